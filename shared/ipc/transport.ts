@@ -1,0 +1,24 @@
+/**
+ * How the contract travels, shared by both transports and the renderer's client.
+ *
+ * Electron: the preload exposes `window[PRELOAD_GLOBAL]` = {@link Bridge}; scans load from `scan://library/<file>`.
+ * Browser mode: `POST {API_PREFIX}<channel>` with a JSON body and `Authorization: Bearer <token>`; the answer is an
+ * {@link Envelope} (status 200 when ok, 4xx/5xx otherwise). `files:stage` instead sends the raw bytes with
+ * `Content-Type: application/octet-stream` and the URI-encoded name in {@link FILE_NAME_HEADER}. Scans are
+ * `GET {SCAN_PREFIX}<file>` with the same bearer token and byte ranges. The token reaches the page as `#token=…`.
+ */
+import type { Envelope } from './contract.ts';
+
+export const PRELOAD_GLOBAL = 'workbench';
+export const API_PREFIX = '/api/';
+export const SCAN_PREFIX = '/scans/';
+export const SCAN_PROTOCOL = 'scan';
+export const FILE_NAME_HEADER = 'x-file-name';
+
+export interface Bridge {
+  readonly platform: 'electron';
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+/** Scan file names are content hashes plus an extension; anything else is refused by both transports. */
+export const SCAN_FILE_NAME = /^[0-9a-f]{64}\.(pdf|jpg|jpeg|png|tif|tiff)$/;
