@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isChannel, type Envelope, type Handlers } from '../../shared/ipc/contract.ts';
 import { AppError, toErrorShape } from '../../shared/ipc/errors.ts';
 

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { toTruthJson } from '../../../shared/import/truthSchema.ts';
+import { AppError } from '../../../shared/ipc/errors.ts';
+import { parseImportFile } from '../../import/parseImportFile.ts';
+import { importFileNow } from '../../services/importService.ts';
+import { withLibrary, type GlobalOptions } from '../context.ts';
+
+const IMAGE = /\.(jpe?g|png|tiff?)$/i;
+
+/** A scan is one PDF or a folder of page images (in natural order). */
+function scanPaths(scan: string | undefined): string[] {
+  if (!scan) return [];
+  if (!fs.existsSync(scan)) throw new AppError('NOT_FOUND', `No such scan: ${scan}`, { file: scan });
+  if (!fs.statSync(scan).isDirectory()) return [scan];
+  const collator = new Intl.Collator('en', { numeric: true });
+  return fs
+    .readdirSync(scan)
+    .filter((f) => IMAGE.test(f))
+    .sort(collator.compare)
+    .map((f) => path.join(scan, f));
+}
+
+export async function importCommand(
+  args: string[],
+  opts: GlobalOptions & { scan?: string | undefined; title?: string | undefined },
+): Promise<void> {
+  const file = args[0];
+  if (!file) throw new Error('usage: import <file> [--scan <pdf|dir>] [--library DIR] [--json]');
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `No such file: ${file}`, { file });
+  const scans = scanPaths(opts.scan);
+  if (opts.json && !opts.library) {
+    // Parse only: the result in the seed's ground-truth schema, and nothing else on stdout.
+    const parsed = await parseImportFile({ filePath: file, sourceName: path.basename(file), scanPaths: scans, options: {} });
+    process.stdout.write(`${JSON.stringify(toTruthJson(parsed.result), null, 2)}\n`);
+    return;
+  }
+  const title = opts.title ?? path.basename(file, path.extname(file));
+  const volume = await withLibrary(opts, (app) => importFileNow(app.ctx, file, scans, { title, replaceVolumeId: null }));
+  console.log(opts.json ? JSON.stringify(volume, null, 2) : `${volume.id}\t${volume.title}\t${volume.caseCount} cases\t${volume.pageCount} pages`);
+}

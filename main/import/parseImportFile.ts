@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportOptions, ImportResult } from '../../shared/model/importResult.ts';
+import type { ProgressFn } from '../../shared/import/types.ts';
+import { importPages, importText } from '../../shared/import/pipeline.ts';
+import { AppError } from '../../shared/ipc/errors.ts';
+import { decodeText } from './decode.ts';
+import { extractPdfPages } from './pdfText.ts';
+import { inspectScanPdf, suggestScanOffset } from './scans.ts';
+
+/** A volume's text layer is at most a few MB; past this it is not a text layer we can help with. */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+export const MAX_PDF_BYTES = 1024 * 1024 * 1024;
+
+export interface ParsedImport {
+  result: ImportResult;
+  scanPageCount: number;
+  suggestedOffset: number;
+}
+
+export interface ParseInput {
+  filePath: string;
+  sourceName: string;
+  scanPaths: string[];
+  options: Partial<ImportOptions>;
+}
+
+function isPdf(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).includes('%PDF-');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const IMAGE_EXT = /\.(jpe?g|png|tiff?)$/i;
+
+/** Counts the pages of the scans the user attached: one PDF, or images one page each. */
+export async function countScanPages(scanPaths: string[], signal?: AbortSignal): Promise<number> {
+  let pages = 0;
+  for (const scan of scanPaths) {
+    if (isPdf(scan)) {
+      pages += (await inspectScanPdf(fs.readFileSync(scan))).pageCount;
+    } else if (IMAGE_EXT.test(scan)) {
+      pages += 1;
+    } else {
+      throw new AppError('IMPORT_SCAN_UNSUPPORTED', `Not a PDF or an image: ${path.basename(scan)}`, { file: path.basename(scan) });
+    }
+    signal?.throwIfAborted();
+  }
+  return pages;
+}
+
+/**
+ * Reads an input file (text layer in any common encoding, or a PDF with a text layer) and runs the
+ * import pipeline on it. Used by the import worker and, in-process, by the CLI.
+ */
+export async function parseImportFile(input: ParseInput, onProgress?: ProgressFn, signal?: AbortSignal): Promise<ParsedImport> {
+  const size = fs.statSync(input.filePath).size;
+  const meta = { sourceName: input.sourceName, encoding: 'utf-8' };
+  let result: ImportResult;
+  if (size > 0 && isPdf(input.filePath)) {
+    if (size > MAX_PDF_BYTES) throw new AppError('IMPORT_TOO_LARGE', 'The PDF is too large', { size, limit: MAX_PDF_BYTES });
+    onProgress?.({ phase: 'pdf', done: 0, total: 1 });
+    const extracted = await extractPdfPages(fs.readFileSync(input.filePath), {
+      onProgress: (p) => onProgress?.(p),
+      ...(signal ? { signal } : {}),
+    });
+    signal?.throwIfAborted();
+    if (!extracted.hasText) {
+      throw new AppError('IMPORT_PDF_BROKEN', 'The PDF has no text layer (it is an image scan: attach it as the scan)', {
+        reason: 'no-text',
+      });
+    }
+    result = importPages(extracted.pages, { ...meta, encoding: 'pdf' }, input.options, onProgress);
+  } else {
+    if (size > MAX_TEXT_BYTES) throw new AppError('IMPORT_TOO_LARGE', 'The text file is too large', { size, limit: MAX_TEXT_BYTES });
+    onProgress?.({ phase: 'decode', done: 0, total: 1 });
+    const decoded = decodeText(fs.readFileSync(input.filePath));
+    signal?.throwIfAborted();
+    result = importText(decoded.text, { ...meta, encoding: decoded.encoding }, input.options, onProgress);
+  }
+  signal?.throwIfAborted();
+  onProgress?.({ phase: 'scan', done: 0, total: input.scanPaths.length });
+  const scanPageCount = await countScanPages(input.scanPaths, signal);
+  const suggestedOffset = scanPageCount > 0 ? suggestScanOffset(result.pages, scanPageCount) : 0;
+  return { result, scanPageCount, suggestedOffset };
+}

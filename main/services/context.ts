@@ -1,0 +1,25 @@
+import os from 'node:os';
+import type { Library } from '../store/index.ts';
+import type { JobRegistry } from './jobs.ts';
+import type { PrefsService } from './prefs.ts';
+import type { StagingArea } from './staging.ts';
+
+/** What every handler group gets: the open library and the per-run services. */
+export interface AppContext {
+  mode: 'electron' | 'web' | 'cli';
+  lib: Library;
+  prefs: PrefsService;
+  jobs: JobRegistry;
+  staging: StagingArea;
+}
+
+/** Who is recorded in events and revisions: the user name in preferences, else the OS account. */
+export function currentUser(ctx: AppContext): string {
+  const name = ctx.prefs.get().userName.trim();
+  if (name) return name;
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

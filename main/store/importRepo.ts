@@ -1,0 +1,86 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { CaseDoc } from '../../shared/model/caseDoc.ts';
+import type { ScanInfo, Volume } from '../../shared/model/entities.ts';
+import type { ImportedTocEntry } from '../../shared/model/importResult.ts';
+import { createCase } from './casesRepo.ts';
+import { insertPages, type NewPage } from './pagesRepo.ts';
+import { nowIso } from './rows.ts';
+import { replaceToc } from './tocRepo.ts';
+import { withTransaction } from './transaction.ts';
+import { createVolume, getVolume } from './volumesRepo.ts';
+
+export interface ImportCase {
+  number: number | null;
+  title: string;
+  organization: string;
+  pageStart: number | null;
+  pageEnd: number | null;
+  printedStart: string | null;
+  printedEnd: string | null;
+  doc: CaseDoc;
+  /** Defaults to the document's plain text. */
+  text?: string;
+}
+
+export interface ImportWrite {
+  volume: { title: string; sourceName: string | null; sourceHash: string | null; scan: ScanInfo | null };
+  /** Re-import into this volume: its pages, cases (with their history) and contents are replaced; its id stays. */
+  replaceVolumeId?: number | null;
+  pages: readonly NewPage[];
+  toc: readonly ImportedTocEntry[];
+  cases: readonly ImportCase[];
+  who: string;
+  at?: string;
+}
+
+/**
+ * Writes a parsed volume in one transaction: volume, pages, contents, and each case with its
+ * 'import' revision. Any failure (a bad document, a duplicate page) leaves the library as it was,
+ * including the volume being replaced.
+ */
+export function writeImport(db: DatabaseSync, input: ImportWrite): Volume {
+  const at = input.at ?? nowIso();
+  return withTransaction(db, () => {
+    const volumeId = input.replaceVolumeId
+      ? clearVolume(db, input.replaceVolumeId, input.volume, at)
+      : createVolume(db, { ...input.volume, at }).id;
+    insertPages(db, volumeId, input.pages);
+    replaceToc(db, volumeId, input.toc);
+    for (const c of input.cases) {
+      createCase(db, {
+        volumeId,
+        number: c.number,
+        title: c.title,
+        organization: c.organization,
+        pageStart: c.pageStart,
+        pageEnd: c.pageEnd,
+        printedStart: c.printedStart,
+        printedEnd: c.printedEnd,
+        doc: c.doc,
+        ...(c.text === undefined ? {} : { text: c.text }),
+        who: input.who,
+        at,
+      });
+    }
+    return getVolume(db, volumeId);
+  });
+}
+
+function clearVolume(db: DatabaseSync, id: number, volume: ImportWrite['volume'], at: string): number {
+  getVolume(db, id);
+  // Deleting cases cascades to their revisions, events and tags, and the triggers drop them from the index.
+  db.prepare('DELETE FROM cases WHERE volume_id = ?').run(id);
+  db.prepare('DELETE FROM pages WHERE volume_id = ?').run(id);
+  db.prepare('DELETE FROM toc_entries WHERE volume_id = ?').run(id);
+  db.prepare(
+    'UPDATE volumes SET title = ?, source_name = ?, source_hash = ?, scan = ?, updated_at = ? WHERE id = ?',
+  ).run(
+    volume.title,
+    volume.sourceName,
+    volume.sourceHash,
+    volume.scan ? JSON.stringify(volume.scan) : null,
+    at,
+    id,
+  );
+  return id;
+}

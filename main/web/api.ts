@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isChannel, type Envelope } from '../../shared/ipc/contract.ts';
+import type { ErrorCode } from '../../shared/ipc/errors.ts';
+import { FILE_NAME_HEADER } from '../../shared/ipc/transport.ts';
+import type { Dispatch } from '../ipc/dispatch.ts';
+import { mediaType } from './guards.ts';
+import { BodyTooLargeError, failure, prepareEarlyAnswer, readBody, sendJson } from './http.ts';
+
+const STAGE_CHANNEL = 'files:stage';
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  UNKNOWN_CHANNEL: 404,
+  CONFLICT: 409,
+  LIBRARY_LOCKED: 423,
+};
+
+/** HTTP status for an envelope: 200 when ok; the error code's status otherwise (500 for the rest). */
+export function httpStatusFor(envelope: Envelope<unknown>): number {
+  if (envelope.ok) return 200;
+  return STATUS_BY_CODE[envelope.error.code] ?? 500;
+}
+
+export interface ApiLimits {
+  maxJsonBytes: number;
+  maxStageBytes: number;
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, envelope: Envelope<unknown>, status = httpStatusFor(envelope)) {
+  prepareEarlyAnswer(req, res);
+  sendJson(res, status, envelope);
+}
+
+/**
+ * `POST /api/<channel>`, already authenticated. JSON bodies go to dispatch as parsed; `files:stage`
+ * takes the raw bytes plus the URI-encoded name header and becomes `{name, bytes}`.
+ */
+export async function handleApiCall(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawChannel: string,
+  dispatch: Dispatch,
+  limits: ApiLimits,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    prepareEarlyAnswer(req, res);
+    sendJson(res, 405, failure('VALIDATION', 'Use POST for API calls'), { Allow: 'POST' });
+    return;
+  }
+  let channel: string;
+  try {
+    channel = decodeURIComponent(rawChannel);
+  } catch {
+    channel = rawChannel;
+  }
+  // Unknown channels are answered by dispatch itself (same envelope as over IPC) without reading the body.
+  if (!isChannel(channel)) return answer(req, res, await dispatch(channel, undefined));
+
+  const type = mediaType(req.headers['content-type']);
+  const isStage = channel === STAGE_CHANNEL;
+  const expected = isStage ? 'application/octet-stream' : 'application/json';
+  if (type !== expected) {
+    return answer(req, res, failure('VALIDATION', `${channel} expects Content-Type ${expected}`, { channel }), 415);
+  }
+
+  let input: unknown;
+  if (isStage) {
+    const rawName = req.headers[FILE_NAME_HEADER];
+    let name: string;
+    try {
+      name = typeof rawName === 'string' ? decodeURIComponent(rawName) : '';
+    } catch {
+      name = '';
+    }
+    if (!name) {
+      return answer(req, res, failure('VALIDATION', `files:stage needs a URI-encoded ${FILE_NAME_HEADER} header`, { channel }));
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, limits.maxStageBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        return answer(req, res, failure('IMPORT_TOO_LARGE', err.message, { limit: err.limit }), 413);
+      }
+      throw err;
+    }
+    // A plain Uint8Array view (not the Buffer subclass) is what the contract describes.
+    input = { name, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  } else {
+    let body: Buffer;
+    try {
+      body = await readBody(req, limits.maxJsonBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        return answer(req, res, failure('VALIDATION', err.message, { limit: err.limit }), 413);
+      }
+      throw err;
+    }
+    const text = body.toString('utf8');
+    if (text.trim() === '') {
+      input = undefined;
+    } else {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        return answer(req, res, failure('VALIDATION', 'Request body is not valid JSON', { channel }));
+      }
+    }
+  }
+  answer(req, res, await dispatch(channel, input));
+}

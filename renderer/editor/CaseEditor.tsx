@@ -1,0 +1,112 @@
+import { useEffect, type ReactNode } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { LexicalEditor } from 'lexical';
+import type { BlockKind } from '../../shared/model/blockKind.ts';
+import type { CaseDoc } from '../../shared/model/caseDoc.ts';
+import type { CharCounts } from '../../shared/proof/counts.ts';
+import type { AutosaveController, SaveState } from './autosave.ts';
+import { loadDocIntoEditor } from './loadDoc.ts';
+import { PROOF_NODES } from './nodes/index.ts';
+import { PageLabelContext, type PageLabeler } from './pageLabels.ts';
+import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
+import { BlockKindPlugin } from './plugins/BlockKindPlugin.tsx';
+import { CharCountPlugin } from './plugins/CharCountPlugin.tsx';
+import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin.tsx';
+import { FindReplacePlugin } from './plugins/FindReplacePlugin.tsx';
+import { PageMarkerPlugin } from './plugins/PageMarkerPlugin.tsx';
+import { PageTrackingPlugin } from './plugins/PageTrackingPlugin.tsx';
+import { PlainPastePlugin } from './plugins/PlainPastePlugin.tsx';
+import { SuspectsPlugin, type BlockSuspect } from './plugins/SuspectsPlugin.tsx';
+import { TextRangePlugin } from './plugins/TextRangePlugin.tsx';
+import { editorTheme } from './theme.ts';
+import './editor.css';
+
+/**
+ * The editor's context: everything that dispatches editor commands (toolbar, side panels, scan
+ * strip) must be rendered inside it.
+ */
+export function CaseEditorProvider({ labeler, children }: { labeler: PageLabeler; children: ReactNode }) {
+  return (
+    <PageLabelContext.Provider value={labeler}>
+      <LexicalComposer
+        initialConfig={{
+          namespace: 'casebook-proofread',
+          nodes: PROOF_NODES,
+          theme: editorTheme,
+          onError: (error) => {
+            throw error;
+          },
+        }}
+      >
+        {children}
+      </LexicalComposer>
+    </PageLabelContext.Provider>
+  );
+}
+
+export interface CaseEditorProps {
+  /** The document to show; it is (re)loaded whenever `loadKey` changes. */
+  doc: CaseDoc;
+  loadKey: string | number;
+  /** Page of the first block when it has no leading marker (the case's first page). */
+  startPage: number;
+  onSave: (doc: CaseDoc) => Promise<void>;
+  onSaveState: (state: SaveState, error?: unknown) => void;
+  onAutosave?: (ctl: AutosaveController | null) => void;
+  onPage: (page: number) => void;
+  onKind?: (kind: BlockKind | null) => void;
+  onCount: (counts: CharCounts) => void;
+  suspectsEnabled: boolean;
+  onSuspects: (list: BlockSuspect[]) => void;
+  onEditor?: (editor: LexicalEditor) => void;
+  ariaLabel: string;
+}
+
+function LoadDocPlugin({ doc, loadKey, onEditor }: { doc: CaseDoc; loadKey: string | number; onEditor?: (e: LexicalEditor) => void }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    loadDocIntoEditor(editor, doc);
+    // Only a new loadKey reloads: `doc` changes identity on every save round-trip.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, loadKey]);
+  useEffect(() => onEditor?.(editor), [editor, onEditor]);
+  return null;
+}
+
+/** The editing surface with all proofreading plugins. Render inside {@link CaseEditorProvider}. */
+export function CaseEditor(props: CaseEditorProps) {
+  return (
+    <div className="cb-editor">
+      <FindReplacePlugin />
+      <div className="cb-editor__scroll" data-testid="editor-scroll">
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable className="cb-editor__content" data-testid="proof-editor" aria-label={props.ariaLabel} spellCheck={false} />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <LoadDocPlugin doc={props.doc} loadKey={props.loadKey} {...(props.onEditor ? { onEditor: props.onEditor } : {})} />
+      <HistoryPlugin />
+      <PageMarkerPlugin />
+      <DocumentRulesPlugin />
+      <PlainPastePlugin />
+      <TextRangePlugin />
+      <BlockKindPlugin {...(props.onKind ? { onKind: props.onKind } : {})} />
+      <PageTrackingPlugin startPage={props.startPage} onPage={props.onPage} />
+      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} />
+      <CharCountPlugin onCount={props.onCount} />
+      <AutosavePlugin
+        onSave={props.onSave}
+        onState={props.onSaveState}
+        startPage={props.startPage}
+        {...(props.onAutosave ? { onController: props.onAutosave } : {})}
+      />
+    </div>
+  );
+}

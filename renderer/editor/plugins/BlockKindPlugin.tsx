@@ -1,0 +1,169 @@
+import { useContext, useEffect, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $getNearestNodeFromDOMNode,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
+  KEY_DOWN_COMMAND,
+  mergeRegister,
+  type NodeKey,
+} from 'lexical';
+import { BLOCK_KINDS, type BlockKind } from '../../../shared/model/blockKind.ts';
+import { kindForKey, kindShortcut } from '../../features/proofread/keymap.ts';
+import { useProofT } from '../../features/proofread/strings.ts';
+import { MOVE_PAGE_MARKER_COMMAND, REMOVE_PAGE_MARKER_COMMAND, SET_BLOCK_KIND_COMMAND } from '../commands.ts';
+import { $adjacentMarkers, $setKindOfSelection } from '../blocks.ts';
+import { $isPageMarkerNode } from '../nodes/PageMarkerNode.ts';
+import { $isSectionNode } from '../nodes/SectionNode.ts';
+import { PageLabelContext } from '../pageLabels.ts';
+
+interface MenuState {
+  x: number;
+  y: number;
+  before: { key: NodeKey; page: number } | null;
+  after: { key: NodeKey; page: number } | null;
+  clicked: { key: NodeKey; page: number } | null;
+}
+
+/**
+ * Block kinds: SET_BLOCK_KIND_COMMAND, Alt+1…9/0, the kind of the caret's block reported to the
+ * toolbar, and a context menu (kinds, plus moving/removing page breaks).
+ */
+export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) => void }) {
+  const [editor] = useLexicalComposerContext();
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const t = useProofT();
+  const label = useContext(PageLabelContext);
+
+  useEffect(() => {
+    let last: BlockKind | null | undefined;
+    const report = () => {
+      const kind = editor.getEditorState().read(() => {
+        const sel = $getSelection();
+        if (!$isRangeSelection(sel)) return null;
+        const top = sel.anchor.getNode().getTopLevelElement();
+        return $isSectionNode(top) ? top.getKind() : null;
+      });
+      if (kind !== last) {
+        last = kind;
+        onKind?.(kind);
+      }
+    };
+    return mergeRegister(
+      editor.registerCommand(SET_BLOCK_KIND_COMMAND, (kind) => $setKindOfSelection(kind), COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event) => {
+          const kind = kindForKey(event);
+          if (!kind) return false;
+          event.preventDefault();
+          return editor.dispatchCommand(SET_BLOCK_KIND_COMMAND, kind);
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+      editor.registerUpdateListener(report),
+    );
+  }, [editor, onKind]);
+
+  useEffect(() => {
+    const open = (e: MouseEvent) => {
+      e.preventDefault();
+      const x = e.clientX;
+      const y = e.clientY;
+      const target = e.target instanceof Node ? e.target : null;
+      // Let the browser place the caret under the pointer first.
+      requestAnimationFrame(() => {
+        const state = editor.getEditorState().read(() => {
+          const ref = (n: { getKey(): NodeKey; getPage(): number } | null) => (n ? { key: n.getKey(), page: n.getPage() } : null);
+          const markerEl = target instanceof Element ? target.closest('[data-page]') : target?.parentElement?.closest('[data-page]');
+          const clickedNode = markerEl ? $getNearestNodeFromDOMNode(markerEl) : null;
+          const sel = $getSelection();
+          const around = $isRangeSelection(sel) ? $adjacentMarkers(sel.anchor) : { before: null, after: null };
+          return {
+            before: ref(around.before),
+            after: ref(around.after),
+            clicked: $isPageMarkerNode(clickedNode) ? ref(clickedNode) : null,
+          };
+        });
+        setMenu({ x, y, ...state });
+      });
+    };
+    return editor.registerRootListener((root, prev) => {
+      prev?.removeEventListener('contextmenu', open);
+      root?.addEventListener('contextmenu', open);
+    });
+  }, [editor]);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = () => setMenu(null);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('pointerdown', close);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('scroll', close, true);
+    return () => {
+      window.removeEventListener('pointerdown', close);
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('scroll', close, true);
+    };
+  }, [menu]);
+
+  if (!menu) return null;
+  const act = (fn: () => void) => (e: React.MouseEvent) => {
+    e.preventDefault();
+    setMenu(null);
+    fn();
+    editor.focus();
+  };
+  return (
+    <div
+      className="cb-menu"
+      role="menu"
+      data-testid="kind-context-menu"
+      style={{ left: menu.x, top: menu.y }}
+      onPointerDown={(e) => e.stopPropagation()}
+    >
+      {BLOCK_KINDS.map((kind) => (
+        <button
+          key={kind}
+          role="menuitem"
+          className="cb-menu__item"
+          data-kind={kind}
+          data-testid={`kind-menu-${kind}`}
+          onClick={act(() => editor.dispatchCommand(SET_BLOCK_KIND_COMMAND, kind))}
+        >
+          <span className="cb-kind-swatch" data-kind={kind} />
+          {t(`kind.${kind}`)}
+          <kbd>{kindShortcut(kind)}</kbd>
+        </button>
+      ))}
+      {(menu.before || menu.after || menu.clicked) && <hr />}
+      {[menu.before, menu.after].map(
+        (m) =>
+          m && (
+            <button
+              key={m.key}
+              role="menuitem"
+              className="cb-menu__item"
+              data-testid="marker-move-here"
+              onClick={act(() => editor.dispatchCommand(MOVE_PAGE_MARKER_COMMAND, m.key))}
+            >
+              {t('proof.menu.moveMarkerHere', { page: label(m.page) })}
+            </button>
+          ),
+      )}
+      {menu.clicked && (
+        <button
+          role="menuitem"
+          className="cb-menu__item cb-menu__item--danger"
+          data-testid="marker-remove"
+          onClick={act(() => editor.dispatchCommand(REMOVE_PAGE_MARKER_COMMAND, menu.clicked!.key))}
+        >
+          {t('proof.menu.removeMarker', { page: label(menu.clicked.page) })}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,285 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportPreview, JobStatus } from '../../../shared/ipc/contract.ts';
+import type { Volume } from '../../../shared/model/entities.ts';
+import type { ImportOptions, RuleReport } from '../../../shared/model/importResult.ts';
+import { api } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/apiError.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { usePrefs } from '../../shell/PrefsContext.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useNotices } from '../../ui/Notices.tsx';
+import { FileDrop } from './FileDrop.tsx';
+import { EMPTY_DRAFT, ImportPreviewView, type CommitChoices, type PreviewDraft } from './ImportPreviewView.tsx';
+import { mergeRuleReports, runParse, sameOptions, sortScanFiles } from './importFlow.ts';
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'staging' }
+  | { name: 'parsing'; jobId: string | null; status: JobStatus | null }
+  | { name: 'preview'; preview: ImportPreview; usedOptions: ImportOptions }
+  | { name: 'failed'; error: ApiError };
+
+interface Staged {
+  /** The selection these ids belong to; a new selection is staged again. */
+  files: readonly File[];
+  fileId: string;
+  scanFileIds: string[];
+}
+
+const TEXT_ACCEPT = '.txt,.text,.pdf,text/plain,application/pdf';
+const SCAN_ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/jpeg,image/png,image/tiff';
+
+/** Choose → stage → parse (with progress, cancellable) → preview (rules can be turned off) → commit. */
+export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(v: Volume): void }) {
+  const { t, lookup } = useI18n();
+  const { prefs } = usePrefs();
+  const notices = useNotices();
+  const [textFile, setTextFile] = useState<File | null>(null);
+  const [scanFiles, setScanFiles] = useState<File[]>([]);
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [options, setOptions] = useState<ImportOptions>({ disabledRules: [], cjkDigitSpace: prefs.cjkDigitSpace });
+  const [rules, setRules] = useState<ReadonlyMap<string, RuleReport | null>>(new Map());
+  const [draft, setDraft] = useState<PreviewDraft>(EMPTY_DRAFT);
+  const [committing, setCommitting] = useState(false);
+  const [commitError, setCommitError] = useState<unknown>(null);
+  const staged = useRef<Staged | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  // Closing the dialog mid-parse cancels the job in main.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  async function stage(): Promise<Staged> {
+    const files = textFile ? [textFile, ...scanFiles] : [];
+    const prev = staged.current;
+    if (prev && prev.files.length === files.length && prev.files.every((f, i) => f === files[i])) return prev;
+    if (!textFile) throw new Error('no file');
+    setStep({ name: 'staging' });
+    const main = await api.stageFile(textFile);
+    const scans = [];
+    for (const f of scanFiles) scans.push(await api.stageFile(f));
+    const next = { files, fileId: main.fileId, scanFileIds: scans.map((s) => s.fileId) };
+    staged.current = next;
+    return next;
+  }
+
+  async function parse(opts: ImportOptions) {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setCommitError(null);
+    try {
+      const { fileId, scanFileIds } = await stage();
+      setStep({ name: 'parsing', jobId: null, status: null });
+      const preview = await runParse(
+        api,
+        { fileId, scanFileIds, options: opts },
+        {
+          onJob: (jobId) => !controller.signal.aborted && setStep({ name: 'parsing', jobId, status: null }),
+          onStatus: (status) => !controller.signal.aborted && setStep({ name: 'parsing', jobId: status.id, status }),
+        },
+        controller.signal,
+      );
+      if (controller.signal.aborted) return;
+      setRules((prev) => mergeRuleReports(prev, preview.result.changes, opts.disabledRules));
+      setStep({ name: 'preview', preview, usedOptions: opts });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      const error = toApiError(err);
+      if (error.code === 'CANCELLED') {
+        notices.info(t('import.cancelled'));
+        setStep({ name: 'choose' });
+      } else {
+        setStep({ name: 'failed', error });
+      }
+    }
+  }
+
+  async function cancelJob(jobId: string | null) {
+    if (jobId === null) {
+      abort.current?.abort();
+      setStep({ name: 'choose' });
+      return;
+    }
+    try {
+      await api.jobs.cancel({ jobId });
+    } catch (err) {
+      notices.error(err);
+    }
+  }
+
+  async function commit(preview: ImportPreview, choices: CommitChoices) {
+    setCommitting(true);
+    setCommitError(null);
+    try {
+      const volume = await api.import.commit({
+        jobId: preview.jobId,
+        title: choices.title.trim(),
+        scanOffset: choices.scanOffset,
+        replaceVolumeId: choices.replaceVolumeId,
+      });
+      notices.info(t('import.committed', { title: volume.title }));
+      onImported(volume);
+    } catch (err) {
+      setCommitError(err);
+      setCommitting(false);
+    }
+  }
+
+  const jobPhase = (status: JobStatus | null) =>
+    status ? (lookup(`phases.${status.phase}`) ?? status.phase) : t('app.loading');
+
+  let body;
+  let footer;
+  switch (step.name) {
+    case 'choose':
+    case 'failed':
+      body = (
+        <div className="import-choose">
+          <FileDrop
+            label={t('import.textFile')}
+            hint={t('import.textFileHint')}
+            prompt={t('import.dropHere')}
+            accept={TEXT_ACCEPT}
+            testId="import-text"
+            onFiles={(files) => {
+              setTextFile(files[0] ?? null);
+              setDraft(EMPTY_DRAFT);
+              setRules(new Map());
+              setOptions((o) => ({ ...o, disabledRules: [] }));
+              setStep({ name: 'choose' });
+            }}
+          >
+            <span className="file-chosen" data-testid="import-text-name">
+              {textFile ? textFile.name : t('import.noFile')}
+            </span>
+          </FileDrop>
+          <FileDrop
+            label={t('import.scanFiles')}
+            hint={t('import.scanFilesHint')}
+            prompt={t('import.dropScanHere')}
+            accept={SCAN_ACCEPT}
+            multiple
+            testId="import-scan"
+            onFiles={(files) => {
+              setScanFiles(sortScanFiles(files));
+              setStep({ name: 'choose' });
+            }}
+          >
+            <span className="file-chosen" data-testid="import-scan-names">
+              {scanFiles.length === 0
+                ? t('import.noFile')
+                : scanFiles.length === 1
+                  ? scanFiles[0]?.name
+                  : t('import.scanCount', { count: scanFiles.length })}
+            </span>
+          </FileDrop>
+          {scanFiles.length > 0 ? (
+            <button type="button" className="link-button" onClick={() => setScanFiles([])} data-testid="import-scan-clear">
+              {t('import.clearScans')}
+            </button>
+          ) : null}
+          {step.name === 'failed' ? (
+            <div data-testid="import-error">
+              <h3>{t('import.failed')}</h3>
+              <ErrorNotice error={step.error} />
+            </div>
+          ) : null}
+        </div>
+      );
+      footer = (
+        <>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!textFile}
+            onClick={() => void parse(options)}
+            data-testid="import-start"
+          >
+            {t('import.start')}
+          </button>
+        </>
+      );
+      break;
+    case 'staging':
+    case 'parsing': {
+      const status = step.name === 'parsing' ? step.status : null;
+      const label = step.name === 'staging' ? t('import.staging') : jobPhase(status);
+      const known = status !== null && status.total > 0;
+      body = (
+        <div className="import-progress" data-testid="import-progress">
+          <div className="progress-label">
+            <span data-testid="import-phase" data-phase={status?.phase ?? step.name}>
+              {label}
+            </span>
+            {known ? <span className="muted">{t('import.progress', { done: status.done, total: status.total })}</span> : null}
+          </div>
+          <progress max={known ? status.total : undefined} value={known ? status.done : undefined} aria-label={label} />
+        </div>
+      );
+      footer = (
+        <button
+          type="button"
+          onClick={() => void cancelJob(step.name === 'parsing' ? step.jobId : null)}
+          data-testid="import-cancel-job"
+        >
+          {t('import.cancel')}
+        </button>
+      );
+      break;
+    }
+    case 'preview': {
+      const dirty = !sameOptions(options, step.usedOptions);
+      body = (
+        <ImportPreviewView
+          preview={step.preview}
+          fileName={textFile?.name ?? step.preview.result.sourceName}
+          rules={rules}
+          options={options}
+          dirty={dirty}
+          onOptions={setOptions}
+          draft={draft}
+          onDraft={setDraft}
+          onRerun={() => void parse(options)}
+          committing={committing}
+          commitError={commitError}
+          onCommit={(choices) => void commit(step.preview, choices)}
+        />
+      );
+      footer = (
+        <>
+          <button type="button" onClick={() => setStep({ name: 'choose' })} data-testid="import-back">
+            {t('import.backToChoose')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            form="import-commit-form"
+            className="primary"
+            disabled={committing || dirty}
+            data-testid="import-commit"
+          >
+            {committing ? t('import.committing') : t('import.commit')}
+          </button>
+        </>
+      );
+      break;
+    }
+  }
+
+  return (
+    <Dialog title={t('import.title')} onClose={onClose} testId="import-dialog" wide footer={footer}>
+      <ol className="steps" aria-label={t('import.title')}>
+        <li className={step.name === 'choose' || step.name === 'failed' ? 'active' : undefined}>{t('import.stepChoose')}</li>
+        <li className={step.name === 'staging' || step.name === 'parsing' ? 'active' : undefined}>{t('import.stepParse')}</li>
+        <li className={step.name === 'preview' ? 'active' : undefined}>{t('import.stepPreview')}</li>
+      </ol>
+      {body}
+    </Dialog>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { Volume } from '../../../shared/model/entities.ts';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useAsync } from '../../ui/useAsync.ts';
+import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
+import { useNotices } from '../../ui/Notices.tsx';
+import { CaseTable } from './CaseTable.tsx';
+import { StageOverview } from './StageOverview.tsx';
+import { DeleteVolumeDialog } from './DeleteVolumeDialog.tsx';
+
+interface Props {
+  volume: Volume;
+  onChanged(): void;
+  onDeleted(): void;
+  onImport(): void;
+}
+
+export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
+  const { t, formatDateTime } = useI18n();
+  const notices = useNotices();
+  const cases = useAsync(`cases:${volume.id}:${volume.updatedAt}`, () => api.cases.list({ volumeId: volume.id }));
+  const [renaming, setRenaming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  return (
+    <div className="volume-panel" data-testid="volume-panel" data-volume-id={volume.id}>
+      <div className="panel-head">
+        {renaming ? (
+          <RenameForm
+            volume={volume}
+            onDone={(renamed) => {
+              setRenaming(false);
+              if (renamed) {
+                notices.info(t('library.renamed', { title: renamed.title }));
+                onChanged();
+              }
+            }}
+          />
+        ) : (
+          <>
+            <h1 data-testid="volume-title">{volume.title}</h1>
+            <div className="row">
+              <button type="button" onClick={() => setRenaming(true)} data-testid="rename-volume">
+                {t('common.rename')}
+              </button>
+              <button type="button" className="danger-outline" onClick={() => setDeleting(true)} data-testid="delete-volume">
+                {t('common.delete')}
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+      <p className="meta-line muted">
+        <span data-testid="volume-stats">{t('library.volumeStats', { cases: volume.caseCount, pages: volume.pageCount })}</span>
+        {volume.sourceName ? <span>{t('library.source', { name: volume.sourceName })}</span> : null}
+        <span>{volume.scan ? t('library.scan', { pages: volume.scan.pageCount }) : t('library.noScan')}</span>
+        <span>{formatDateTime(volume.updatedAt)}</span>
+      </p>
+
+      {cases.data === undefined ? (
+        cases.error ? (
+          <ErrorNotice error={cases.error} onRetry={cases.reload} />
+        ) : (
+          <Loading />
+        )
+      ) : cases.data.length === 0 ? (
+        <div className="empty-state compact" data-testid="volume-empty">
+          <h2>{t('library.noCasesTitle')}</h2>
+          <p>{t('library.noCasesBody')}</p>
+          <button type="button" className="primary" onClick={onImport}>
+            {t('library.importFile')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <StageOverview cases={cases.data} />
+          <CaseTable cases={cases.data} />
+        </>
+      )}
+
+      {deleting ? (
+        <DeleteVolumeDialog
+          volume={volume}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => {
+            setDeleting(false);
+            notices.info(t('library.deleted', { title: volume.title }));
+            onDeleted();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function RenameForm({ volume, onDone }: { volume: Volume; onDone(renamed: Volume | null): void }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(volume.title);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit() {
+    if (title.trim() === volume.title) return onDone(null);
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.volumes.rename({ id: volume.id, title: title.trim() }));
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="rename-form"
+      data-testid="rename-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor="rename-input" className="visually-hidden">
+        {t('library.renameLabel')}
+      </label>
+      <input
+        id="rename-input"
+        data-testid="rename-input"
+        value={title}
+        maxLength={200}
+        autoFocus
+        onChange={(e) => setTitle(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
+      />
+      <button type="submit" className="primary" disabled={busy || title.trim() === ''} data-testid="rename-submit">
+        {t('common.save')}
+      </button>
+      <button type="button" onClick={() => onDone(null)}>
+        {t('common.cancel')}
+      </button>
+      {error ? <ErrorNotice error={error} /> : null}
+    </form>
+  );
+}

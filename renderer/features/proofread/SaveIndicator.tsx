@@ -1,0 +1,20 @@
+import type { SaveState } from '../../editor/autosave.ts';
+import { useProofT } from './strings.ts';
+
+/** 已保存 / 未保存 / 保存中 / 冲突 (and 保存失败); a click saves now. */
+export function SaveIndicator({ state, onSaveNow }: { state: SaveState; onSaveNow: () => void }) {
+  const t = useProofT();
+  return (
+    <button
+      type="button"
+      className="cb-save"
+      data-state={state}
+      data-testid="save-state"
+      title={t('proof.save.now')}
+      aria-live="polite"
+      onClick={onSaveNow}
+    >
+      {t(`proof.save.${state}`)}
+    </button>
+  );
+}

@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Prefs } from '../shared/model/prefs.ts';
+import { api } from './api/client.ts';
+import { toApiError, type ApiError } from './api/apiError.ts';
+import { initTransport } from './api/transport.ts';
+import { App } from './App.tsx';
+import './styles.css';
+
+// The token arrives in the hash; take it before the router reads the hash as a route.
+initTransport();
+
+async function boot(): Promise<void> {
+  let prefs: Prefs;
+  let startError: ApiError | null = null;
+  try {
+    prefs = await api.prefs.get();
+  } catch (err) {
+    prefs = Prefs.parse({});
+    startError = toApiError(err);
+  }
+  // Render only once the language is known, so the first paint is already in the right language.
+  document.documentElement.lang = prefs.language;
+  const rootEl = document.getElementById('root');
+  if (!rootEl) throw new Error('#root missing from index.html');
+  createRoot(rootEl).render(
+    <StrictMode>
+      <App initialPrefs={prefs} startError={startError} />
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,273 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { PDFPageProxy } from 'pdfjs-dist';
+import type { ScanInfo } from '../../shared/model/entities.ts';
+import { useProofT } from '../features/proofread/strings.ts';
+import { loadImageScan, type LoadedImage } from './imagePages.ts';
+import { openPdfScan, pdfPageSize, renderPdfPage, type PdfScan } from './pdfPages.ts';
+import type { ScanSource } from './scanSource.ts';
+import { clampPercent, effectiveScale, stepZoom, type ZoomMode } from './zoom.ts';
+
+type Size = { width: number; height: number };
+
+function isCancel(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: string }).name === 'RenderingCancelledException';
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Box size of an element, kept current with a ResizeObserver. */
+function useBoxSize(ref: React.RefObject<HTMLElement | null>): Size {
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    ro.observe(el);
+    setSize({ width: el.clientWidth, height: el.clientHeight });
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+/** Padding kept around the page inside the viewport when fitting. */
+const GUTTER = 16;
+
+/**
+ * One page of a volume's scan with zoom (fit width / fit page / 25–400 %, keys + − 0, Ctrl+wheel)
+ * and drag-to-pan. A PDF is opened once per volume; pages render on demand into a detached canvas
+ * swapped in when done, so the old page stays visible meanwhile and a superseded render is
+ * cancelled.
+ */
+export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source: ScanSource; scanPage: number | null }) {
+  const t = useProofT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const box = useBoxSize(scroller);
+  const [zoom, setZoom] = useState<ZoomMode>({ kind: 'fit-width' });
+  const [pdf, setPdf] = useState<PdfScan | null>(null);
+  const [pageSize, setPageSize] = useState<Size | null>(null);
+  const [pdfPage, setPdfPage] = useState<{ index: number; page: PDFPageProxy } | null>(null);
+  const [image, setImage] = useState<(LoadedImage & { page: number }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(true);
+
+  const pdfFile = scan.kind === 'pdf' ? scan.files[0] : undefined;
+
+  // The PDF document: once per volume (file).
+  useEffect(() => {
+    if (!pdfFile) return;
+    let live = true;
+    let opened: PdfScan | null = null;
+    setBusy(true);
+    openPdfScan(pdfFile, source).then(
+      (doc) => {
+        opened = doc;
+        if (live) setPdf(doc);
+        else void doc.destroy();
+      },
+      (e) => live && setError(message(e)),
+    );
+    return () => {
+      live = false;
+      setPdf(null);
+      void opened?.destroy();
+    };
+  }, [pdfFile, source]);
+
+  // The page proxy and its natural size.
+  useEffect(() => {
+    if (!pdf || scanPage === null || scanPage >= pdf.numPages) return;
+    let live = true;
+    pdf.page(scanPage).then(
+      (page) => {
+        if (!live) return;
+        setPdfPage({ index: scanPage, page });
+        setPageSize(pdfPageSize(page));
+      },
+      (e) => live && setError(message(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [pdf, scanPage]);
+
+  // Image scans: one file per page, decoded before it replaces the previous one.
+  const imageFile = scan.kind === 'images' && scanPage !== null ? scan.files[scanPage] : undefined;
+  useEffect(() => {
+    if (!imageFile || scanPage === null) return;
+    const page = scanPage;
+    const ctl = new AbortController();
+    setBusy(true);
+    loadImageScan(imageFile, source, ctl.signal).then(
+      (img) => {
+        setImage((old) => {
+          old?.release();
+          return { ...img, page };
+        });
+        setPageSize({ width: img.width, height: img.height });
+        setBusy(false);
+        setError(null);
+      },
+      (e) => {
+        if (!ctl.signal.aborted) setError(message(e));
+      },
+    );
+    return () => ctl.abort();
+  }, [imageFile, scanPage, source]);
+  // Free the last object URL when the viewer goes away (replacements are freed above).
+  const lastImage = useRef(image);
+  lastImage.current = image;
+  useEffect(() => () => lastImage.current?.release(), []);
+
+  const scale = pageSize
+    ? effectiveScale(zoom, pageSize, { width: box.width - GUTTER * 2, height: box.height - GUTTER * 2 })
+    : 1;
+
+  // Render the PDF page at the current scale; keep the old canvas until the new one is drawn.
+  useEffect(() => {
+    const el = host.current;
+    if (!pdfPage || !el || box.width === 0) return;
+    const current = el.querySelector('canvas');
+    if (current && current.dataset.page === String(pdfPage.index) && pageSize) {
+      // Same page, new zoom: stretch the old bitmap at once, sharpen when the render lands.
+      current.style.width = `${Math.floor(pageSize.width * scale)}px`;
+      current.style.height = `${Math.floor(pageSize.height * scale)}px`;
+    }
+    setBusy(true);
+    const job = renderPdfPage(pdfPage.page, scale, window.devicePixelRatio || 1);
+    job.canvas.dataset.page = String(pdfPage.index);
+    job.canvas.className = 'cb-scan__page';
+    job.done.then(
+      () => {
+        el.replaceChildren(job.canvas);
+        el.dataset.renderedPage = String(pdfPage.index);
+        setBusy(false);
+        setError(null);
+      },
+      (e) => {
+        if (!isCancel(e)) setError(message(e));
+      },
+    );
+    return () => job.cancel();
+  }, [pdfPage, scale, box.width, pageSize]);
+
+  const percent = Math.round(scale * 100);
+  const zoomBy = useCallback((dir: 1 | -1) => setZoom({ kind: 'percent', percent: stepZoom(percent, dir) }), [percent]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '+' || e.key === '=') zoomBy(1);
+    else if (e.key === '-' || e.key === '_') zoomBy(-1);
+    else if (e.key === '0') setZoom({ kind: 'fit-width' });
+    else return;
+    e.preventDefault();
+  };
+
+  // Ctrl+wheel zooms (a non-passive listener: React's onWheel cannot preventDefault).
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey) return;
+      e.preventDefault();
+      zoomBy(e.deltaY < 0 ? 1 : -1);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [zoomBy]);
+
+  // Drag to pan.
+  const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    const el = e.currentTarget;
+    el.setPointerCapture(e.pointerId);
+    el.focus();
+    drag.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
+  };
+  const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    e.currentTarget.scrollLeft = d.left - (e.clientX - d.x);
+    e.currentTarget.scrollTop = d.top - (e.clientY - d.y);
+  };
+  const endDrag = () => {
+    drag.current = null;
+  };
+
+  const noPage = scanPage === null || (pdf !== null && scanPage >= pdf.numPages);
+  return (
+    <div className="cb-scan__viewer" data-testid="scan-viewer">
+      <div className="cb-scan__tools" role="toolbar">
+        <button type="button" data-testid="scan-fit-width" aria-pressed={zoom.kind === 'fit-width'} onClick={() => setZoom({ kind: 'fit-width' })}>
+          {t('proof.scan.fitWidth')}
+        </button>
+        <button type="button" data-testid="scan-fit-page" aria-pressed={zoom.kind === 'fit-page'} onClick={() => setZoom({ kind: 'fit-page' })}>
+          {t('proof.scan.fitPage')}
+        </button>
+        <button type="button" data-testid="scan-zoom-out" title={t('proof.scan.zoomOut')} onClick={() => zoomBy(-1)}>
+          −
+        </button>
+        <input
+          className="cb-scan__percent"
+          data-testid="scan-zoom-level"
+          aria-label="zoom"
+          type="number"
+          min={25}
+          max={400}
+          value={percent}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isFinite(v) && v > 0) setZoom({ kind: 'percent', percent: clampPercent(v) });
+          }}
+        />
+        <span>%</span>
+        <button type="button" data-testid="scan-zoom-in" title={t('proof.scan.zoomIn')} onClick={() => zoomBy(1)}>
+          +
+        </button>
+        {scanPage !== null && <span className="cb-scan__pageno">{t('proof.scan.page', { n: scanPage + 1 })}</span>}
+        {busy && !noPage && !error && <span className="cb-scan__busy" aria-live="polite">{t('proof.scan.loading')}</span>}
+      </div>
+      <div
+        ref={scroller}
+        className="cb-scan__scroll"
+        data-testid="scan-scroll"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={endDrag}
+        onPointerCancel={endDrag}
+      >
+        {error ? (
+          <p className="cb-scan__message" role="alert" data-testid="scan-error">
+            {t('proof.scan.failed', { message: error })}
+          </p>
+        ) : noPage ? (
+          <p className="cb-scan__message" data-testid="scan-no-page">
+            {t('proof.scan.noPage')}
+          </p>
+        ) : null}
+        <div className="cb-scan__stage" hidden={noPage || error !== null}>
+          {scan.kind === 'pdf' ? (
+            <div ref={host} className="cb-scan__host" data-testid="scan-canvas-host" />
+          ) : (
+            image && pageSize && (
+              <img
+                className="cb-scan__page"
+                data-testid="scan-image"
+                data-page={image.page}
+                src={image.src}
+                alt=""
+                draggable={false}
+                style={{ width: Math.floor(pageSize.width * scale), height: Math.floor(pageSize.height * scale) }}
+              />
+            )
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Language } from '../../shared/model/prefs.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LANGUAGES } from '../i18n/translate.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { useNotices } from '../ui/Notices.tsx';
+import { usePrefs } from './PrefsContext.tsx';
+
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useI18n();
+  const { prefs, update } = usePrefs();
+  const notices = useNotices();
+  const [userName, setUserName] = useState(prefs.userName);
+  const [language, setLanguage] = useState(prefs.language);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      await update({ userName: userName.trim(), language });
+      notices.info(t('settings.saved'));
+      onClose();
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('settings.title')}
+      onClose={onClose}
+      testId="settings-dialog"
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form="settings-form" className="primary" disabled={busy} data-testid="settings-save">
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="settings-form"
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label htmlFor="settings-username">{t('settings.userName')}</label>
+        <div>
+          <input
+            id="settings-username"
+            data-testid="settings-username"
+            value={userName}
+            maxLength={100}
+            autoFocus
+            onChange={(e) => setUserName(e.target.value)}
+          />
+          <p className="hint">{t('settings.userNameHint')}</p>
+        </div>
+        <label htmlFor="settings-language">{t('settings.language')}</label>
+        <select
+          id="settings-language"
+          data-testid="settings-language"
+          value={language}
+          onChange={(e) => setLanguage(Language.parse(e.target.value))}
+        >
+          {LANGUAGES.map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`lang.${lang}`)}
+            </option>
+          ))}
+        </select>
+      </form>
+      {error ? <ErrorNotice error={error} /> : null}
+    </Dialog>
+  );
+}

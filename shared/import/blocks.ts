@@ -1,0 +1,90 @@
+import type { Block, PageBreak } from '../model/caseDoc.ts';
+import type { BlockKind } from '../model/blockKind.ts';
+import type { ChangeLog } from './changeLog.ts';
+import type { Line } from './lines.ts';
+import { formatLine, type FormatOptions, type TextRole } from './format.ts';
+import { isLatinLetter, isDigit } from '../text/cjk.ts';
+import { unbalancedTitleQuotes } from '../text/garbage.ts';
+
+/** What every stage that writes text needs: the change log and the formatting options. */
+export interface TextContext {
+  log: ChangeLog;
+  fmt: FormatOptions;
+}
+
+/**
+ * Joins lines into one text. Running text joins with nothing between CJK and a space between
+ * Latin words; `phrases` (titles set on two lines) joins with one space. A line on another page
+ * than the one before it records a page break at the offset where it starts.
+ */
+export function joinLines(
+  lines: readonly Line[],
+  texts: readonly string[],
+  ctx: TextContext,
+  phrases = false,
+): { text: string; breaks: PageBreak[] } {
+  let out = texts[0] ?? '';
+  const breaks: PageBreak[] = [];
+  const join = ctx.log.on('join-lines');
+  for (let i = 1; i < lines.length; i++) {
+    const t = texts[i]!;
+    if (t.length === 0) continue;
+    let sep = '';
+    if (!join) sep = '\n';
+    else if (phrases) sep = ' ';
+    else {
+      const a = out[out.length - 1] ?? '';
+      const b = t[0] ?? '';
+      if ((isLatinLetter(a) || isDigit(a)) && isLatinLetter(b)) sep = ' ';
+      else if (isLatinLetter(a) && isDigit(b)) sep = ' ';
+    }
+    if (join) {
+      const line = lines[i]!;
+      ctx.log.record(
+        'join-lines',
+        { page: line.page, line: line.lineNo },
+        out.slice(-6) + '⏎' + t.slice(0, 6),
+        out.slice(-6) + sep + t.slice(0, 6),
+      );
+    }
+    if (lines[i]!.page !== lines[i - 1]!.page) breaks.push({ at: out.length + sep.length, page: lines[i]!.page });
+    out += sep + t;
+  }
+  return { text: out, breaks };
+}
+
+/** A block of `kind` made of `lines`, with its page, page breaks and source span. */
+export function makeBlock(
+  kind: BlockKind,
+  lines: readonly Line[],
+  role: TextRole,
+  ctx: TextContext,
+  opts: { phrases?: boolean; transform?: (s: string) => string } = {},
+): Block {
+  const texts = lines.map((l, i) => {
+    const t = i === 0 && opts.transform ? opts.transform(l.text) : l.text;
+    return formatLine(t, role, { page: l.page, line: l.lineNo }, ctx.log, ctx.fmt);
+  });
+  const { text, breaks } = joinLines(lines, texts, ctx, opts.phrases ?? false);
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  const raws: string[] = [];
+  let prevNo = -1;
+  for (const l of lines) {
+    if (l.lineNo !== prevNo) raws.push(l.raw);
+    prevNo = l.lineNo;
+  }
+  return {
+    kind,
+    text,
+    page: first.page,
+    breaks,
+    source: { page: first.page, lineStart: first.lineNo, lineEnd: last.lineNo, raw: raws.join('\n') },
+  };
+}
+
+/** A whole title with an unmatched quote between two words: OCR's reading of a phrase gap. */
+export function fixTitleQuotes(title: string, where: { page: number; line: number }, ctx: TextContext): string {
+  if (!ctx.log.on('strip-stray-quote')) return title;
+  return unbalancedTitleQuotes(title, (before, after) => ctx.log.record('strip-stray-quote', where, before, after)).text;
+}

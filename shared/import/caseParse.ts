@@ -1,0 +1,153 @@
+import type { Block, CaseDoc } from '../model/caseDoc.ts';
+import type { ImportedSection } from '../model/importResult.ts';
+import type { z } from 'zod';
+import type { Line } from './lines.ts';
+import type { Opener } from './openers.ts';
+import { isVocab, type Vocabulary } from './vocabulary.ts';
+import { buildUnits, type Unit } from './paragraphs.ts';
+import { fixTitleQuotes, makeBlock, type TextContext } from './blocks.ts';
+import { dashRest } from './structure.ts';
+import { parseFolio, repeatKey } from './runningLines.ts';
+import { compact, lineWidth } from '../text/cjk.ts';
+
+/** A case read from its lines: the pieces of ImportedCase that come from the text itself. */
+export interface ParsedCase {
+  title: string;
+  organization: string;
+  commentary: { paragraphs: string[]; signature: string | null } | null;
+  sections: z.infer<typeof ImportedSection>[];
+  doc: CaseDoc;
+  pageStart: number;
+  pageEnd: number;
+}
+
+export interface CaseWidths {
+  body: number;
+  commentary: number;
+}
+
+/** Whether a line opens a picture caption. */
+export function captionTest(vocab: Vocabulary): (text: string) => boolean {
+  return (t) => vocab.captionPrefixes.some((p) => t.startsWith(p)) || /^图\s*\d+[\s:：.．]/.test(t);
+}
+
+/**
+ * Footers that name the case (its title, maybe with the page number) left at a page edge inside
+ * the body: removed, and their page number handed to `onFolio`.
+ */
+export function removeCaseFooters(
+  body: Line[],
+  titleKeys: ReadonlySet<string>,
+  ctx: TextContext,
+  onFolio: (page: number, n: number) => void,
+): Line[] {
+  if (!ctx.log.on('remove-case-footer') || titleKeys.size === 0) return body;
+  return body.filter((line, i) => {
+    const prev = body[i - 1];
+    const next = body[i + 1];
+    const atEdge = !prev || prev.page !== line.page || !next || next.page !== line.page;
+    if (!atEdge || lineWidth(line.text) > 40) return true;
+    if (!titleKeys.has(repeatKey(line.text))) return true;
+    const f = parseFolio(line.text);
+    if (f && f.label) onFolio(line.page, f.number);
+    ctx.log.record('remove-case-footer', { page: line.page, line: line.lineNo }, line.text, '');
+    return false;
+  });
+}
+
+/** Reads one case: opener pieces, then the body split into sections. */
+export function parseCase(
+  op: Opener,
+  body: Line[],
+  widths: CaseWidths,
+  vocab: Vocabulary,
+  ctx: TextContext,
+): ParsedCase {
+  const blocks: Block[] = [];
+  const titleBlock = makeBlock('title', op.titleLines, 'title', ctx, { phrases: true });
+  titleBlock.text = fixTitleQuotes(titleBlock.text, { page: titleBlock.page, line: op.titleLines[0]!.lineNo }, ctx);
+  blocks.push(titleBlock);
+  const orgBlock = makeBlock('organization', [op.org], 'running', ctx, { transform: dashRest });
+  blocks.push(orgBlock);
+  let commentary: ParsedCase['commentary'] = null;
+  if (op.label) {
+    const units = buildUnits(op.commentary, { fullWidth: widths.commentary, headings: false, isCaption: () => false });
+    const paragraphs: string[] = [];
+    for (const u of units) {
+      const b = makeBlock('commentary', u.lines, 'running', ctx);
+      blocks.push(b);
+      paragraphs.push(b.text);
+    }
+    let signature: string | null = null;
+    if (op.signature) {
+      const b = makeBlock('commentary-signature', [op.signature], 'running', ctx, { transform: dashRest });
+      blocks.push(b);
+      signature = b.text;
+    }
+    commentary = { paragraphs, signature };
+  }
+  blocks.push(...bodyBlocks(body, widths.body, vocab, ctx));
+  const doc: CaseDoc = { version: 1, blocks };
+  const all = [op.label, ...op.titleLines, op.org, ...op.commentary, op.signature, ...body].filter(
+    (l): l is Line => l !== null,
+  );
+  const pages = all.map((l) => l.page);
+  return {
+    title: titleBlock.text,
+    organization: orgBlock.text,
+    commentary,
+    sections: sectionsOf(doc),
+    doc,
+    pageStart: Math.min(...pages),
+    pageEnd: Math.max(...pages),
+  };
+}
+
+/** Body lines as blocks: headings and paragraphs, then the awards section with its own heading. */
+export function bodyBlocks(body: Line[], W: number, vocab: Vocabulary, ctx: TextContext): Block[] {
+  const isCaption = captionTest(vocab);
+  const awardsAt = body.findIndex((l) => isVocab(l.text, vocab.awardsHeadings));
+  const main = awardsAt >= 0 ? body.slice(0, awardsAt) : body;
+  const blocks = unitsToBlocks(buildUnits(main, { fullWidth: W, headings: true, isCaption }), 'body', ctx);
+  if (awardsAt >= 0) {
+    blocks.push(makeBlock('awards-heading', [body[awardsAt]!], 'heading', ctx));
+    const rest = body.slice(awardsAt + 1);
+    blocks.push(...unitsToBlocks(buildUnits(rest, { fullWidth: W, headings: false, isCaption }), 'awards', ctx));
+  }
+  return blocks;
+}
+
+function unitsToBlocks(units: Unit[], paragraphKind: 'body' | 'awards', ctx: TextContext): Block[] {
+  return units.map((u) => {
+    if (u.kind === 'heading') return makeBlock('heading', u.lines, 'heading', ctx);
+    if (u.kind === 'caption') return makeBlock('caption', u.lines, 'running', ctx);
+    return makeBlock(paragraphKind, u.lines, 'running', ctx);
+  });
+}
+
+/**
+ * Sections of a case from its blocks: text before the first heading (heading null), then one
+ * section per heading or awards heading. Captions and other blocks are not section text.
+ */
+export function sectionsOf(doc: CaseDoc): z.infer<typeof ImportedSection>[] {
+  const sections: z.infer<typeof ImportedSection>[] = [];
+  let cur: z.infer<typeof ImportedSection> | null = null;
+  for (const b of doc.blocks) {
+    if (b.kind === 'heading' || b.kind === 'awards-heading') {
+      cur = { heading: b.text, paragraphs: [] };
+      sections.push(cur);
+    } else if (b.kind === 'body' || b.kind === 'awards') {
+      if (!cur) {
+        cur = { heading: null, paragraphs: [] };
+        sections.push(cur);
+      }
+      cur.paragraphs.push(b.text);
+    }
+  }
+  return sections;
+}
+
+/** Keys by which a running footer names a case: its title without spaces. */
+export function titleKey(title: string): string {
+  return compact(title);
+}

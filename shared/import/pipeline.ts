@@ -1,0 +1,213 @@
+import {
+  ImportOptions,
+  type ImportedCase,
+  type ImportedFrontMatter,
+  type ImportedTocEntry,
+  type ImportResult,
+} from '../model/importResult.ts';
+import type { ProgressFn, RawPage } from './types.ts';
+import { ChangeLog } from './changeLog.ts';
+import { splitPages } from './splitPages.ts';
+import { buildPageLines, type Line, type LineNormalizer } from './lines.ts';
+import { inferPrinted, removeRunningLines } from './runningLines.ts';
+import { isTocPage, parseToc } from './toc.ts';
+import { findOpeners } from './openers.ts';
+import { estimateFullWidth } from './paragraphs.ts';
+import { parseCase, removeCaseFooters, type ParsedCase } from './caseParse.ts';
+import { kindOfTitle, parseFrontMatter, splitItems } from './frontMatter.ts';
+import { withDefaults, type Vocabulary } from './vocabulary.ts';
+import type { TextContext } from './blocks.ts';
+import { compact } from '../text/cjk.ts';
+import { normalizeRadicals } from '../text/radicals.ts';
+
+export type PipelineOptions = Partial<ImportOptions> & {
+  vocabulary?: Partial<Vocabulary>;
+  /** Maps Kangxi/CJK radical code points to ideographs before anything else (rule 'normalize-radicals'). */
+  normalizeRadicals?: LineNormalizer;
+};
+
+export interface ImportMeta {
+  sourceName: string;
+  encoding: string;
+}
+
+/** Imports decoded text: pages split on form feeds (or their single-space stand-ins), then `importPages`. */
+export function importText(
+  text: string,
+  meta: ImportMeta,
+  options?: PipelineOptions,
+  onProgress?: ProgressFn,
+): ImportResult {
+  return importPages(splitPages(text), meta, options, onProgress);
+}
+
+/**
+ * The import pipeline, pure: cleaned lines → running headers/footers and page numbers → table of
+ * contents → case openers → front matter, cases (title, organisation, commentary, sections),
+ * each case a CaseDoc of classified blocks. Every cleanup is reported in `changes`.
+ */
+export function importPages(
+  pages: RawPage[],
+  meta: ImportMeta,
+  options: PipelineOptions = {},
+  onProgress?: ProgressFn,
+): ImportResult {
+  const opts = ImportOptions.parse({
+    disabledRules: options.disabledRules ?? [],
+    cjkDigitSpace: options.cjkDigitSpace ?? false,
+  });
+  const vocab = withDefaults(options.vocabulary);
+  const log = new ChangeLog(opts.disabledRules);
+  const ctx: TextContext = { log, fmt: { cjkDigitSpace: opts.cjkDigitSpace } };
+  const warnings: string[] = [];
+  const progress = (phase: string, done: number, total: number): void => onProgress?.({ phase, done, total });
+
+  progress('lines', 0, pages.length);
+  const pls = buildPageLines(pages, log, {
+    vocabulary: vocab,
+    normalizeRadicals: options.normalizeRadicals ?? normalizeRadicals,
+  });
+  progress('lines', pages.length, pages.length);
+
+  const tocPages = new Set(pls.filter((p) => isTocPage(p, vocab)).map((p) => p.index));
+  const running = removeRunningLines(pls, tocPages, vocab, log);
+  const folios = running.folios.slice();
+  progress('running', pages.length, pages.length);
+
+  const tocLines = pls.filter((p) => tocPages.has(p.index)).flatMap((p) => p.lines);
+  const toc = tocLines.length > 0 ? parseToc(tocLines, vocab, ctx) : [];
+  progress('toc', 1, 1);
+
+  const content = pls.filter((p) => !tocPages.has(p.index)).flatMap((p) => p.lines);
+  const fullWidth = estimateFullWidth(content, 30);
+  const openers = findOpeners(content, vocab, fullWidth);
+  if (openers.length === 0) warnings.push('no-cases-found');
+
+  // Bodies run from an opener to the next; back matter (后记…) ends the last one.
+  const firstCase = openers[0]?.start ?? content.length;
+  const bodies: Line[][] = openers.map((op, k) => content.slice(op.bodyStart, openers[k + 1]?.start ?? content.length));
+  const backMatter = splitBackMatter(bodies, vocab);
+
+  const bodyLines = bodies.flat();
+  const widthBody = estimateFullWidth(bodyLines, fullWidth);
+  const widthCommentary = estimateFullWidth(
+    openers.flatMap((o) => o.commentary),
+    widthBody,
+  );
+
+  const frontItems = frontMatterItems(content.slice(0, firstCase), tocPages, vocab);
+  const frontMatter: ImportedFrontMatter[] = frontItems.map((item) => parseFrontMatter(item, vocab, ctx, fullWidth));
+  for (const item of backMatter) frontMatter.push(parseFrontMatter(item, vocab, ctx, fullWidth));
+
+  const parsed: ParsedCase[] = [];
+  openers.forEach((op, k) => {
+    const keys = new Set([compact(op.titleLines.map((l) => l.text).join(''))]);
+    const body = removeCaseFooters(bodies[k]!, keys, ctx, (page, n) => {
+      folios[page] ??= n;
+    });
+    parsed.push(parseCase(op, body, { body: widthBody, commentary: widthCommentary }, vocab, ctx));
+    progress('cases', k + 1, openers.length);
+  });
+
+  const printed = inferPrinted(folios);
+  const cases = numberCases(parsed, toc, printed);
+
+  return {
+    sourceName: meta.sourceName,
+    encoding: meta.encoding,
+    pages: pages.map((p, i) => ({ index: p.index, printed: printed[i] ?? null, startLine: p.startLine, raw: p.lines.join('\n') })),
+    frontMatter,
+    toc,
+    cases,
+    changes: log.toReports(),
+    warnings,
+  };
+}
+
+/** Front-matter lines split at the TOC (what comes before it and after it are separate items). */
+function frontMatterItems(lines: Line[], tocPages: ReadonlySet<number>, vocab: Vocabulary): Line[][] {
+  const groups: Line[][] = [];
+  let cur: Line[] = [];
+  let prev: Line | null = null;
+  for (const l of lines) {
+    if (prev && [...tocPages].some((t) => t > prev!.page && t < l.page)) {
+      groups.push(cur);
+      cur = [];
+    }
+    cur.push(l);
+    prev = l;
+  }
+  if (cur.length > 0) groups.push(cur);
+  return groups.filter((g) => g.length > 0).flatMap((g) => splitItems(g, vocab));
+}
+
+/** Cuts back matter off the last case body: from a page that opens with an afterword title. */
+function splitBackMatter(bodies: Line[][], vocab: Vocabulary): Line[][] {
+  const last = bodies[bodies.length - 1];
+  if (!last) return [];
+  const at = last.findIndex(
+    (l, i) => (i === 0 || last[i - 1]!.page !== l.page) && kindOfTitle(l.text, vocab) === 'afterword',
+  );
+  if (at < 0) return [];
+  bodies[bodies.length - 1] = last.slice(0, at);
+  return splitItems(last.slice(at), vocab);
+}
+
+/** Title key for matching a case with its TOC entry: no spaces, quotes or punctuation. */
+function matchKey(title: string): string {
+  return compact(title).replace(/[“”‘’"'「」『』《》〈〉（）()·、，,。.：:；;！!？?\-—…]/g, '');
+}
+
+/**
+ * Case numbers: from the TOC entry with the same title (or, failing that, the same printed start
+ * page), else counted on from the nearest numbered case, else by order.
+ */
+function numberCases(
+  parsed: ParsedCase[],
+  toc: ImportedTocEntry[],
+  printed: (number | null)[],
+): ImportedCase[] {
+  const byTitle = new Map<string, ImportedTocEntry>();
+  const byPage = new Map<number, ImportedTocEntry>();
+  for (const e of toc) {
+    if (e.title) byTitle.set(matchKey(e.title), e);
+    if (e.page !== null) byPage.set(e.page, e);
+  }
+  const numbers = parsed.map((c) => {
+    const start = printed[c.pageStart] ?? null;
+    const e = byTitle.get(matchKey(c.title)) ?? (start !== null ? byPage.get(start) : undefined);
+    return e?.number ?? null;
+  });
+  // Nearest numbered case after each position, for cases before the first numbered one.
+  const nextKnown: number[] = new Array(numbers.length).fill(-1);
+  for (let i = numbers.length - 1, k = -1; i >= 0; i--) {
+    if (numbers[i] !== null) k = i;
+    nextKnown[i] = k;
+  }
+  let before = -1;
+  const filled = numbers.map((n, i) => {
+    if (n !== null) {
+      before = i;
+      return n;
+    }
+    if (before >= 0) return numbers[before]! + (i - before);
+    const after = nextKnown[i]!;
+    if (after >= 0) return Math.max(1, numbers[after]! - (after - i));
+    return i + 1;
+  });
+  return parsed.map((c, i) => {
+    const a = printed[c.pageStart] ?? null;
+    const b = printed[c.pageEnd] ?? null;
+    return {
+      number: filled[i]!,
+      title: c.title,
+      organization: c.organization,
+      commentary: c.commentary,
+      sections: c.sections,
+      printedPages: a !== null && b !== null ? [a, b] : null,
+      pageStart: c.pageStart,
+      pageEnd: c.pageEnd,
+      doc: c.doc,
+    };
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * The words the importer recognises structure by. They are configuration, not rules: a volume
+ * that calls its commentary box 〔专家点评〕 or its awards 所获荣誉 is imported by passing a
+ * vocabulary that lists them. Labels are compared with brackets and spaces removed.
+ */
+export interface Vocabulary {
+  /** Label of the commentary box that may open a case (〔组织点评〕). */
+  commentaryLabels: string[];
+  /** Headings of the awards section that closes a case (获奖情况). */
+  awardsHeadings: string[];
+  /** Titles of front matter, by kind. */
+  forewordTitles: string[];
+  prefaceTitles: string[];
+  afterwordTitles: string[];
+  /** Heading of the table of contents. */
+  tocTitles: string[];
+  /** Beginnings of picture captions. */
+  captionPrefixes: string[];
+}
+
+export const DEFAULT_VOCABULARY: Vocabulary = {
+  commentaryLabels: ['组织点评', '点评', '专家点评', '领导点评', '编者点评', '编者按'],
+  awardsHeadings: ['获奖情况', '获得荣誉', '所获荣誉', '荣誉称号', '获奖名单', '主要荣誉', '荣誉情况'],
+  forewordTitles: ['序', '序言', '代序', '总序', '序一', '序二'],
+  prefaceTitles: ['前言', '引言', '编者的话', '出版说明', '编写说明'],
+  afterwordTitles: ['后记', '编后记', '编后语', '跋'],
+  tocTitles: ['目录', '目次'],
+  captionPrefixes: ['图为', '图：', '图:', '▲', '△', '上图', '下图', '左图', '右图', '（图', '(图'],
+};
+
+/** A vocabulary with any missing list taken from the defaults. */
+export function withDefaults(v?: Partial<Vocabulary>): Vocabulary {
+  return { ...DEFAULT_VOCABULARY, ...(v ?? {}) };
+}
+
+const BRACKETS = /[\s\u3000〔〕【】\[\]（）()〖〗「」『』<>《》［］]/g;
+
+/** The core of a label: brackets and spaces removed, for comparing with vocabulary entries. */
+export function labelKey(s: string): string {
+  return s.replace(BRACKETS, '');
+}
+
+/** Whether `text` is exactly one of `words` (brackets and spaces ignored). */
+export function isVocab(text: string, words: readonly string[]): boolean {
+  const key = labelKey(text);
+  return key.length > 0 && words.some((w) => labelKey(w) === key);
+}
+
+/**
+ * If `text` begins with a bracketed label from `words` (〔组织点评〕康乐路…), the label and the
+ * rest; also matches a label alone on its line. Otherwise null.
+ */
+export function splitLabel(text: string, words: readonly string[]): { label: string; rest: string } | null {
+  const t = text.trim();
+  if (isVocab(t, words)) return { label: t, rest: '' };
+  const m = /^[〔【\[（(〖「『［]\s*([^〕】\]）)〗」』］]{1,8}?)\s*[〕】\]）)〗」』］]\s*(.+)$/.exec(t);
+  if (m && words.some((w) => labelKey(w) === labelKey(m[1]!))) {
+    return { label: t.slice(0, t.length - m[2]!.length).trim(), rest: m[2]! };
+  }
+  return null;
+}

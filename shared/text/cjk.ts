@@ -1,0 +1,158 @@
+/**
+ * Character classes for Chinese typeset text, and the "visual width" of a line in ems.
+ * Import decisions (is this line full? is it a heading?) are made on widths, because extracted
+ * text loses the layout but keeps the characters.
+ */
+
+const HAN = /\p{Script=Han}/u;
+
+/** A Han ideograph (includes 〇). */
+export function isHan(ch: string): boolean {
+  return ch.length > 0 && HAN.test(ch);
+}
+
+export function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+export function isLatinLetter(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/** Opening quotes and brackets that attach to what follows them. */
+export const OPENING = '“‘（《「『【〔〈〖［｛';
+/** Closing quotes and brackets that attach to what precedes them. */
+export const CLOSING = '”’）》」』】〕〉〗］｝';
+/** Punctuation that can end a sentence (and so a paragraph). */
+export const SENTENCE_FINAL = '。！？；…!?';
+/** Punctuation after which a line cannot end a paragraph. */
+export const CONTINUING = '，、：“‘（《「『【〔';
+
+/** Full-width (CJK) punctuation, including curly quotes, ellipsis and dashes as set in Chinese text. */
+export function isCjkPunct(ch: string): boolean {
+  if (ch.length === 0) return false;
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x3000 && c <= 0x303f && c !== 0x3000 && c !== 0x3007) ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0x2015 ||
+    c === 0x00b7 ||
+    c === 0x2022
+  );
+}
+
+export function isOpening(ch: string): boolean {
+  return ch.length > 0 && OPENING.includes(ch);
+}
+
+export function isClosing(ch: string): boolean {
+  return ch.length > 0 && CLOSING.includes(ch);
+}
+
+/** A character that belongs to CJK running text: an ideograph or full-width punctuation. */
+export function isCjk(ch: string): boolean {
+  return isHan(ch) || isCjkPunct(ch) || isKanaOrHangul(ch);
+}
+
+function isKanaOrHangul(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/** Width of one character in ems, as it would be set in a Chinese book. */
+export function charWidth(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c === 0x20 || c === 0x09) return 0.25;
+  if (c < 0x7f) return 0.5;
+  if (c === 0x3000) return 1;
+  if (c === 0x00b7) return 0.5;
+  return 1;
+}
+
+/**
+ * Visual width of a line in ems. Spaces next to CJK count nothing: extractors insert them after
+ * punctuation and around digits where the printed line had none.
+ */
+export function lineWidth(s: string): number {
+  let w = 0;
+  const chars = Array.from(s.trim());
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\u3000') {
+      const prev = chars[i - 1] ?? '';
+      const next = chars[i + 1] ?? '';
+      if (ch === '\u3000') w += 1;
+      else if (!(isCjk(prev) || isCjk(next))) w += 0.25;
+      continue;
+    }
+    w += charWidth(ch);
+  }
+  return w;
+}
+
+/** Last non-space character of a string ('' if none). */
+export function lastChar(s: string): string {
+  const t = s.trimEnd();
+  if (t.length === 0) return '';
+  const cp = t.codePointAt(t.length - 1)!;
+  // A low surrogate: step back to the full code point.
+  if (cp >= 0xdc00 && cp <= 0xdfff && t.length >= 2) return t.slice(-2);
+  return t.slice(-1);
+}
+
+/** First non-space character of a string ('' if none). */
+export function firstChar(s: string): string {
+  const t = s.trimStart();
+  if (t.length === 0) return '';
+  return String.fromCodePoint(t.codePointAt(0)!);
+}
+
+/**
+ * Whether the text ends a sentence: with sentence-final punctuation, or with a closing quote or
+ * bracket right after one (“……。” / ……”).
+ */
+export function endsSentence(s: string): boolean {
+  const t = s.trimEnd();
+  if (t.length === 0) return false;
+  const last = t[t.length - 1]!;
+  if (SENTENCE_FINAL.includes(last)) return true;
+  if (isClosing(last) && t.length >= 2) {
+    const before = t[t.length - 2]!;
+    return SENTENCE_FINAL.includes(before);
+  }
+  return false;
+}
+
+/** Whether the text ends with punctuation after which the sentence must go on. */
+export function endsContinuing(s: string): boolean {
+  const last = lastChar(s);
+  return last !== '' && CONTINUING.includes(last);
+}
+
+/** Whether any punctuation that could end a clause closes the text. */
+export function endsWithPunct(s: string): boolean {
+  const last = lastChar(s);
+  if (last === '') return false;
+  return (isCjkPunct(last) && !isClosing(last)) || SENTENCE_FINAL.includes(last) || ',.;:'.includes(last);
+}
+
+/** The text with all whitespace removed: the key for comparing titles across extractions. */
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+/** Count of Han ideographs in a string. */
+export function hanCount(s: string): number {
+  let n = 0;
+  for (const ch of s) if (isHan(ch)) n++;
+  return n;
+}

@@ -1,0 +1,185 @@
+import { rewrite, type SiteSink } from './rewrite.ts';
+import { isHan, lineWidth } from './cjk.ts';
+
+/**
+ * Extraction garbage: characters that were never text on the printed page (dot leaders drawn
+ * with a symbol font, U+FFFD from unmapped glyphs, separator glyphs) and OCR's ASCII stand-ins.
+ */
+
+type Result = { text: string; count: number };
+
+const RE_FFFD = /\uFFFD+/g;
+
+/** Removes U+FFFD replacement characters (glyphs the extractor could not map). */
+export function stripFffd(s: string, sink?: SiteSink): Result {
+  return rewrite(s, RE_FFFD, () => '', sink);
+}
+
+// `!` runs are dot leaders drawn with a symbol font: a run starting the line or after a space.
+const RE_BANG_LEADER = /(^|[ \t]+)!+[ \t]*/g;
+// Dot or ellipsis leaders before a page number at the end of a line (TOC entries).
+const RE_DOT_LEADER = /([ \t]*)([…⋯·•．.]+)[ \t]*(?=\d{1,4}[ \t]*$)/g;
+// A line made only of leader characters.
+const RE_LEADER_LINE = /^[\s!…⋯·•．.]+$/;
+
+/**
+ * Removes dot leaders. When a leader run had split a word (党总 !!!!支: the extractor placed the
+ * leaders between the last two characters), the two halves are joined again if `repair` is on
+ * (reported through `repairSink`); otherwise a space is left where the leaders were.
+ */
+export function stripLeaders(
+  s: string,
+  repair: boolean,
+  sink?: SiteSink,
+  repairSink?: SiteSink,
+): Result & { repaired: number } {
+  if (RE_LEADER_LINE.test(s) && /[!…⋯·•．.]{2,}|^\s*!\s*$/.test(s)) {
+    sink?.(s, '');
+    return { text: '', count: 1, repaired: 0 };
+  }
+  let repaired = 0;
+  const bang = rewrite(
+    s,
+    RE_BANG_LEADER,
+    (m) => {
+      const before = s[m.index - 1] ?? '';
+      const after = s[m.index + m[0].length] ?? '';
+      if (before === '' || after === '') return '';
+      if (repair && isHan(before) && isHan(after)) {
+        repaired++;
+        repairSink?.(before + ' ' + after, before + after);
+        return '';
+      }
+      return ' ';
+    },
+    sink,
+  );
+  const dots = rewrite(
+    bang.text,
+    RE_DOT_LEADER,
+    (m) => {
+      // Two ellipsis characters are an ellipsis (……), not a leader, unless spaced off the text.
+      if (m[2]!.length < 3 && m[1]!.length === 0) return m[0];
+      return m.index === 0 ? '' : ' ';
+    },
+    sink,
+  );
+  return { text: dots.text, count: bang.count + dots.count, repaired };
+}
+
+// The separator glyph between a TOC number and its title, as some fonts extract it.
+const RE_SEPARATOR_GLYPH = /%%\/%%|%%/g;
+const RE_SEPARATOR_LINE = /^[\s/|｜\\%·•※＊*]+$/;
+
+/**
+ * Removes orphan separators: separator glyphs (`%%/%%`) and lines made only of separators.
+ * Between a leading number and text (`091%%/%%标题`) the glyph becomes a plain ` / `.
+ */
+export function stripOrphanSeparators(s: string, sink?: SiteSink): Result {
+  if (RE_SEPARATOR_LINE.test(s) && s.trim().length > 0) {
+    sink?.(s, '');
+    return { text: '', count: 1 };
+  }
+  return rewrite(
+    s,
+    RE_SEPARATOR_GLYPH,
+    (m) => {
+      const head = s.slice(0, m.index);
+      if (m[0] === '%%/%%' && /^\s*\d{1,4}\s*$/.test(head)) return ' / ';
+      return '';
+    },
+    sink,
+  );
+}
+
+const ASCII_TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+const RE_ASCII_PUNCT = /(?<=\p{Script=Han})[,:;?!](?=\s*(?:\p{Script=Han}|[“‘（《]|$))/gu;
+
+/** OCR reads full-width punctuation after an ideograph as ASCII (即: → 即：). */
+export function fullwidthPunct(s: string, sink?: SiteSink): Result {
+  return rewrite(s, RE_ASCII_PUNCT, (m) => ASCII_TO_FULL[m[0]] ?? m[0], sink);
+}
+
+/**
+ * Straight double quotes in Chinese text become curly ones, opening or closing by balance.
+ * `open` is how many quotes are open before `s` starts (for text that runs on from a previous line).
+ */
+export function curlyQuotes(s: string, sink?: SiteSink, open = 0): Result & { open: number } {
+  if (!s.includes('"') || !/\p{Script=Han}/u.test(s)) return { text: s, count: 0, open: balance(s, open) };
+  let depth = open;
+  let out = '';
+  let count = 0;
+  const chars = Array.from(s);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '“') depth++;
+    else if (ch === '”') depth = Math.max(0, depth - 1);
+    if (ch === '"') {
+      // OCR mostly loses the closing quote: an unmatched one, or one before punctuation, closes.
+      const prev = chars[i - 1] ?? '';
+      const next = chars[i + 1] ?? '';
+      const closes = depth > 0 || next === '' || /[，。、；：！？）\s]/.test(next) || /[\p{Script=Han}0-9A-Za-z]/u.test(prev);
+      const rep = closes ? '”' : '“';
+      depth = rep === '”' ? depth - 1 : depth + 1;
+      out += rep;
+      count++;
+    } else out += ch;
+  }
+  if (count > 0) sink?.(s, out);
+  return { text: out, count, open: depth };
+}
+
+function balance(s: string, open: number): number {
+  let depth = open;
+  for (const ch of s) {
+    if (ch === '“') depth++;
+    else if (ch === '”') depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+/**
+ * OCR puts a stray quote mark into the gap of a short line (学习先进典型 ”争创一流业绩,
+ * 书记 “王三运, 家园 ”001). On short lines with unbalanced quotes, a quote right after a space
+ * and before an ideograph or digit goes.
+ */
+export function stripStrayQuotes(s: string, sink?: SiteSink): Result {
+  if (lineWidth(s) > 24) return { text: s, count: 0 };
+  const opens = (s.match(/“/g) ?? []).length;
+  const closes = (s.match(/”/g) ?? []).length;
+  if (opens === closes) return { text: s, count: 0 };
+  const re = opens > closes ? /(?<= )“(?=[\p{Script=Han}0-9])(?![^”]*”)/gu : /(?<= )”(?=[\p{Script=Han}0-9])/gu;
+  return rewrite(s, re, () => '', sink);
+}
+
+/**
+ * In a complete title every quote has its partner. An unmatched one standing between two
+ * ideographs is a misread phrase gap (制定目标“落实责任 → 制定目标 落实责任).
+ */
+export function unbalancedTitleQuotes(s: string, sink?: SiteSink): Result {
+  const opens = (s.match(/“/g) ?? []).length;
+  const closes = (s.match(/”/g) ?? []).length;
+  if (opens === closes) return { text: s, count: 0 };
+  const chars = Array.from(s);
+  // Pair quotes left to right; whatever stays unpaired is a candidate.
+  const stack: number[] = [];
+  const unpaired = new Set<number>();
+  chars.forEach((ch, i) => {
+    if (ch === '“') stack.push(i);
+    else if (ch === '”') {
+      if (stack.length > 0) stack.pop();
+      else unpaired.add(i);
+    }
+  });
+  for (const i of stack) unpaired.add(i);
+  let count = 0;
+  const out = chars.map((ch, i) => {
+    if (!unpaired.has(i) || !isHan(chars[i - 1] ?? '') || !isHan(chars[i + 1] ?? '')) return ch;
+    count++;
+    return ' ';
+  });
+  if (count === 0) return { text: s, count: 0 };
+  const text = out.join('');
+  sink?.(s, text);
+  return { text, count };
+}

@@ -1,0 +1,169 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { extractPdfPages, linesFromRuns } from '../../../../main/import/pdfText.ts';
+import type { ExtractedPdf, PlacedText } from '../../../../main/import/pdfText.ts';
+import { AppError } from '../../../../shared/ipc/errors.ts';
+import type { ImportProgress } from '../../../../shared/import/types.ts';
+
+const fixture = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url)));
+
+/** A run of full-width text at (x, y), `tracking` em of letter spacing between its glyphs. */
+function cjk(str: string, x: number, y: number, size = 10, tracking = 0): PlacedText {
+  const n = Array.from(str).length;
+  return { str, x, y, size, width: size * (n + (n - 1) * tracking) };
+}
+
+async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
+  await assert.rejects(p, (err: unknown) => err instanceof AppError && err.code === code);
+}
+
+describe('linesFromRuns', () => {
+  test('joins CJK runs of one baseline without spaces, lines top to bottom', () => {
+    const lines = linesFromRuns([
+      cjk('第二行', 0, 80),
+      cjk('党员', 20, 100.3),
+      cjk('社区', 0, 100),
+      cjk('积极', 40, 99.8),
+    ]);
+    assert.deepEqual(lines, ['社区党员积极', '第二行']);
+  });
+
+  test('a one-em gap between phrases becomes one space, justification tracking does not', () => {
+    const tracked = [cjk('开设“民情论坛”', 0, 50, 10, 0.07), cjk('打造和谐家园', 10 * (8 + 7 * 0.07) + 10.7, 50, 10, 0.07)];
+    assert.deepEqual(linesFromRuns(tracked), ['开设“民情论坛” 打造和谐家园']);
+    const spread = [cjk('创先争优', 0, 50, 10, 0.09), cjk('活动', 10 * (4 + 3 * 0.09) + 0.9, 50, 10, 0.09)];
+    assert.deepEqual(linesFromRuns(spread), ['创先争优活动']);
+  });
+
+  test('Latin words keep their space, digits join CJK', () => {
+    const runs: PlacedText[] = [
+      { str: '学习Windows', x: 0, y: 10, size: 10, width: 20 + 45 },
+      { str: 'XP操作系统', x: 67.5, y: 10, size: 10, width: 14 + 40 },
+      { str: '共有居民', x: 0, y: 0, size: 10, width: 40 },
+      { str: '1412', x: 40.5, y: 0, size: 10, width: 22.4 },
+      { str: '户', x: 63.3, y: 0, size: 10, width: 10 },
+    ];
+    assert.deepEqual(linesFromRuns(runs), ['学习Windows XP操作系统', '共有居民1412户']);
+  });
+
+  test('closes the spaces pdf.js writes into a letter-spaced line', () => {
+    const runs: PlacedText[] = [
+      { str: '9 8 . 5 % ，比 上 年 提 高', x: 0, y: 0, size: 10, width: 110 },
+      cjk('车间组织党员学习', 112, 0, 10, 0.16),
+      { str: 'O f f i c e', x: 206, y: 0, size: 10, width: 40 },
+    ];
+    assert.deepEqual(linesFromRuns(runs), ['98.5%，比上年提高车间组织党员学习Office']);
+  });
+
+  test('spaces a TOC line around its dot leader like pdftotext', () => {
+    const runs: PlacedText[] = [
+      { str: '———兰州大学团委 …………', x: 0, y: 0, size: 10, width: 112.5 },
+      { str: '345', x: 118, y: 0, size: 10, width: 16.8 },
+    ];
+    assert.deepEqual(linesFromRuns(runs), ['———兰州大学团委 ………… 345']);
+  });
+
+  test('folds radicals, drops whitespace-only runs and fake-bold overprints', () => {
+    const runs: PlacedText[] = [
+      cjk('\u2F00项', 0, 0),
+      { str: ' ', x: 20, y: 0, size: 10, width: 3 },
+      cjk('\u2EDA面', 20, 0),
+      cjk('\u2EDA面', 20.2, 0),
+    ];
+    assert.deepEqual(linesFromRuns(runs), ['一项页面']);
+  });
+});
+
+describe('extractPdfPages', () => {
+  test('reads the generated volume exactly as pdftotext does (small.txt), page by page', async () => {
+    const extracted = await extractPdfPages(fixture('generated/small.pdf'));
+    const pdftotext = readFileSync(new URL('../../../fixtures/generated/small.txt', import.meta.url), 'utf8')
+      .split('\f')
+      .slice(0, -1)
+      .map((page) => page.split('\n').filter((l) => l.trim() !== ''));
+    assert.equal(extracted.pageCount, pdftotext.length);
+    assert.equal(extracted.hasText, true);
+    assert.deepEqual(
+      extracted.pages.map((p) => p.lines),
+      pdftotext,
+    );
+  });
+
+  test('pages carry index and running startLine', async () => {
+    const { pages } = await extractPdfPages(fixture('seed/excerpt.pdf'));
+    assert.equal(pages.length, 9);
+    let line = 0;
+    pages.forEach((p, i) => {
+      assert.equal(p.index, i);
+      assert.equal(p.startLine, line);
+      line += p.lines.length;
+    });
+    assert.equal(pages[0]?.lines[0], '学习先进典型 争创一流业绩');
+    assert.ok(pages[3]?.lines.includes('091 / 创先争优促发展 立足岗位作贡献'));
+    assert.ok(pages.every((p) => p.lines.every((l) => !/[\u2E80-\u2FDF]/u.test(l))), 'no radicals left');
+  });
+
+  test('reports progress per page', async () => {
+    const seen: ImportProgress[] = [];
+    const { pageCount } = await extractPdfPages(fixture('seed/excerpt.pdf'), { onProgress: (p) => seen.push(p) });
+    assert.deepEqual(seen.at(-1), { phase: 'pdf', done: pageCount, total: pageCount });
+    assert.deepEqual(
+      seen.map((p) => p.done),
+      Array.from({ length: pageCount + 1 }, (_, i) => i),
+    );
+  });
+
+  test('an image-only scan has pages but no text', async () => {
+    const extracted = await extractPdfPages(fixture('seed/excerpt-scan.pdf'));
+    assert.equal(extracted.pageCount, 9);
+    assert.equal(extracted.hasText, false);
+    assert.ok(extracted.pages.every((p) => p.lines.length === 0));
+  });
+
+  test('a password-protected PDF is IMPORT_PDF_ENCRYPTED', async () => {
+    await rejectsWith(extractPdfPages(fixture('generated/encrypted.pdf')), 'IMPORT_PDF_ENCRYPTED');
+  });
+
+  test('bytes that are not a PDF are IMPORT_PDF_BROKEN', async () => {
+    await rejectsWith(extractPdfPages(new TextEncoder().encode('第一页\f第二页')), 'IMPORT_PDF_BROKEN');
+    await rejectsWith(extractPdfPages(new Uint8Array(0)), 'IMPORT_PDF_BROKEN');
+  });
+
+  test('accepts a Node Buffer and leaves it usable', async () => {
+    const bytes = readFileSync(new URL('../../../fixtures/seed/excerpt.pdf', import.meta.url));
+    const size = bytes.byteLength;
+    assert.equal((await extractPdfPages(bytes)).pageCount, 9);
+    assert.equal(bytes.byteLength, size);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  test('an aborted signal cancels, before and during extraction', async () => {
+    const before = new AbortController();
+    before.abort();
+    await rejectsWith(extractPdfPages(fixture('seed/excerpt.pdf'), { signal: before.signal }), 'CANCELLED');
+    const during = new AbortController();
+    const seen: number[] = [];
+    const run = extractPdfPages(fixture('generated/small.pdf'), {
+      signal: during.signal,
+      onProgress: (p) => {
+        seen.push(p.done);
+        if (p.done === 2) during.abort();
+      },
+    });
+    await rejectsWith(run, 'CANCELLED');
+    assert.equal(Math.max(...seen), 2);
+  });
+
+  test('works inside a worker thread', async () => {
+    const worker = new Worker(new URL('./pdfTextWorker.fixture.ts', import.meta.url), { workerData: fixture('seed/excerpt.pdf') });
+    const extracted = await new Promise<ExtractedPdf>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    const inProcess = await extractPdfPages(fixture('seed/excerpt.pdf'));
+    assert.deepEqual(extracted, inProcess);
+  });
+});

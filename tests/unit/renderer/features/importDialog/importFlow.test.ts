@@ -1,0 +1,129 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Envelope } from '../../../../../shared/ipc/contract.ts';
+import type { RuleReport } from '../../../../../shared/model/importResult.ts';
+import { createClient, ApiError } from '../../../../../renderer/api/client.ts';
+import type { Transport } from '../../../../../renderer/api/transport.ts';
+import {
+  defaultTitle,
+  mergeRuleReports,
+  pageRangeLabel,
+  runParse,
+  sameOptions,
+  sortScanFiles,
+} from '../../../../../renderer/features/importDialog/importFlow.ts';
+
+/** A backend job that runs for `steps` polls, then ends as `end`; records the calls it sees. */
+function jobBackend(steps: number, end: 'done' | 'failed' | 'cancelled') {
+  const calls: string[] = [];
+  let polls = 0;
+  let cancelled = false;
+  const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
+  const transport: Transport = async (channel) => {
+    calls.push(channel);
+    switch (channel) {
+      case 'import:start':
+        return ok({ jobId: 'j1' });
+      case 'jobs:cancel':
+        cancelled = true;
+        return ok({ ok: true });
+      case 'jobs:get': {
+        polls++;
+        const finished = polls > steps;
+        const state = cancelled ? 'cancelled' : finished ? end : 'running';
+        const error = state === 'failed' ? { code: 'IMPORT_ENCODING', message: 'Cannot decode' } : null;
+        return ok({ id: 'j1', kind: 'import', state, phase: finished ? 'segment' : 'decode', done: Math.min(polls, steps), total: steps, error });
+      }
+      case 'import:preview':
+        return ok({
+          jobId: 'j1',
+          sha256: 'a'.repeat(64),
+          result: { sourceName: 'x.txt', encoding: 'utf-8', pages: [], frontMatter: [], toc: [], cases: [], changes: [], warnings: [] },
+          scanPageCount: 0,
+          suggestedOffset: 0,
+          existingVolume: null,
+        });
+      default:
+        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
+    }
+  };
+  return { client: createClient(() => transport), calls };
+}
+
+const req = { fileId: 'f1', scanFileIds: [], options: { disabledRules: [], cjkDigitSpace: false } };
+
+describe('runParse', () => {
+  test('polls until done, reporting each status, then reads the preview', async () => {
+    const { client, calls } = jobBackend(3, 'done');
+    const phases: string[] = [];
+    let job = '';
+    const preview = await runParse(client, req, { onJob: (id) => (job = id), onStatus: (s) => phases.push(s.state) }, new AbortController().signal, 1);
+    assert.equal(job, 'j1');
+    assert.equal(preview.jobId, 'j1');
+    assert.deepEqual(phases, ['running', 'running', 'running', 'done']);
+    assert.equal(calls.at(-1), 'import:preview');
+  });
+
+  test("a failed job throws the job's own error", async () => {
+    const { client } = jobBackend(1, 'failed');
+    await assert.rejects(runParse(client, req, {}, new AbortController().signal, 1), (err: unknown) => {
+      assert.ok(err instanceof ApiError);
+      assert.equal(err.code, 'IMPORT_ENCODING');
+      return true;
+    });
+  });
+
+  test('a job cancelled in main ends as CANCELLED', async () => {
+    const { client } = jobBackend(0, 'cancelled');
+    await assert.rejects(runParse(client, req, {}, new AbortController().signal, 1), { code: 'CANCELLED' });
+  });
+
+  test('aborting (dialog closed) cancels the job in main', async () => {
+    const { client, calls } = jobBackend(1000, 'done');
+    const ctrl = new AbortController();
+    const run = runParse(client, req, { onStatus: (s) => s.done >= 2 && ctrl.abort() }, ctrl.signal, 1);
+    await assert.rejects(run, { code: 'CANCELLED' });
+    assert.ok(calls.includes('jobs:cancel'));
+    assert.ok(!calls.includes('import:preview'));
+  });
+});
+
+describe('import dialog helpers', () => {
+  const report = (rule: string, count: number): RuleReport => ({ rule, count, sites: [] });
+
+  test('rules stay listed in first-seen order, a disabled one without a report', () => {
+    const first = mergeRuleReports(new Map(), [report('strip-leaders', 3), report('strip-fffd', 4), report('join-lines', 9)], []);
+    const second = mergeRuleReports(first, [report('strip-leaders', 3), report('join-lines', 9)], ['strip-fffd']);
+    assert.deepEqual([...second.keys()], ['strip-leaders', 'strip-fffd', 'join-lines']);
+    assert.equal(second.get('strip-fffd'), null);
+    assert.equal(second.get('join-lines')?.count, 9);
+  });
+
+  test('default title is the file name without extension', () => {
+    assert.equal(defaultTitle('创先争优好做法.pdf'), '创先争优好做法');
+    assert.equal(defaultTitle('C:\\books\\卷一.v2.txt'), '卷一.v2');
+    assert.equal(defaultTitle('.txt'), '.txt');
+  });
+
+  test('scan images are ordered by name, numerically', () => {
+    const names = sortScanFiles([{ name: 'page-10.jpg' }, { name: 'page-2.jpg' }, { name: 'page-1.jpg' }]).map((f) => f.name);
+    assert.deepEqual(names, ['page-1.jpg', 'page-2.jpg', 'page-10.jpg']);
+  });
+
+  test('page labels use printed numbers, bracketed positions otherwise', () => {
+    const pages = [
+      { index: 0, printed: null, startLine: 0, raw: '' },
+      { index: 1, printed: 1, startLine: 5, raw: '' },
+      { index: 2, printed: 2, startLine: 9, raw: '' },
+    ];
+    assert.equal(pageRangeLabel(pages, 1, 2), '1–2');
+    assert.equal(pageRangeLabel(pages, 0, 0), '[1]');
+    assert.equal(pageRangeLabel(pages, 0, 1), '[1]–1');
+  });
+
+  test('options compare regardless of rule order', () => {
+    assert.ok(sameOptions({ disabledRules: ['a', 'b'], cjkDigitSpace: false }, { disabledRules: ['b', 'a'], cjkDigitSpace: false }));
+    assert.ok(!sameOptions({ disabledRules: ['a'], cjkDigitSpace: false }, { disabledRules: [], cjkDigitSpace: false }));
+    assert.ok(!sameOptions({ disabledRules: [], cjkDigitSpace: true }, { disabledRules: [], cjkDigitSpace: false }));
+  });
+});
