@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
@@ -8,8 +9,17 @@ import { rendererConfig } from './renderer/vite.config.ts';
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const at = (...parts: string[]) => path.join(ROOT, ...parts);
 
+/** The bundled sample volume ships beside the main bundle (importService resolves it as `<main>/../sample`). */
+const copySample = {
+  name: 'copy-sample-volume',
+  closeBundle() {
+    fs.cpSync(at('main', 'sample'), at('out', 'sample'), { recursive: true });
+  },
+};
+
 export default defineConfig({
   main: {
+    plugins: [copySample],
     build: {
       outDir: at('out', 'main'),
       // package.json has "type": "module" and "main": "out/main/index.js": ES modules named after their entries.

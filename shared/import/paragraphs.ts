@@ -46,7 +46,7 @@ export function estimateFullWidth(lines: readonly Line[], fallback: number): num
  * before it and the closing marks after it (typesetters never split those from their character).
  */
 export function leadingUnitWidth(text: string): number {
-  const m = /^[“‘（《「『【〔(\[]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*|\S)[”’）》」』】〕)\]，。、；：！？…,.;:!?]*/u.exec(text);
+  const m = /^[“‘（《「『【〔([]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*|\S)[”’）》」』】〕)\]，。、；：！？…,.;:!?]*/u.exec(text);
   if (!m) return 1;
   // Proportional digits and letters run a little wider than half an em.
   const ascii = (m[0].match(/[0-9A-Za-z]/g) ?? []).length;
@@ -76,7 +76,11 @@ export function endsParagraph(
   after?: Line,
 ): boolean {
   if (!next) return true;
-  const short = line.width < W - TOLERANCE - (isFirst ? INDENT : 0);
+  // A near-full line is full in print when what opens the next line would not have fitted on it.
+  const measure = W - (isFirst ? INDENT : 0);
+  const short =
+    line.width < measure - TOLERANCE &&
+    !(line.width >= measure - 3 && line.width + leadingUnitWidth(next.text) > measure);
   if (endsSentence(line.text)) {
     if (short) return true;
     if (next.indent > 0 && next.indent > line.indent) return true;

@@ -5,7 +5,7 @@
 
 // A run of dashes opening the line: em/horizontal-bar/box dashes, or OCR's 一一一 / 一-一.
 // Leading U+FFFD (unmapped glyphs) do not hide the dashes, even when 'strip-fffd' is off.
-const RE_DASH = /^[\s\uFFFD]*(?:[—―─━－\-~～]{2,}|(?=[—―─━－\-一]*[—―─━－\-])[—―─━－\-一]{3,}|一{3,})\s*/;
+const RE_DASH = /^[\s\uFFFD]*(?:[—―─━－~～-]{2,}|(?=[—―─━－一-]*[—―─━－-])[—―─━－一-]{3,}|一{3,})\s*/;
 
 /** Whether the line opens with a dash run and has a name after it (———兰州大学团委). */
 export function isDashLine(text: string): boolean {

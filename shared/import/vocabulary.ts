@@ -33,7 +33,7 @@ export function withDefaults(v?: Partial<Vocabulary>): Vocabulary {
   return { ...DEFAULT_VOCABULARY, ...(v ?? {}) };
 }
 
-const BRACKETS = /[\s\u3000〔〕【】\[\]（）()〖〗「」『』<>《》［］]/g;
+const BRACKETS = /[\s\u3000〔〕【】[\]（）()〖〗「」『』<>《》［］]/g;
 
 /** The core of a label: brackets and spaces removed, for comparing with vocabulary entries. */
 export function labelKey(s: string): string {
@@ -53,7 +53,7 @@ export function isVocab(text: string, words: readonly string[]): boolean {
 export function splitLabel(text: string, words: readonly string[]): { label: string; rest: string } | null {
   const t = text.trim();
   if (isVocab(t, words)) return { label: t, rest: '' };
-  const m = /^[〔【\[（(〖「『［]\s*([^〕】\]）)〗」』］]{1,8}?)\s*[〕】\]）)〗」』］]\s*(.+)$/.exec(t);
+  const m = /^[〔【[（(〖「『［]\s*([^〕】\]）)〗」』］]{1,8}?)\s*[〕】\]）)〗」』］]\s*(.+)$/.exec(t);
   if (m && words.some((w) => labelKey(w) === labelKey(m[1]!))) {
     return { label: t.slice(0, t.length - m[2]!.length).trim(), rest: m[2]! };
   }
