@@ -1,8 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Language } from '../../shared/model/prefs.ts';
+import type { AppEvent } from '../../shared/ipc/transport.ts';
 
 /** Event sent to the page when an app command is chosen from the menu; its argument is a {@link MenuCommand}. */
-export const APP_MENU_EVENT = 'app:menu';
+export const APP_MENU_EVENT = 'app:menu' satisfies AppEvent;
 
 export const MENU_COMMANDS = ['newVolume', 'import', 'export', 'openLibrary', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

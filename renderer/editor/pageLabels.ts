@@ -1,6 +1,6 @@
 import { createContext } from 'react';
 
-/** Turns a page index into the text a page marker shows (`— 第 002 页 —`). */
+/** Turns a page index into its short label (`第 002 页`); a marker shows it as `— 第 002 页 —`. */
 export type PageLabeler = (page: number) => string;
 
 /** Printed page numbers are shown with three digits, as the book's running footers print them. */
@@ -27,4 +27,9 @@ export function makePageLabeler(
   };
 }
 
-export const PageLabelContext = createContext<PageLabeler>((page) => `— ${page + 1} —`);
+export const PageLabelContext = createContext<PageLabeler>((page) => String(page + 1));
+
+/** The text inside a page marker. */
+export function markerText(label: string): string {
+  return `— ${label} —`;
+}

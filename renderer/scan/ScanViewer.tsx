@@ -157,7 +157,8 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   const zoomBy = useCallback((dir: 1 | -1) => setZoom({ kind: 'percent', percent: stepZoom(percent, dir) }), [percent]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    // Keys typed into the percentage box are numbers, not commands.
+    if (e.ctrlKey || e.metaKey || e.altKey || e.target instanceof HTMLInputElement) return;
     if (e.key === '+' || e.key === '=') zoomBy(1);
     else if (e.key === '-' || e.key === '_') zoomBy(-1);
     else if (e.key === '0') setZoom({ kind: 'fit-width' });
@@ -199,7 +200,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
 
   const noPage = scanPage === null || (pdf !== null && scanPage >= pdf.numPages);
   return (
-    <div className="cb-scan__viewer" data-testid="scan-viewer">
+    <div className="cb-scan__viewer" data-testid="scan-viewer" onKeyDown={onKeyDown}>
       <div className="cb-scan__tools" role="toolbar">
         <button type="button" data-testid="scan-fit-width" aria-pressed={zoom.kind === 'fit-width'} onClick={() => setZoom({ kind: 'fit-width' })}>
           {t('proof.scan.fitWidth')}
@@ -235,7 +236,6 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
         className="cb-scan__scroll"
         data-testid="scan-scroll"
         tabIndex={0}
-        onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={endDrag}

@@ -15,9 +15,19 @@ export const SCAN_PREFIX = '/scans/';
 export const SCAN_PROTOCOL = 'scan';
 export const FILE_NAME_HEADER = 'x-file-name';
 
+/** Events main may push to the page (menu commands); the preload forwards these and nothing else. */
+export const APP_EVENTS = ['app:menu'] as const;
+export type AppEvent = (typeof APP_EVENTS)[number];
+
+export function isAppEvent(name: unknown): name is AppEvent {
+  return typeof name === 'string' && (APP_EVENTS as readonly string[]).includes(name);
+}
+
 export interface Bridge {
   readonly platform: 'electron';
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Subscribes to an app event; returns the unsubscribe function. */
+  on(event: AppEvent, listener: (payload: unknown) => void): () => void;
 }
 
 /** Scan file names are content hashes plus an extension; anything else is refused by both transports. */

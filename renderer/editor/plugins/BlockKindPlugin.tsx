@@ -1,7 +1,9 @@
 import { useContext, useEffect, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $createRangeSelectionFromDom,
   $getNearestNodeFromDOMNode,
+  $setSelection,
   $getSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
@@ -18,6 +20,24 @@ import { $adjacentMarkers, $setKindOfSelection } from '../blocks.ts';
 import { $isPageMarkerNode } from '../nodes/PageMarkerNode.ts';
 import { $isSectionNode } from '../nodes/SectionNode.ts';
 import { PageLabelContext } from '../pageLabels.ts';
+
+/**
+ * Right-click keeps a selection that contains the pointer (to re-kind several blocks at once);
+ * otherwise it puts the caret under the pointer, as a left click would.
+ */
+function placeCaretAt(x: number, y: number): void {
+  const sel = window.getSelection();
+  if (!sel) return;
+  if (!sel.isCollapsed && sel.rangeCount > 0) {
+    for (const rect of sel.getRangeAt(0).getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return;
+    }
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  if (!range) return;
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
 
 interface MenuState {
   x: number;
@@ -73,8 +93,14 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
       const x = e.clientX;
       const y = e.clientY;
       const target = e.target instanceof Node ? e.target : null;
-      // Let the browser place the caret under the pointer first.
-      requestAnimationFrame(() => {
+      placeCaretAt(x, y);
+      editor.update(() => {
+        // Bring Lexical's selection in line with the caret just placed under the pointer.
+        const dom = window.getSelection();
+        const sel = dom ? $createRangeSelectionFromDom(dom, editor) : null;
+        if (sel) $setSelection(sel);
+      }, { discrete: true });
+      {
         const state = editor.getEditorState().read(() => {
           const ref = (n: { getKey(): NodeKey; getPage(): number } | null) => (n ? { key: n.getKey(), page: n.getPage() } : null);
           const markerEl = target instanceof Element ? target.closest('[data-page]') : target?.parentElement?.closest('[data-page]');
@@ -88,7 +114,7 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
           };
         });
         setMenu({ x, y, ...state });
-      });
+      }
     };
     return editor.registerRootListener((root, prev) => {
       prev?.removeEventListener('contextmenu', open);

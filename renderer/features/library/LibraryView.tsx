@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Volume } from '../../../shared/model/entities.ts';
 import { api } from '../../api/client.ts';
+import { onAppEvent } from '../../api/appEvents.ts';
 import { ApiError } from '../../api/apiError.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../useRoute.ts';
@@ -22,6 +23,16 @@ export function LibraryView({ selectedId }: { selectedId: number | null }) {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [installing, setInstalling] = useState(false);
+
+  // The File menu (Electron) opens the same forms as the buttons here.
+  useEffect(
+    () =>
+      onAppEvent('app:menu', (command) => {
+        if (command === 'newVolume') setCreating(true);
+        if (command === 'import') setImporting(true);
+      }),
+    [],
+  );
 
   const list = volumes.data;
   const selected = list?.find((v) => v.id === selectedId) ?? null;

@@ -275,7 +275,7 @@ function Workspace({
         <KindSelect value={kind} />
         <UndoRedo />
         <button type="button" data-testid="find-open" title={t('proof.toolbar.find')} onClick={() => editor.dispatchCommand(OPEN_FIND_COMMAND, { replace: true })}>
-          🔍
+          {t('proof.find.placeholder')}
         </button>
         <button type="button" data-testid="suspects-toggle" aria-pressed={showSuspects} onClick={() => setShowSuspects((v) => !v)}>
           {t('proof.toolbar.suspects', { count: suspects.length })}
