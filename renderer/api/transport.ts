@@ -1,6 +1,7 @@
 import { AppErrorShape } from '../../shared/ipc/errors.ts';
 import type { Envelope } from '../../shared/ipc/contract.ts';
-import { API_PREFIX, FILE_NAME_HEADER, PRELOAD_GLOBAL, type Bridge } from '../../shared/ipc/transport.ts';
+import { API_PREFIX, FILE_NAME_HEADER, PRELOAD_GLOBAL, SCAN_PREFIX, SCAN_PROTOCOL, type Bridge } from '../../shared/ipc/transport.ts';
+import type { ScanSource } from '../scan/scanSource.ts';
 
 /** Carries one call to main and returns its envelope; never throws for a refused call, only for a broken link. */
 export type Transport = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
@@ -93,6 +94,7 @@ export function parseTokenHash(hash: string): { token: string; rest: string } | 
 }
 
 let current: Transport | null = null;
+let currentScans: ScanSource | null = null;
 
 /** Picks Electron's bridge when the preload exposed one, browser mode otherwise. Idempotent. */
 export function initTransport(): Transport {
@@ -100,9 +102,20 @@ export function initTransport(): Transport {
   const bridge = (window as unknown as Record<string, unknown>)[PRELOAD_GLOBAL] as Bridge | undefined;
   if (bridge && typeof bridge.invoke === 'function') {
     current = electronTransport(bridge);
+    currentScans = { url: (file) => `${SCAN_PROTOCOL}://library/${encodeURIComponent(file)}` };
   } else {
     const token = takeTokenFromLocation(window.location, window.sessionStorage, window.history);
     current = httpTransport({ baseUrl: window.location.origin, token });
+    currentScans = {
+      url: (file) => new URL(SCAN_PREFIX + encodeURIComponent(file), window.location.origin).href,
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    };
   }
   return current;
+}
+
+/** Where the scan pane fetches scan files over the transport in use (scan:// or /scans/ with the token). */
+export function scanSource(): ScanSource {
+  initTransport();
+  return currentScans as ScanSource;
 }

@@ -7,6 +7,11 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
 
 export interface AutosaveOptions {
   delayMs: number;
+  /**
+   * Longest an edit may stay unsaved while typing goes on without a pause (default: `delayMs`), so a
+   * crash mid-typing loses at most this much work.
+   */
+  maxWaitMs?: number;
   /** Performs the save; rejects with `{code: 'CONFLICT'}` on a version conflict. */
   save: () => Promise<void>;
   onState: (state: SaveState, error?: unknown) => void;
@@ -19,6 +24,7 @@ export function isConflict(err: unknown): boolean {
 export class AutosaveController {
   #opts: AutosaveOptions;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #maxTimer: ReturnType<typeof setTimeout> | null = null;
   #dirty = false;
   #inFlight: Promise<void> | null = null;
   #state: SaveState = 'saved';
@@ -47,11 +53,15 @@ export class AutosaveController {
     this.#dirty = true;
     if (this.#state === 'conflict') return;
     if (this.#state !== 'saving') this.#set('unsaved');
-    this.#clearTimer();
+    this.#clearTimer(false);
     this.#timer = setTimeout(() => {
       this.#timer = null;
       void this.flush();
     }, this.#opts.delayMs);
+    this.#maxTimer ??= setTimeout(() => {
+      this.#maxTimer = null;
+      void this.flush();
+    }, this.#opts.maxWaitMs ?? this.#opts.delayMs);
   }
 
   /** Saves now if there is anything unsaved; resolves when no save is pending. */
@@ -99,8 +109,12 @@ export class AutosaveController {
     this.#clearTimer();
   }
 
-  #clearTimer(): void {
+  #clearTimer(includingMax = true): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
+    if (includingMax && this.#maxTimer !== null) {
+      clearTimeout(this.#maxTimer);
+      this.#maxTimer = null;
+    }
   }
 }

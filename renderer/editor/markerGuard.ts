@@ -63,27 +63,21 @@ function lostMarkers(prev: EditorState, next: EditorState): MarkerRef[] {
 /** Inserts `nodes` in order at a point (splitting a text node if needed); returns false if it could not. */
 function $insertAtPoint(point: PointType, nodes: LexicalNode[]): boolean {
   const target = point.getNode();
-  let after: LexicalNode | null = null;
+  let after: LexicalNode | null;
   if ($isTextNode(target)) {
     const { offset } = point;
-    if (offset === 0) {
-      const prev = target.getPreviousSibling();
-      if (prev) after = prev;
-      else {
-        const parent = target.getParentOrThrow();
-        for (const n of [...nodes].reverse()) parent.splice(0, 0, [n]);
-        return true;
-      }
-    } else if (offset >= target.getTextContentSize()) after = target;
+    if (offset === 0) after = target.getPreviousSibling();
+    else if (offset >= target.getTextContentSize()) after = target;
     else after = target.splitText(offset)[0] ?? target;
-  } else if ($isElementNode(target)) {
-    if (point.offset === 0) {
-      target.splice(0, 0, nodes);
+    if (!after) {
+      target.getParentOrThrow().splice(0, 0, nodes);
       return true;
     }
-    after = target.getChildAtIndex(point.offset - 1);
+  } else if ($isElementNode(target)) {
+    after = point.offset === 0 ? null : target.getChildAtIndex(point.offset - 1);
     if (!after) {
-      target.append(...nodes);
+      if (point.offset === 0) target.splice(0, 0, nodes);
+      else target.append(...nodes);
       return true;
     }
   } else return false;

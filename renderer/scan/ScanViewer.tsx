@@ -51,7 +51,8 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   const [pdfPage, setPdfPage] = useState<{ index: number; page: PDFPageProxy } | null>(null);
   const [image, setImage] = useState<(LoadedImage & { page: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(true);
+  /** What the canvas shows now (`page@scale`), to tell when a newer render is pending. */
+  const [renderedKey, setRenderedKey] = useState<string | null>(null);
 
   const pdfFile = scan.kind === 'pdf' ? scan.files[0] : undefined;
 
@@ -60,7 +61,6 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
     if (!pdfFile) return;
     let live = true;
     let opened: PdfScan | null = null;
-    setBusy(true);
     openPdfScan(pdfFile, source).then(
       (doc) => {
         opened = doc;
@@ -99,7 +99,6 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
     if (!imageFile || scanPage === null) return;
     const page = scanPage;
     const ctl = new AbortController();
-    setBusy(true);
     loadImageScan(imageFile, source, ctl.signal).then(
       (img) => {
         setImage((old) => {
@@ -107,7 +106,6 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
           return { ...img, page };
         });
         setPageSize({ width: img.width, height: img.height });
-        setBusy(false);
         setError(null);
       },
       (e) => {
@@ -118,7 +116,9 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   }, [imageFile, scanPage, source]);
   // Free the last object URL when the viewer goes away (replacements are freed above).
   const lastImage = useRef(image);
-  lastImage.current = image;
+  useEffect(() => {
+    lastImage.current = image;
+  }, [image]);
   useEffect(() => () => lastImage.current?.release(), []);
 
   const scale = pageSize
@@ -135,7 +135,6 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
       current.style.width = `${Math.floor(pageSize.width * scale)}px`;
       current.style.height = `${Math.floor(pageSize.height * scale)}px`;
     }
-    setBusy(true);
     const job = renderPdfPage(pdfPage.page, scale, window.devicePixelRatio || 1);
     job.canvas.dataset.page = String(pdfPage.index);
     job.canvas.className = 'cb-scan__page';
@@ -143,7 +142,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
       () => {
         el.replaceChildren(job.canvas);
         el.dataset.renderedPage = String(pdfPage.index);
-        setBusy(false);
+        setRenderedKey(`${pdfPage.index}@${scale}`);
         setError(null);
       },
       (e) => {
@@ -199,6 +198,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   };
 
   const noPage = scanPage === null || (pdf !== null && scanPage >= pdf.numPages);
+  const busy = scan.kind === 'pdf' ? renderedKey !== `${scanPage}@${scale}` : image?.page !== scanPage;
   return (
     <div className="cb-scan__viewer" data-testid="scan-viewer" onKeyDown={onKeyDown}>
       <div className="cb-scan__tools" role="toolbar">

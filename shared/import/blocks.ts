@@ -23,7 +23,11 @@ export function joinLines(
   ctx: TextContext,
   phrases = false,
 ): { text: string; breaks: PageBreak[] } {
-  let out = texts[0] ?? '';
+  // Parts joined once at the end, and the tail kept apart: appending to a string and reading its
+  // end each time flattens it every line (quadratic on a body of many thousand lines).
+  const parts: string[] = [texts[0] ?? ''];
+  let length = parts[0]!.length;
+  let tail = parts[0]!.slice(-6);
   const breaks: PageBreak[] = [];
   const join = ctx.log.on('join-lines');
   for (let i = 1; i < lines.length; i++) {
@@ -33,24 +37,21 @@ export function joinLines(
     if (!join) sep = '\n';
     else if (phrases) sep = ' ';
     else {
-      const a = out[out.length - 1] ?? '';
+      const a = tail[tail.length - 1] ?? '';
       const b = t[0] ?? '';
       if ((isLatinLetter(a) || isDigit(a)) && isLatinLetter(b)) sep = ' ';
       else if (isLatinLetter(a) && isDigit(b)) sep = ' ';
     }
     if (join) {
       const line = lines[i]!;
-      ctx.log.record(
-        'join-lines',
-        { page: line.page, line: line.lineNo },
-        out.slice(-6) + '⏎' + t.slice(0, 6),
-        out.slice(-6) + sep + t.slice(0, 6),
-      );
+      ctx.log.record('join-lines', { page: line.page, line: line.lineNo }, tail + '⏎' + t.slice(0, 6), tail + sep + t.slice(0, 6));
     }
-    if (lines[i]!.page !== lines[i - 1]!.page) breaks.push({ at: out.length + sep.length, page: lines[i]!.page });
-    out += sep + t;
+    if (lines[i]!.page !== lines[i - 1]!.page) breaks.push({ at: length + sep.length, page: lines[i]!.page });
+    parts.push(sep, t);
+    length += sep.length + t.length;
+    tail = (tail + sep + t).slice(-6);
   }
-  return { text: out, breaks };
+  return { text: parts.join(''), breaks };
 }
 
 /** A block of `kind` made of `lines`, with its page, page breaks and source span. */

@@ -1,7 +1,7 @@
 import type { Block, CaseDoc } from '../model/caseDoc.ts';
 import type { ImportedSection } from '../model/importResult.ts';
 import type { z } from 'zod';
-import type { Line } from './lines.ts';
+import { pageSpan, type Line } from './lines.ts';
 import type { Opener } from './openers.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, type Unit } from './paragraphs.ts';
@@ -86,20 +86,20 @@ export function parseCase(
     }
     commentary = { paragraphs, signature };
   }
-  blocks.push(...bodyBlocks(body, widths.body, vocab, ctx));
+  for (const b of bodyBlocks(body, widths.body, vocab, ctx)) blocks.push(b);
   const doc: CaseDoc = { version: 1, blocks };
   const all = [op.label, ...op.titleLines, op.org, ...op.commentary, op.signature, ...body].filter(
     (l): l is Line => l !== null,
   );
-  const pages = all.map((l) => l.page);
+  const { first, last } = pageSpan(all);
   return {
     title: titleBlock.text,
     organization: orgBlock.text,
     commentary,
     sections: sectionsOf(doc),
     doc,
-    pageStart: Math.min(...pages),
-    pageEnd: Math.max(...pages),
+    pageStart: first,
+    pageEnd: last,
   };
 }
 
@@ -112,7 +112,7 @@ export function bodyBlocks(body: Line[], W: number, vocab: Vocabulary, ctx: Text
   if (awardsAt >= 0) {
     blocks.push(makeBlock('awards-heading', [body[awardsAt]!], 'heading', ctx));
     const rest = body.slice(awardsAt + 1);
-    blocks.push(...unitsToBlocks(buildUnits(rest, { fullWidth: W, headings: false, isCaption }), 'awards', ctx));
+    for (const b of unitsToBlocks(buildUnits(rest, { fullWidth: W, headings: false, isCaption }), 'awards', ctx)) blocks.push(b);
   }
   return blocks;
 }

@@ -1,6 +1,6 @@
 import type { Block } from '../model/caseDoc.ts';
 import type { ImportedFrontMatter } from '../model/importResult.ts';
-import type { Line } from './lines.ts';
+import { pageSpan, type Line } from './lines.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, endsParagraph, estimateFullWidth } from './paragraphs.ts';
 import { makeBlock, type TextContext } from './blocks.ts';
@@ -91,7 +91,7 @@ export function parseFrontMatter(
     blocks.push(b);
     date = b.text;
   }
-  const pages = lines.map((l) => l.page);
+  const { first, last } = pageSpan(lines);
   const kind = kindOfTitle(title, vocab) ?? (byline !== null || date !== null ? 'foreword' : 'other');
   return {
     kind,
@@ -99,8 +99,8 @@ export function parseFrontMatter(
     byline,
     paragraphs,
     date,
-    pageStart: Math.min(...pages),
-    pageEnd: Math.max(...pages),
+    pageStart: first,
+    pageEnd: last,
     doc: { version: 1, blocks },
   };
 }

@@ -92,6 +92,21 @@ function buildPage(p: RawPage, log: ChangeLog, opts: LineOptions): PageLines {
   return { index: p.index, startLine: p.startLine, raw: p.lines.join('\n'), lines: out, garbage };
 }
 
+/**
+ * First and last page of some lines (0 and 0 for none). A loop, not Math.min(...pages): spreading
+ * a few hundred thousand arguments overflows the stack.
+ */
+export function pageSpan(lines: readonly Line[]): { first: number; last: number } {
+  if (lines.length === 0) return { first: 0, last: 0 };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const l of lines) {
+    if (l.page < first) first = l.page;
+    if (l.page > last) last = l.page;
+  }
+  return { first, last };
+}
+
 function mk(
   page: number,
   lineNo: number,

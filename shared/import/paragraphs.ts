@@ -112,7 +112,7 @@ export function buildUnits(lines: readonly Line[], opts: UnitOptions): Unit[] {
   let ended = true;
   let pending: Unit[] = [];
   const flush = (): void => {
-    units.push(...pending);
+    for (const u of pending) units.push(u);
     pending = [];
   };
   const content = lines.filter((l) => !opts.isCaption(l.text));

@@ -108,7 +108,8 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
   }
   close();
   // The TOC's measure: its widest line, counting the leaders that fill organisation lines.
-  const widest = Math.max(0, ...lines.map((l) => Math.max(l.width, l.hadLeaders ? lineWidth(l.raw) : 0)));
+  let widest = 0;
+  for (const l of lines) widest = Math.max(widest, l.width, l.hadLeaders ? lineWidth(l.raw) : 0);
   const entries = drafts.map((d) => ({
     number: d.number,
     title: d.titleLines.length > 0 ? joinTitle(d, widest, ctx) : null,

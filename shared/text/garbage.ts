@@ -16,9 +16,12 @@ export function stripFffd(s: string, sink?: SiteSink): Result {
 }
 
 // `!` runs are dot leaders drawn with a symbol font: a run starting the line or after a space.
-const RE_BANG_LEADER = /(^|[ \t]+)!+[ \t]*/g;
-// Dot or ellipsis leaders before a page number at the end of a line (TOC entries).
-const RE_DOT_LEADER = /([ \t]*)([…⋯·•．.]+)[ \t]*(?=\d{1,4}[ \t]*$)/g;
+// The space run is taken whole (never from inside it), so a long run of spaces costs linear time.
+const RE_BANG_LEADER = /(^|(?<![ \t])[ \t]+)!+[ \t]*/g;
+// Dot or ellipsis leaders before a page number at the end of a line (TOC entries): found by
+// walking back from the end (see `dotLeader`), because a regex searched from every position of a
+// long run of dots or spaces takes quadratic time.
+const LEADER_CHARS = '…⋯·•．.';
 // A line made only of leader characters.
 const RE_LEADER_LINE = /^[\s!…⋯·•．.]+$/;
 
@@ -38,7 +41,7 @@ export function stripLeaders(
     return { text: '', count: 1, repaired: 0 };
   }
   let repaired = 0;
-  const bang = rewrite(
+  const bang = !s.includes('!') ? { text: s, count: 0 } : rewrite(
     s,
     RE_BANG_LEADER,
     (m) => {
@@ -54,17 +57,48 @@ export function stripLeaders(
     },
     sink,
   );
-  const dots = rewrite(
-    bang.text,
-    RE_DOT_LEADER,
-    (m) => {
-      // Two ellipsis characters are an ellipsis (……), not a leader, unless spaced off the text.
-      if (m[2]!.length < 3 && m[1]!.length === 0) return m[0];
-      return m.index === 0 ? '' : ' ';
-    },
-    sink,
-  );
+  const dots = stripDotLeader(bang.text, sink);
   return { text: dots.text, count: bang.count + dots.count, repaired };
+}
+
+const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
+
+/**
+ * The leader run before a trailing page number: `[spaces][leaders][spaces]` right before 1–4
+ * digits that end the line (trailing spaces aside). Null when there is none.
+ */
+function dotLeader(s: string): { index: number; spaces: number; leaders: number; length: number } | null {
+  let end = s.length;
+  while (end > 0 && isBlank(s[end - 1])) end--;
+  let d = end;
+  while (d > 0 && s[d - 1]! >= '0' && s[d - 1]! <= '9') d--;
+  if (end - d < 1 || end - d > 4) return null;
+  let k = d;
+  while (k > 0 && isBlank(s[k - 1])) k--;
+  const leadersEnd = k;
+  while (k > 0 && LEADER_CHARS.includes(s[k - 1]!)) k--;
+  const leaders = leadersEnd - k;
+  if (leaders === 0) return null;
+  let index = k;
+  while (index > 0 && isBlank(s[index - 1])) index--;
+  return { index, spaces: k - index, leaders, length: d - index };
+}
+
+/** Removes the leader run before a trailing page number (two ellipsis characters are an ellipsis). */
+function stripDotLeader(s: string, sink?: SiteSink): Result {
+  const m = dotLeader(s);
+  if (!m) return { text: s, count: 0 };
+  // Two ellipsis characters are an ellipsis (……), not a leader, unless spaced off the text.
+  if (m.leaders < 3 && m.spaces === 0) return { text: s, count: 0 };
+  const rep = m.index === 0 ? '' : ' ';
+  const start = m.index;
+  const end = start + m.length;
+  if (sink) {
+    const pre = s.slice(Math.max(0, start - 6), start);
+    const post = s.slice(end, end + 6);
+    sink(pre + s.slice(start, end) + post, pre + rep + post);
+  }
+  return { text: s.slice(0, start) + rep + s.slice(end), count: 1 };
 }
 
 // The separator glyph between a TOC number and its title, as some fonts extract it.

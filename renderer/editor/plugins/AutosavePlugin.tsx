@@ -14,6 +14,8 @@ export interface AutosavePluginProps {
   /** Page of the first block when it has no leading marker. */
   startPage: number;
   delayMs?: number;
+  /** Upper bound on how long an edit stays unsaved while typing continues (the crash-loss bound). */
+  maxWaitMs?: number;
   /** Gives the parent the controller (conflict resolution, flushing before a restore). */
   onController?: (ctl: AutosaveController | null) => void;
 }
@@ -22,15 +24,18 @@ export interface AutosavePluginProps {
  * Saves after typing pauses (≤1 s), and at once on blur, Ctrl+S, page hide, window unload and
  * unmount (case switch). Loads (LOAD_TAG) and selection-only updates don't count as edits.
  */
-export function AutosavePlugin({ onSave, onState, startPage, delayMs = 800, onController }: AutosavePluginProps): null {
+export function AutosavePlugin({ onSave, onState, startPage, delayMs = 600, maxWaitMs = 1000, onController }: AutosavePluginProps): null {
   const [editor] = useLexicalComposerContext();
   // Latest callbacks without re-creating the controller (which would drop a pending save).
   const props = useRef({ onSave, onState, startPage });
-  props.current = { onSave, onState, startPage };
+  useEffect(() => {
+    props.current = { onSave, onState, startPage };
+  });
 
   useEffect(() => {
     const ctl = new AutosaveController({
       delayMs,
+      maxWaitMs,
       save: () => {
         const doc = editor.getEditorState().read(() => $editorToDoc(props.current.startPage));
         return props.current.onSave(doc);
@@ -75,6 +80,6 @@ export function AutosavePlugin({ onSave, onState, startPage, delayMs = 800, onCo
       void ctl.flush().finally(() => ctl.dispose());
       onController?.(null);
     };
-  }, [editor, delayMs, onController]);
+  }, [editor, delayMs, maxWaitMs, onController]);
   return null;
 }

@@ -9,6 +9,8 @@ import {
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_HIGH,
   KEY_DOWN_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
   mergeRegister,
   type NodeKey,
 } from 'lexical';
@@ -79,7 +81,12 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
           const kind = kindForKey(event);
           if (!kind) return false;
           event.preventDefault();
-          return editor.dispatchCommand(SET_BLOCK_KIND_COMMAND, kind);
+          // A click just before the shortcut may not have reached Lexical yet (selectionchange
+          // is asynchronous): take the caret from the DOM.
+          const dom = window.getSelection();
+          const fresh = dom && dom.rangeCount > 0 ? $createRangeSelectionFromDom(dom, editor) : null;
+          if (fresh) $setSelection(fresh);
+          return $setKindOfSelection(kind);
         },
         COMMAND_PRIORITY_HIGH,
       ),
@@ -94,27 +101,28 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
       const y = e.clientY;
       const target = e.target instanceof Node ? e.target : null;
       placeCaretAt(x, y);
-      editor.update(() => {
-        // Bring Lexical's selection in line with the caret just placed under the pointer.
-        const dom = window.getSelection();
-        const sel = dom ? $createRangeSelectionFromDom(dom, editor) : null;
-        if (sel) $setSelection(sel);
-      }, { discrete: true });
-      {
-        const state = editor.getEditorState().read(() => {
-          const ref = (n: { getKey(): NodeKey; getPage(): number } | null) => (n ? { key: n.getKey(), page: n.getPage() } : null);
-          const markerEl = target instanceof Element ? target.closest('[data-page]') : target?.parentElement?.closest('[data-page]');
-          const clickedNode = markerEl ? $getNearestNodeFromDOMNode(markerEl) : null;
-          const sel = $getSelection();
-          const around = $isRangeSelection(sel) ? $adjacentMarkers(sel.anchor) : { before: null, after: null };
-          return {
-            before: ref(around.before),
-            after: ref(around.after),
-            clicked: $isPageMarkerNode(clickedNode) ? ref(clickedNode) : null,
-          };
-        });
-        setMenu({ x, y, ...state });
-      }
+      // Bring Lexical's selection in line with the caret just placed under the pointer.
+      editor.update(
+        () => {
+          const dom = window.getSelection();
+          const sel = dom ? $createRangeSelectionFromDom(dom, editor) : null;
+          if (sel) $setSelection(sel);
+        },
+        { discrete: true, tag: [SKIP_SCROLL_INTO_VIEW_TAG, SKIP_DOM_SELECTION_TAG] },
+      );
+      const state = editor.getEditorState().read(() => {
+        const ref = (n: { getKey(): NodeKey; getPage(): number } | null) => (n ? { key: n.getKey(), page: n.getPage() } : null);
+        const markerEl = target instanceof Element ? target.closest('[data-page]') : target?.parentElement?.closest('[data-page]');
+        const clickedNode = markerEl ? $getNearestNodeFromDOMNode(markerEl) : null;
+        const sel = $getSelection();
+        const around = $isRangeSelection(sel) ? $adjacentMarkers(sel.anchor) : { before: null, after: null };
+        return {
+          before: ref(around.before),
+          after: ref(around.after),
+          clicked: $isPageMarkerNode(clickedNode) ? ref(clickedNode) : null,
+        };
+      });
+      setMenu({ x, y, ...state });
     };
     return editor.registerRootListener((root, prev) => {
       prev?.removeEventListener('contextmenu', open);
@@ -126,13 +134,14 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
     if (!menu) return;
     const close = () => setMenu(null);
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    // Not closed on scroll: opening it can itself scroll the caret into view.
     window.addEventListener('pointerdown', close);
     window.addEventListener('keydown', onKey);
-    window.addEventListener('scroll', close, true);
+    window.addEventListener('blur', close);
     return () => {
       window.removeEventListener('pointerdown', close);
       window.removeEventListener('keydown', onKey);
-      window.removeEventListener('scroll', close, true);
+      window.removeEventListener('blur', close);
     };
   }, [menu]);
 

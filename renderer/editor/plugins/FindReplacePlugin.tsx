@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_EDITOR, mergeRegister } from 'lexical';
+import { COMMAND_PRIORITY_EDITOR } from 'lexical';
 import { compileQuery, findMatches, replacementFor, type TextMatch } from '../../../shared/proof/find.ts';
 import { useProofT } from '../../features/proofread/strings.ts';
 import { OPEN_FIND_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../commands.ts';

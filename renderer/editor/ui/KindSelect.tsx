@@ -17,9 +17,8 @@ export function KindSelect({ value }: { value: BlockKind | null }) {
       value={value ?? ''}
       data-kind={value ?? undefined}
       onChange={(e) => {
-        const kind = e.target.value as BlockKind;
-        editor.update(() => undefined, { onUpdate: () => editor.focus() });
-        editor.dispatchCommand(SET_BLOCK_KIND_COMMAND, kind);
+        editor.dispatchCommand(SET_BLOCK_KIND_COMMAND, e.target.value as BlockKind);
+        editor.focus();
       }}
     >
       {value === null && <option value="">—</option>}

@@ -6,20 +6,19 @@ import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
 import { StageBadge } from '../../ui/StageBadge.tsx';
 import { formatCaseNumber, formatPrintedRange } from '../library/caseTable.ts';
-import { CaseTextView } from './CaseTextView.tsx';
 import { EventHistory } from './EventHistory.tsx';
+import { ProofreadView } from '../proofread/ProofreadView.tsx';
+import { scanSource } from '../../api/transport.ts';
 import { StageControl } from './StageControl.tsx';
 
-/** `#/case/<id>`: one case — its metadata, stage control, text (read-only for now) and history. */
+/** `#/case/<id>`: one case — its metadata, stage control, the proofreading workspace and the stage history. */
 export function CasePage({ id }: { id: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const notices = useNotices();
   const kase = useAsync(`case:${id}`, () => api.cases.get({ id }));
   const events = useAsync(`events:${id}`, () => api.cases.events({ id }));
   const volumeId = kase.data?.volumeId ?? null;
   const volume = useAsync(volumeId === null ? null : `volume:${volumeId}`, () => api.volumes.get({ id: volumeId ?? 0 }));
-  // Only for the printed numbers on page boundaries; the text still renders without them.
-  const pages = useAsync(volumeId === null ? null : `pages:${volumeId}`, () => api.pages.list({ volumeId: volumeId ?? 0 }));
 
   const c = kase.data;
   if (c === undefined) {
@@ -74,30 +73,30 @@ export function CasePage({ id }: { id: number }) {
           events.reload();
         }}
       />
-      <div className="case-columns">
-        {/*
-          SLOT(editor): the Lexical CaseEditor (renderer/editor/) and the scan pane (renderer/scan/)
-          mount here; until then the text is shown read-only. Keep data-slot so the lead can find it.
-        */}
-        <section className="case-text-section" data-slot="editor" data-testid="case-editor-slot" aria-labelledby="case-text-title">
-          <h2 id="case-text-title">
-            {t('casePage.text')} <span className="muted small">{t('casePage.readOnlyHint')}</span>
-          </h2>
-          <CaseTextView doc={c.doc} pages={pages.data} />
-        </section>
-        <aside className="case-side">
-          <section aria-labelledby="history-title">
-            <h2 id="history-title">{t('casePage.history')}</h2>
-            {events.data ? (
-              <EventHistory events={events.data} />
-            ) : events.error ? (
-              <ErrorNotice error={events.error} onRetry={events.reload} />
-            ) : (
-              <Loading />
-            )}
-          </section>
-        </aside>
-      </div>
+      <section className="case-workspace" data-slot="editor" data-testid="case-editor-slot">
+        <ProofreadView
+          caseId={c.id}
+          client={api}
+          scanSource={scanSource()}
+          lang={language}
+          onSaveStateChange={(state) => {
+            // The window title tells whether what is on screen is stored (as desktop editors do).
+            document.title = `${state === 'saved' ? '' : '● '}${c.title} — ${t('app.name')}`;
+          }}
+        />
+      </section>
+      <details className="case-events" data-testid="event-history-section">
+        <summary>
+          <h2 id="history-title">{t('casePage.history')}</h2>
+        </summary>
+        {events.data ? (
+          <EventHistory events={events.data} />
+        ) : events.error ? (
+          <ErrorNotice error={events.error} onRetry={events.reload} />
+        ) : (
+          <Loading />
+        )}
+      </details>
     </div>
   );
 }

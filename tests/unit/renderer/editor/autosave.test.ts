@@ -4,7 +4,7 @@ import { AutosaveController, type SaveState } from '../../../../renderer/editor/
 
 function setup(save: () => Promise<void>) {
   const states: SaveState[] = [];
-  const ctl = new AutosaveController({ delayMs: 800, save, onState: (s) => states.push(s) });
+  const ctl = new AutosaveController({ delayMs: 800, maxWaitMs: 2000, save, onState: (s) => states.push(s) });
   return { ctl, states };
 }
 
@@ -12,6 +12,23 @@ function setup(save: () => Promise<void>) {
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
 describe('AutosaveController', () => {
+  test('typing without a pause still saves within maxWaitMs of the first unsaved edit', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    let saves = 0;
+    const { ctl } = setup(async () => {
+      saves++;
+    });
+    for (let ms = 0; ms < 1900; ms += 100) {
+      ctl.markDirty();
+      t.mock.timers.tick(100);
+    }
+    assert.equal(saves, 0);
+    ctl.markDirty();
+    t.mock.timers.tick(100);
+    await settle();
+    assert.equal(saves, 1);
+  });
+
   test('saves once after typing pauses, not on every keystroke', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     let saves = 0;
