@@ -7,6 +7,7 @@ import { AppError } from '../../shared/ipc/errors.ts';
 import { decodeText } from './decode.ts';
 import { extractPdfPages } from './pdfText.ts';
 import { inspectScanPdf, suggestScanOffset } from './scans.ts';
+import { sniffFile } from './sniff.ts';
 
 /** A volume's text layer is at most a few MB; past this it is not a text layer we can help with. */
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
@@ -25,26 +26,16 @@ export interface ParseInput {
   options: Partial<ImportOptions>;
 }
 
-function isPdf(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(1024);
-    const n = fs.readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, n).includes('%PDF-');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-const IMAGE_EXT = /\.(jpe?g|png|tiff?)$/i;
+const isPdf = (file: string) => sniffFile(file) === 'pdf';
 
 /** Counts the pages of the scans the user attached: one PDF, or images one page each. */
 export async function countScanPages(scanPaths: string[], signal?: AbortSignal): Promise<number> {
   let pages = 0;
   for (const scan of scanPaths) {
-    if (isPdf(scan)) {
+    const kind = sniffFile(scan);
+    if (kind === 'pdf') {
       pages += (await inspectScanPdf(fs.readFileSync(scan))).pageCount;
-    } else if (IMAGE_EXT.test(scan)) {
+    } else if (kind !== null) {
       pages += 1;
     } else {
       throw new AppError('IMPORT_SCAN_UNSUPPORTED', `Not a PDF or an image: ${path.basename(scan)}`, { file: path.basename(scan) });

@@ -12,9 +12,9 @@ import {
   storeScanFile,
 } from '../store/index.ts';
 import { countScanPages } from '../import/parseImportFile.ts';
+import { sniffFile } from '../import/sniff.ts';
 import type { AppContext } from '../services/context.ts';
 import fs from 'node:fs';
-import path from 'node:path';
 
 type VolumeChannels =
   | 'volumes:list'
@@ -41,10 +41,9 @@ export function volumesHandlers(ctx: AppContext): Pick<Handlers, VolumeChannels>
     'volumes:attachScan': async ({ id, fileId, offset }) => {
       const staged = ctx.staging.get(fileId);
       const pageCount = await countScanPages([staged.path]);
-      const bytes = fs.readFileSync(staged.path);
-      const isPdf = bytes.subarray(0, 5).toString() === '%PDF-';
-      const file = storeScanFile(ctx.lib, bytes, isPdf ? 'pdf' : path.extname(staged.name));
-      const volume = setVolumeScan(db, id, { kind: isPdf ? 'pdf' : 'images', files: [file], pageCount, offset });
+      const kind = sniffFile(staged.path)!;
+      const file = storeScanFile(ctx.lib, fs.readFileSync(staged.path), kind);
+      const volume = setVolumeScan(db, id, { kind: kind === 'pdf' ? 'pdf' : 'images', files: [file], pageCount, offset });
       pruneScanFiles(ctx.lib);
       return volume;
     },

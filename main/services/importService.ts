@@ -8,6 +8,7 @@ import { docToPlainText } from '../../shared/model/caseDoc.ts';
 import { findVolumeBySourceHash, storeScanFile, writeImport, type ImportCase } from '../store/index.ts';
 import { parseImportFile, type ParsedImport, type ParseInput } from '../import/parseImportFile.ts';
 import { runImportWorker } from '../import/runImportWorker.ts';
+import { sniffFile } from '../import/sniff.ts';
 import { currentUser, type AppContext } from './context.ts';
 import type { StagedEntry } from './staging.ts';
 
@@ -62,12 +63,14 @@ export function previewImport(ctx: AppContext, jobId: string): ImportPreview {
 /** Copies the scans into the library by content hash and describes them for the volume. */
 function storeScans(ctx: AppContext, scans: StagedEntry[], pageCount: number, offset: number): ScanInfo | null {
   if (scans.length === 0) return null;
-  const isPdf = scans.map((s) => /\.pdf$/i.test(s.name) || fs.readFileSync(s.path).subarray(0, 5).toString() === '%PDF-');
-  if (isPdf.some(Boolean) && scans.length > 1) {
+  const kinds = scans.map((s) => sniffFile(s.path));
+  const bad = scans.find((_, i) => kinds[i] === null);
+  if (bad) throw new AppError('IMPORT_SCAN_UNSUPPORTED', `Not a PDF or an image: ${bad.name}`, { file: bad.name });
+  if (kinds.includes('pdf') && scans.length > 1) {
     throw new AppError('IMPORT_SCAN_UNSUPPORTED', 'Attach one scan PDF, or images only', { count: scans.length });
   }
-  const files = scans.map((s, i) => storeScanFile(ctx.lib, fs.readFileSync(s.path), isPdf[i] ? 'pdf' : path.extname(s.name)));
-  return { kind: isPdf[0] ? 'pdf' : 'images', files, pageCount, offset };
+  const files = scans.map((s, i) => storeScanFile(ctx.lib, fs.readFileSync(s.path), kinds[i]!));
+  return { kind: kinds[0] === 'pdf' ? 'pdf' : 'images', files, pageCount, offset };
 }
 
 function importCases(result: ImportResult): ImportCase[] {

@@ -2,7 +2,7 @@ import type { Block, CaseDoc } from '../model/caseDoc.ts';
 import type { ImportedSection } from '../model/importResult.ts';
 import type { z } from 'zod';
 import { pageSpan, type Line } from './lines.ts';
-import type { Opener } from './openers.ts';
+import { openerOrganization, type Opener } from './openers.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, type Unit } from './paragraphs.ts';
 import { fixTitleQuotes, makeBlock, type TextContext } from './blocks.ts';
@@ -67,7 +67,7 @@ export function parseCase(
   const titleBlock = makeBlock('title', op.titleLines, 'title', ctx, { phrases: true });
   titleBlock.text = fixTitleQuotes(titleBlock.text, { page: titleBlock.page, line: op.titleLines[0]!.lineNo }, ctx);
   blocks.push(titleBlock);
-  const orgBlock = makeBlock('organization', [op.org], 'running', ctx, { transform: dashRest });
+  const orgBlock = organizationBlock(op, ctx);
   blocks.push(orgBlock);
   let commentary: ParsedCase['commentary'] = null;
   if (op.label) {
@@ -101,6 +101,21 @@ export function parseCase(
     pageStart: first,
     pageEnd: last,
   };
+}
+
+/**
+ * The organisation block: from the `———name` line, or — for a case found by its TOC title whose
+ * line lost the name or was never printed — the TOC's organisation (a block without a source when
+ * no line stands for it).
+ */
+function organizationBlock(op: Opener, ctx: TextContext): Block {
+  const name = openerOrganization(op);
+  if (op.org) {
+    const transform = op.orgFromToc !== null ? () => name : dashRest;
+    return makeBlock('organization', [op.org], 'running', ctx, { transform });
+  }
+  const last = op.titleLines[op.titleLines.length - 1]!;
+  return { kind: 'organization', text: name, page: last.page, breaks: [] };
 }
 
 /** Body lines as blocks: headings and paragraphs, then the awards section with its own heading. */

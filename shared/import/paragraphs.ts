@@ -48,9 +48,9 @@ export function estimateFullWidth(lines: readonly Line[], fallback: number): num
 export function leadingUnitWidth(text: string): number {
   const m = /^[“‘（《「『【〔([]*(?:[0-9A-Za-z][0-9A-Za-z.,%]*|\S)[”’）》」』】〕)\]，。、；：！？…,.;:!?]*/u.exec(text);
   if (!m) return 1;
-  // Proportional digits and letters run a little wider than half an em.
-  const ascii = (m[0].match(/[0-9A-Za-z]/g) ?? []).length;
-  return lineWidth(m[0]) + ascii * 0.05;
+  // Proportional digits run a little wider than the half an em `lineWidth` gives them.
+  const digits = (m[0].match(/[0-9]/g) ?? []).length;
+  return lineWidth(m[0]) + digits * 0.05;
 }
 
 /**
