@@ -7,7 +7,7 @@ import type { Language } from '../../shared/model/prefs.ts';
 import { importWorkerUrl } from '../import/runImportWorker.ts';
 import { mountContractIpc } from '../ipc/ipcMain.ts';
 import { boot, type Booted } from '../services/boot.ts';
-import { dataDirs } from '../services/paths.ts';
+import { dataDirs, defaultUserDataDir } from '../services/paths.ts';
 import { createPrefsService, type PrefsService } from '../services/prefs.ts';
 import { appRequestOrigins, isAppUrl } from './appOrigin.ts';
 import { chooseLibraryDir, libraryFromArgv, rendererEntry } from './launch.ts';
@@ -22,6 +22,9 @@ const entry = rendererEntry({ devUrl: process.env['ELECTRON_RENDERER_URL'], isPa
 const preloadPath = path.join(import.meta.dirname, '..', 'preload', 'preload.cjs');
 // The bundle has no .ts sources next to it: point worker_threads at the worker entry built beside this file.
 importWorkerUrl.current = new URL('./importWorker.js', import.meta.url);
+
+// Browser mode and the CLI use the same folder for the library and preferences.json: keep userData there too.
+app.setPath('userData', defaultUserDataDir());
 
 let win: BrowserWindow | null = null;
 let services: Booted | null = null;

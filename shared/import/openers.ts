@@ -135,7 +135,7 @@ export function findTitleOpeners(
       list.push({ i, n });
     }
   }
-  const spans = [...found, ...[]].map((o) => [o.start, o.bodyStart] as const);
+  const spans = found.map((o) => [o.start, o.bodyStart] as const);
   const inside = (i: number, n: number): boolean => spans.some(([a, b]) => i < b && i + n > a);
   const out: Opener[] = [];
   for (const m of missing) {

@@ -11,7 +11,8 @@ import { splitPages } from './splitPages.ts';
 import { buildPageLines, type Line, type LineNormalizer } from './lines.ts';
 import { inferPrinted, removeRunningLines } from './runningLines.ts';
 import { isTocPage, parseToc } from './toc.ts';
-import { findOpeners } from './openers.ts';
+import { findOpeners, findTitleOpeners, type MissingCase, type Opener } from './openers.ts';
+import { matchKey, pairWithToc } from './tocMatch.ts';
 import { estimateFullWidth } from './paragraphs.ts';
 import { parseCase, removeCaseFooters, type ParsedCase } from './caseParse.ts';
 import { kindOfTitle, parseFrontMatter, splitItems } from './frontMatter.ts';
@@ -80,7 +81,7 @@ export function importPages(
 
   const content = pls.filter((p) => !tocPages.has(p.index)).flatMap((p) => p.lines);
   const fullWidth = estimateFullWidth(content, 30);
-  const openers = findOpeners(content, vocab, fullWidth);
+  const openers = withTitleOpeners(content, findOpeners(content, vocab, fullWidth), toc, inferPrinted(folios), vocab, fullWidth);
   if (openers.length === 0) warnings.push('no-cases-found');
 
   // Bodies run from an opener to the next; back matter (后记…) ends the last one.
@@ -153,9 +154,53 @@ function splitBackMatter(bodies: Line[][], vocab: Vocabulary): Line[][] {
   return splitItems(last.slice(at), vocab);
 }
 
-/** Title key for matching a case with its TOC entry: no spaces, quotes or punctuation. */
-function matchKey(title: string): string {
-  return compact(title).replace(/[“”‘’"'「」『』《》〈〉（）()·、，,。.：:；;！!？?\-—…]/g, '');
+/**
+ * Adds openers for TOC entries that no `———organisation` opener pairs with: their title is looked
+ * for between the openers of their TOC neighbours (see findTitleOpeners).
+ */
+function withTitleOpeners(
+  lines: readonly Line[],
+  found: Opener[],
+  toc: readonly ImportedTocEntry[],
+  printed: readonly (number | null)[],
+  vocab: Vocabulary,
+  W: number,
+): Opener[] {
+  if (toc.length === 0) return found;
+  const pairing = pairWithToc(
+    found.map((o) => ({ title: o.titleLines.map((l) => l.text).join(''), printedStart: printed[o.titleLines[0]!.page] ?? null })),
+    toc,
+  );
+  const openerOf = new Map<number, Opener>();
+  pairing.forEach((t, k) => {
+    if (t >= 0) openerOf.set(t, found[k]!);
+  });
+  // Nearest paired entry before and after each entry.
+  const prev: (Opener | undefined)[] = [];
+  for (let t = 0, last: Opener | undefined; t < toc.length; t++) {
+    prev.push(last);
+    last = openerOf.get(t) ?? last;
+  }
+  const missing: MissingCase[] = [];
+  let next: Opener | undefined;
+  for (let t = toc.length - 1; t >= 0; t--) {
+    const e = toc[t]!;
+    const own = openerOf.get(t);
+    if (!own && e.title) {
+      const from = prev[t]?.bodyStart ?? 0;
+      const to = next?.start ?? lines.length;
+      if (from < to) missing.push({ key: matchKey(e.title), organization: e.organization, from, to });
+    }
+    next = own ?? next;
+  }
+  const added = findTitleOpeners(lines, missing.reverse(), found, vocab, W);
+  if (added.length === 0) return found;
+  const all = found.slice();
+  for (const op of added.sort((a, b) => a.start - b.start)) {
+    if (all.some((o) => op.start < o.bodyStart && op.bodyStart > o.start)) continue;
+    all.push(op);
+  }
+  return all.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -167,17 +212,11 @@ function numberCases(
   toc: ImportedTocEntry[],
   printed: (number | null)[],
 ): ImportedCase[] {
-  const byTitle = new Map<string, ImportedTocEntry>();
-  const byPage = new Map<number, ImportedTocEntry>();
-  for (const e of toc) {
-    if (e.title) byTitle.set(matchKey(e.title), e);
-    if (e.page !== null) byPage.set(e.page, e);
-  }
-  const numbers = parsed.map((c) => {
-    const start = printed[c.pageStart] ?? null;
-    const e = byTitle.get(matchKey(c.title)) ?? (start !== null ? byPage.get(start) : undefined);
-    return e?.number ?? null;
-  });
+  const pairing = pairWithToc(
+    parsed.map((c) => ({ title: c.title, printedStart: printed[c.pageStart] ?? null })),
+    toc,
+  );
+  const numbers = pairing.map((t) => (t >= 0 ? toc[t]!.number : null));
   // Nearest numbered case after each position, for cases before the first numbered one.
   const nextKnown: number[] = new Array(numbers.length).fill(-1);
   for (let i = numbers.length - 1, k = -1; i >= 0; i--) {
