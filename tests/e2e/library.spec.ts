@@ -55,3 +55,36 @@ test.describe('library', () => {
     await expect(page.getByTestId('volume-row')).toHaveCount(0);
   });
 });
+
+test.describe('editorial stages', () => {
+  test('a stage change is recorded with who and when, and the volume table filters and sorts by stage', async ({ page, workbench }) => {
+    await workbench.call('sample:install');
+    await page.goto(workbench.url);
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-username').fill('张校对');
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('header-user')).toContainText('张校对');
+
+    await page.getByRole('link', { name: '创先争优好做法（示例）' }).click();
+    await page.getByTestId('case-row').filter({ hasText: '开设“民情论坛”' }).getByTestId('case-link').click();
+    await page.getByTestId('stage-select').selectOption('proof1');
+    await page.getByTestId('stage-note').fill('一校完成');
+    await page.getByTestId('stage-confirm').click();
+    await expect(page.getByTestId('case-stage')).toHaveAttribute('data-stage', 'proof1');
+    await page.getByTestId('event-history-section').locator('summary').click();
+    const event = page.locator('[data-testid="event-row"][data-to="proof1"]');
+    await expect(event).toContainText('张校对');
+    await expect(event).toContainText('一校完成');
+
+    await page.getByTestId('case-back').click();
+    await expect(page.locator('[data-testid="stage-legend"] [data-stage="proof1"]')).toHaveAttribute('data-count', '1');
+    await page.getByTestId('stage-filter').selectOption('proof1');
+    await expect(page.getByTestId('case-row')).toHaveCount(1);
+    await expect(page.getByTestId('case-row').first()).toHaveAttribute('data-stage', 'proof1');
+    await page.getByTestId('stage-filter').selectOption('');
+    await expect(page.getByTestId('case-row')).toHaveCount(2);
+    await page.getByTestId('sort-stage').click();
+    await expect(page.locator('th', { has: page.getByTestId('sort-stage') })).toHaveAttribute('aria-sort', /ascending|descending/);
+    await expect(page.getByTestId('case-row').first()).toHaveAttribute('data-stage', 'imported');
+  });
+});

@@ -11,7 +11,7 @@ function summary(lines: ReturnType<typeof linesOf>) {
   return findOpeners(lines, V, 35).map((o) => ({
     start: lines[o.start]!.text,
     title: o.titleLines.map((l) => l.text),
-    org: o.org.text,
+    org: o.org?.text ?? null,
     commentary: o.commentary.map((l) => l.text),
     signature: o.signature?.text ?? null,
     body: lines[o.bodyStart]?.text ?? null,
