@@ -105,6 +105,48 @@ test.describe('proofreading', () => {
   });
 });
 
+test.describe('proofreading tools', () => {
+  test('a save from elsewhere is shown as a conflict, never silently overwritten', async ({ page, workbench }) => {
+    const id = await openSampleCase(page, workbench);
+    // Another window saves the same case first.
+    const current = (await workbench.call('cases:get', { id })).value as { version: number; doc: { blocks: { text: string }[] } };
+    const doc = structuredClone(current.doc);
+    doc.blocks[0]!.text += '（别处修改）';
+    const other = await workbench.call('cases:save', { id, version: current.version, doc });
+    expect(other.ok).toBe(true);
+
+    await block(page, '获奖情况').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('（本窗修改）');
+    await expect(page.getByTestId('conflict-banner')).toBeVisible();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'conflict');
+    let text = await storedText(workbench, id);
+    expect(text).toContain('别处修改');
+    expect(text).not.toContain('本窗修改');
+
+    // Choosing to overwrite saves on top of the stored version, deliberately.
+    await page.getByTestId('conflict-overwrite').click();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    text = await storedText(workbench, id);
+    expect(text).toContain('本窗修改');
+  });
+
+  test('find and replace within the case (Ctrl+H), with undo', async ({ page, workbench }) => {
+    const id = await openSampleCase(page, workbench);
+    await block(page, '开设').click();
+    await page.keyboard.press('Control+h');
+    await page.getByTestId('find-input').fill('民心');
+    await expect(page.getByTestId('find-status')).toContainText('/5');
+    await page.getByTestId('replace-input').fill('民意');
+    await page.getByTestId('replace-all').click();
+    await expect(block(page, '件件实事系民意')).toBeVisible();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    expect(await storedText(workbench, id)).not.toContain('系民心');
+    await page.getByTestId('undo').click();
+    await expect(block(page, '件件实事系民心')).toBeVisible();
+  });
+});
+
 test('a kill during autosave loses nothing older than a second', async ({ page }) => {
   const wb = await startWorkbench();
   let restarted: Workbench | null = null;
