@@ -13,6 +13,7 @@ import { inferPrinted, removeRunningLines } from './runningLines.ts';
 import { isTocPage, parseToc } from './toc.ts';
 import { findOpeners, findTitleOpeners, type MissingCase, type Opener } from './openers.ts';
 import { matchKey, pairWithToc } from './tocMatch.ts';
+import { noCasesWarning, pageNumberWarnings, tocWarnings } from './warnings.ts';
 import { estimateFullWidth } from './paragraphs.ts';
 import { parseCase, removeCaseFooters, type ParsedCase } from './caseParse.ts';
 import { kindOfTitle, parseFrontMatter, splitItems } from './frontMatter.ts';
@@ -82,7 +83,7 @@ export function importPages(
   const content = pls.filter((p) => !tocPages.has(p.index)).flatMap((p) => p.lines);
   const fullWidth = estimateFullWidth(content, 30);
   const openers = withTitleOpeners(content, findOpeners(content, vocab, fullWidth), toc, inferPrinted(folios), vocab, fullWidth);
-  if (openers.length === 0) warnings.push('no-cases-found');
+  if (openers.length === 0) warnings.push(noCasesWarning());
 
   // Bodies run from an opener to the next; back matter (后记…) ends the last one.
   const firstCase = openers[0]?.start ?? content.length;
@@ -111,7 +112,12 @@ export function importPages(
   });
 
   const printed = inferPrinted(folios);
-  const cases = numberCases(parsed, toc, printed);
+  const pairing = pairWithToc(
+    parsed.map((c) => ({ title: c.title, printedStart: printed[c.pageStart] ?? null })),
+    toc,
+  );
+  const cases = numberCases(parsed, toc, pairing, printed);
+  warnings.push(...tocWarnings(toc, cases.length, pairing), ...pageNumberWarnings(printed));
 
   return {
     sourceName: meta.sourceName,
@@ -210,12 +216,9 @@ function withTitleOpeners(
 function numberCases(
   parsed: ParsedCase[],
   toc: ImportedTocEntry[],
+  pairing: readonly number[],
   printed: (number | null)[],
 ): ImportedCase[] {
-  const pairing = pairWithToc(
-    parsed.map((c) => ({ title: c.title, printedStart: printed[c.pageStart] ?? null })),
-    toc,
-  );
   const numbers = pairing.map((t) => (t >= 0 ? toc[t]!.number : null));
   // Nearest numbered case after each position, for cases before the first numbered one.
   const nextKnown: number[] = new Array(numbers.length).fill(-1);

@@ -1,6 +1,5 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import {
   checkIntegrity,
@@ -12,19 +11,14 @@ import {
   listRevisions,
   listToc,
   listVolumes,
-  openLibrary,
   searchCases,
   setStage,
   writeImport,
   type Library,
 } from '../../../main/store/index.ts';
-import { doc, seedCaseDoc, seedImport, tempDir, truth } from './helpers/fixtures.ts';
+import { doc, seedCaseDoc, seedImport, truth, openTemp } from './helpers/fixtures.ts';
 
-function open(t: TestContext): Library {
-  const lib = openLibrary(tempDir(t));
-  t.after(() => lib.close());
-  return lib;
-}
+const open = openTemp;
 
 /** Everything a library holds, to compare before and after a failed write. */
 function snapshot(lib: Library) {

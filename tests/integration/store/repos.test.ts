@@ -1,6 +1,5 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { docToPlainText } from '../../../shared/model/caseDoc.ts';
 import {
@@ -25,7 +24,6 @@ import {
   listTags,
   listToc,
   listVolumes,
-  openLibrary,
   renameTag,
   renameVolume,
   replaceToc,
@@ -35,15 +33,10 @@ import {
   setVolumeScan,
   tagCase,
   untagCase,
-  type Library,
 } from '../../../main/store/index.ts';
-import { doc, seedCaseDoc, tempDir, truth } from './helpers/fixtures.ts';
+import { doc, seedCaseDoc, truth, openTemp } from './helpers/fixtures.ts';
 
-function open(t: TestContext): Library {
-  const lib = openLibrary(tempDir(t));
-  t.after(() => lib.close());
-  return lib;
-}
+const open = openTemp;
 
 const code = (c: string) => (e: unknown) => e instanceof AppError && e.code === c;
 

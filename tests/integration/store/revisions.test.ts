@@ -1,6 +1,5 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import {
   createCase,
@@ -8,19 +7,13 @@ import {
   getCase,
   getRevision,
   listRevisions,
-  openLibrary,
   restoreRevision,
   saveCase,
   thinRevisions,
-  type Library,
 } from '../../../main/store/index.ts';
-import { doc, seedCaseDoc, tempDir } from './helpers/fixtures.ts';
+import { doc, seedCaseDoc, openTemp } from './helpers/fixtures.ts';
 
-function open(t: TestContext): Library {
-  const lib = openLibrary(tempDir(t));
-  t.after(() => lib.close());
-  return lib;
-}
+const open = openTemp;
 
 function conflictAt(version: number) {
   return (e: unknown) => {

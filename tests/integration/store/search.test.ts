@@ -1,27 +1,20 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
 import {
   checkIntegrity,
   createCase,
   createVolume,
   deleteCase,
   deleteVolume,
-  openLibrary,
   restoreRevision,
   listRevisions,
   saveCase,
   searchCases,
   writeImport,
-  type Library,
 } from '../../../main/store/index.ts';
-import { doc, seedImport, tempDir, truth } from './helpers/fixtures.ts';
+import { doc, seedImport, truth, openTemp } from './helpers/fixtures.ts';
 
-function open(t: TestContext): Library {
-  const lib = openLibrary(tempDir(t));
-  t.after(() => lib.close());
-  return lib;
-}
+const open = openTemp;
 
 const ids = (hits: { id: number }[]) => hits.map((h) => h.id).sort((a, b) => a - b);
 

@@ -4,13 +4,20 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Block, CaseDoc } from '../../../../shared/model/caseDoc.ts';
 import type { ImportedTocEntry } from '../../../../shared/model/importResult.ts';
-import type { ImportCase, ImportWrite, NewPage } from '../../../../main/store/index.ts';
+import { openLibrary, type ImportCase, type ImportWrite, type Library, type NewPage } from '../../../../main/store/index.ts';
 
 /** A fresh folder under the OS temp dir, removed when the test ends. */
 export function tempDir(t: TestContext, prefix = 'casebook-store-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A fresh library in a temp folder, closed when the test ends. */
+export function openTemp(t: TestContext): Library {
+  const lib = openLibrary(tempDir(t));
+  t.after(() => lib.close());
+  return lib;
 }
 
 export function doc(...texts: string[]): CaseDoc {

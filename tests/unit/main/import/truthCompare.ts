@@ -2,20 +2,10 @@
 // every field equal except paragraph text, which may differ by ≤ 0.5 % of its characters (edit distance,
 // whitespace ignored; each paragraph boundary counts as one character, so a wrong split costs one edit).
 import { diffChars } from 'diff';
+import type { TruthJson } from '../../../../shared/import/truthSchema.ts';
 
-export interface Truthy {
-  pages: { index: number; printed: number | null; startLine: number }[];
-  frontMatter: { kind: string; title: string; byline: string | null; paragraphs: string[]; date: string | null }[];
-  toc: { number: number | null; title: string | null; organization: string | null; page: number | null }[];
-  cases: {
-    number: number | null;
-    title: string;
-    organization: string;
-    commentary: { paragraphs: string[]; signature: string | null } | null;
-    sections: { heading: string | null; paragraphs: string[] }[];
-    printedPages: [number, number] | null;
-  }[];
-}
+/** The seed's ground-truth schema (`source` optional: fixtures may omit it). */
+export type Truthy = Omit<TruthJson, 'source'>;
 
 export interface CompareOptions {
   /** startLine counts lines of the text layer file; a PDF's lines are counted differently. */
