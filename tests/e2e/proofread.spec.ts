@@ -59,6 +59,12 @@ test.describe('proofreading', () => {
     const pages = (await workbench.call('pages:list', { volumeId: 1 })).value as { index: number; status: string }[];
     expect(pages.find((p) => p.index === 7)?.status).toBe('proofed');
 
+    // The volume view draws every page's status.
+    await page.getByTestId('case-back').click();
+    await expect(page.locator('[data-testid="page-cells"] [data-status="proofed"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="page-overview"] li[data-status="unproofed"]')).toHaveAttribute('data-count', '8');
+    await page.goBack();
+
     // Clicking a page in the strip moves the editor (and the scan) there.
     await page.getByTestId('page-chip-6').click();
     await expect(page.getByTestId('scan-pane')).toHaveAttribute('data-page', '6');

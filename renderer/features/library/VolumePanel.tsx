@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { StageOverview } from './StageOverview.tsx';
+import { PageStatusOverview } from './PageStatusOverview.tsx';
 import { DeleteVolumeDialog } from './DeleteVolumeDialog.tsx';
 
 interface Props {
@@ -20,6 +21,7 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
   const { t, formatDateTime } = useI18n();
   const notices = useNotices();
   const cases = useAsync(`cases:${volume.id}:${volume.updatedAt}`, () => api.cases.list({ volumeId: volume.id }));
+  const pages = useAsync(`pages:${volume.id}:${volume.updatedAt}`, () => api.pages.list({ volumeId: volume.id }));
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
@@ -75,6 +77,7 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
       ) : (
         <>
           <StageOverview cases={cases.data} />
+          {pages.data ? <PageStatusOverview pages={pages.data} /> : null}
           <CaseTable cases={cases.data} />
         </>
       )}

@@ -113,8 +113,8 @@ describe('importText on garbage never throws', () => {
     checkResult('1'.repeat(n), '5 MB of digits');
   });
 
-  test('half a million short lines on one page (no quadratic joining or argument spreading)', () => {
-    checkResult('党建工作\n'.repeat(500_000), 'many lines', false);
+  test('200,000 short lines on one page (no quadratic joining or argument spreading)', () => {
+    checkResult('党建工作\n'.repeat(200_000), 'many lines', false);
   });
 
   test('a 20 MB text completes', () => {
