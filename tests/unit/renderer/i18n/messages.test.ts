@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ERROR_CODES } from '../../../../shared/ipc/errors.ts';
 import { STAGES, PAGE_STATUSES } from '../../../../shared/model/stage.ts';
 import { BLOCK_KINDS } from '../../../../shared/model/blockKind.ts';
+import { RULE_IDS } from '../../../../shared/import/changeLog.ts';
 import { createTranslator, flatten, interpolate, type MessageTree } from '../../../../renderer/i18n/translate.ts';
 
 const load = (name: string) =>
@@ -35,20 +36,8 @@ test('stage and page-status names are the editorial terms', () => {
   );
 });
 
-test('the import cleanup rules have names', () => {
-  const rules = [
-    'strip-leaders',
-    'strip-fffd',
-    'repair-split-word',
-    'remove-running-footer',
-    'remove-page-number',
-    'join-lines',
-    'space-after-punct',
-    'space-cjk-digit',
-    'space-before-quote',
-    'normalize-radicals',
-  ];
-  for (const r of rules) assert.ok(zh.get(`rules.${r}`) && en.get(`rules.${r}`), r);
+test('every cleanup rule the pipeline knows has a name in both languages', () => {
+  for (const r of RULE_IDS) assert.ok(zh.get(`rules.${r}`) && en.get(`rules.${r}`), r);
 });
 
 test('translator interpolates, falls back to zh-CN, then to the key; lookup tells unknown keys apart', () => {
