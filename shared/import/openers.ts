@@ -113,6 +113,7 @@ const RE_DASH_PREFIX = /^[\s\uFFFD—―─━－~～\-一_=.·…]{1,6}/;
  */
 export function findTitleOpeners(
   lines: readonly Line[],
+  /** In TOC order. */
   missing: readonly MissingCase[],
   found: readonly Opener[],
   vocab: Vocabulary,
@@ -135,16 +136,22 @@ export function findTitleOpeners(
       list.push({ i, n });
     }
   }
-  const spans = found.map((o) => [o.start, o.bodyStart] as const);
+  const spans: [number, number][] = found.map((o) => [o.start, o.bodyStart]);
   const inside = (i: number, n: number): boolean => spans.some(([a, b]) => i < b && i + n > a);
+  // Entries in TOC order: a later entry with the same title looks past the earlier one's pick.
+  const after = new Map<string, number>();
   const out: Opener[] = [];
   for (const m of missing) {
+    const from = Math.max(m.from, after.get(m.key) ?? 0);
     const ops = (at.get(m.key) ?? [])
-      .filter((c) => c.i >= m.from && c.i + c.n <= m.to && !inside(c.i, c.n))
+      .filter((c) => c.i >= from && c.i + c.n <= m.to && !inside(c.i, c.n))
       .map((c) => titleOpener(lines, c.i, c.n, m, vocab, W))
       .filter((o): o is { op: Opener; strong: boolean } => o !== null);
     const pick = ops.find((o) => o.strong) ?? ops[0];
-    if (pick) out.push(pick.op);
+    if (!pick) continue;
+    out.push(pick.op);
+    spans.push([pick.op.start, pick.op.bodyStart]);
+    after.set(m.key, pick.op.bodyStart);
   }
   return out;
 }

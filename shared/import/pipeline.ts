@@ -8,7 +8,7 @@ import {
 import type { ProgressFn, RawPage } from './types.ts';
 import { ChangeLog } from './changeLog.ts';
 import { splitPages } from './splitPages.ts';
-import { buildPageLines, type Line, type LineNormalizer } from './lines.ts';
+import { buildPageLines, type Line, type LineNormalizer, type PageLines } from './lines.ts';
 import { inferPrinted, removeRunningLines } from './runningLines.ts';
 import { isTocPage, parseToc } from './toc.ts';
 import { findOpeners, findTitleOpeners, type MissingCase, type Opener } from './openers.ts';
@@ -72,7 +72,7 @@ export function importPages(
   progress('lines', pages.length, pages.length);
 
   const tocPages = new Set(pls.filter((p) => isTocPage(p, vocab)).map((p) => p.index));
-  const running = removeRunningLines(pls, tocPages, vocab, log);
+  const running = removeRunningLines(pls, tocPages, vocab, log, tocTitleKeys(pls, tocPages, vocab, opts));
   const folios = running.folios.slice();
   progress('running', pages.length, pages.length);
 
@@ -129,6 +129,18 @@ export function importPages(
     changes: log.toReports(),
     warnings,
   };
+}
+
+/**
+ * Title keys of the TOC entries, read ahead of running-line removal (which must not take a case
+ * title for a running footer) from a throwaway change log: the TOC is parsed for real later.
+ */
+function tocTitleKeys(pls: readonly PageLines[], tocPages: ReadonlySet<number>, vocab: Vocabulary, opts: ImportOptions): Set<string> {
+  if (tocPages.size === 0) return new Set();
+  const lines = pls.filter((p) => tocPages.has(p.index)).flatMap((p) => p.lines);
+  const scratch: TextContext = { log: new ChangeLog(opts.disabledRules), fmt: { cjkDigitSpace: opts.cjkDigitSpace } };
+  const keys = parseToc(lines, vocab, scratch).map((e) => (e.title ? matchKey(e.title) : ''));
+  return new Set(keys.filter((k) => k.length >= 2));
 }
 
 /** Front-matter lines split at the TOC (what comes before it and after it are separate items). */

@@ -3,12 +3,14 @@ import type { Line, PageLines } from './lines.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { compact, lineWidth } from '../text/cjk.ts';
 import { isDashLine } from './structure.ts';
+import { matchKey } from './tocMatch.ts';
 
 /**
  * Running headers and footers, learned from the pages themselves: a line at the top or bottom of
  * a page that carries a page number agreeing with its neighbours' (page index − number constant),
  * or a line repeated at the edge of many pages. They are removed; the number is kept as the
- * page's printed number.
+ * page's printed number. A line without a number whose text is a case title from the TOC
+ * (`titleKeys`, as `matchKey` makes them) stays: it may be that case's title.
  */
 
 export interface Folio {
@@ -65,6 +67,7 @@ export function removeRunningLines(
   tocPages: ReadonlySet<number>,
   vocab: Vocabulary,
   log: ChangeLog,
+  titleKeys: ReadonlySet<string> = new Set(),
 ): RunningResult {
   const folios: (number | null)[] = pages.map(() => null);
   const labels: (string | null)[] = pages.map(() => null);
@@ -124,6 +127,9 @@ export function removeRunningLines(
       if (remove.has(line) || protectedLine(p.lines, line, vocab)) continue;
       const key = repeatKey(line.text);
       if (key.length < 2) continue;
+      // A case title the TOC lists, without a number: the title itself on the case's first page
+      // (its running footer repeats it), whose `———organisation` line may be lost.
+      if (titleKeys.has(matchKey(line.text))) continue;
       if ((counts.get(key)?.size ?? 0) >= minRepeat || folioLabels.has(key)) {
         remove.add(line);
         labels[p.index] ??= line.text;

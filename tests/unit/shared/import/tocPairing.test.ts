@@ -81,6 +81,24 @@ describe('case openers from the TOC', () => {
     });
   }
 
+  test('generated small volume with every organisation line blanked or mangled still matches its truth', () => {
+    const gen = new URL('../../../fixtures/generated/', import.meta.url);
+    const text = readFileSync(new URL('small.txt', gen), 'utf8');
+    const want = JSON.parse(readFileSync(new URL('small.truth.json', gen), 'utf8')) as TruthJson;
+    const orgLines = new Set(want.cases.map((c) => `———${c.organization}`));
+    for (const junk of ['', '一一一', '-—-']) {
+      let n = 0;
+      // Same line count, so the truth's start lines stay right.
+      const mangled = text
+        .split('\n')
+        .map((l) => (orgLines.has(l) ? (n++, junk) : l))
+        .join('\n');
+      assert.equal(n, want.cases.length);
+      const got = toTruthJson(importText(mangled, { sourceName: 'small.txt', encoding: 'utf-8' }));
+      assert.deepEqual(got, want, `organisation lines → ${JSON.stringify(junk)}`);
+    }
+  });
+
   test('a title printed on two lines matches its one-line TOC entry when the organisation is missing', () => {
     const r = importText(
       volume(
@@ -174,6 +192,25 @@ describe('cases that share a title', () => {
         [1, '红星村党支部'],
         [2, '城关区幸福路社区党支部'],
         [3, '黄河村党支部'],
+      ],
+    );
+  });
+
+  test('twins and the case between them all without organisation lines', () => {
+    const r = importText(
+      volume(twins, [
+        { title: ['用心做好群众工作'], org: null },
+        { title: ['强化服务功能 建设幸福社区'], org: null },
+        { title: ['用心做好群众工作'], org: null },
+      ]),
+      meta,
+    );
+    assert.deepEqual(
+      r.cases.map((c) => [c.number, c.organization, c.printedPages]),
+      [
+        [1, '红星村党支部', [1, 1]],
+        [2, '城关区幸福路社区党支部', [2, 2]],
+        [3, '黄河村党支部', [3, 3]],
       ],
     );
   });
