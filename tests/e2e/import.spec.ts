@@ -23,6 +23,9 @@ test.describe('import', () => {
     await expect(page.getByTestId('preview-case-row').first()).toContainText('开设“民情论坛” 打造和谐家园');
     await expect(page.getByTestId('import-scan-pages')).toContainText('9');
     await expect(page.getByTestId('import-offset')).toHaveValue('0');
+    // The excerpt holds 11 TOC entries but one case: said in Chinese, from the warning's key.
+    await page.getByTestId('import-tab-warnings').click();
+    await expect(page.locator('[data-warning="toc-case-mismatch"]')).toContainText('目录列出 11 条，实际找到 1 个案例');
 
     // The change log counts each rule; turning one off and re-running reverts what it did.
     await page.getByTestId('import-tab-changes').click();

@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../../shared/model/importResult.ts';
+import { parseWarning } from '../../../shared/import/warnings.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatCaseNumber } from '../library/caseTable.ts';
 import { pageRangeLabel } from './importFlow.ts';
@@ -95,14 +96,33 @@ export function PreviewFrontMatter({ result }: { result: ImportResult }) {
   );
 }
 
+/** Warnings come as `key:{params} English sentence`; shown translated by key, else as the sentence. */
 export function PreviewWarnings({ warnings }: { warnings: readonly string[] }) {
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   if (warnings.length === 0) return <p className="empty-hint">{t('import.noWarnings')}</p>;
   return (
     <ul className="warning-list" data-testid="preview-warnings">
-      {warnings.map((w, i) => (
-        <li key={i}>{w}</li>
-      ))}
+      {warnings.map((w, i) => {
+        const parsed = parseWarning(w);
+        const params = parsed ? warningParams(parsed.params) : {};
+        const text = parsed ? (lookup(`warnings.${parsed.key}`, params) ?? parsed.message) : w;
+        return (
+          <li key={i} data-warning={parsed?.key}>
+            {text}
+          </li>
+        );
+      })}
     </ul>
   );
+}
+
+/** Parameters as the translator takes them: page indexes shown 1-based, lists joined. */
+function warningParams(params: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (k === 'pages' && Array.isArray(v)) out[k] = v.map((p) => Number(p) + 1).join('、');
+    else if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+    else out[k] = v === null ? '—' : JSON.stringify(v);
+  }
+  return out;
 }
