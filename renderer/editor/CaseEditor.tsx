@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -12,7 +12,7 @@ import type { CharCounts } from '../../shared/proof/counts.ts';
 import type { AutosaveController, SaveState } from './autosave.ts';
 import { loadDocIntoEditor } from './loadDoc.ts';
 import { PROOF_NODES } from './nodes/index.ts';
-import { PageLabelContext, type PageLabeler } from './pageLabels.ts';
+import { PageLabelContext, setEditorPageLabeler, type PageLabeler } from './pageLabels.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
 import { BlockKindPlugin } from './plugins/BlockKindPlugin.tsx';
 import { CharCountPlugin } from './plugins/CharCountPlugin.tsx';
@@ -43,10 +43,18 @@ export function CaseEditorProvider({ labeler, children }: { labeler: PageLabeler
           },
         }}
       >
+        <PageLabelPlugin labeler={labeler} />
         {children}
       </LexicalComposer>
     </PageLabelContext.Provider>
   );
+}
+
+/** Gives the page markers (plain DOM, see PageMarkerNode) the labeler, before any document loads. */
+function PageLabelPlugin({ labeler }: { labeler: PageLabeler }): null {
+  const [editor] = useLexicalComposerContext();
+  useLayoutEffect(() => setEditorPageLabeler(editor, labeler), [editor, labeler]);
+  return null;
 }
 
 export interface CaseEditorProps {
@@ -78,8 +86,11 @@ function LoadDocPlugin({ doc, loadKey, onEditor }: { doc: CaseDoc; loadKey: stri
   return null;
 }
 
-/** The editing surface with all proofreading plugins. Render inside {@link CaseEditorProvider}. */
-export function CaseEditor(props: CaseEditorProps) {
+/**
+ * The editing surface with all proofreading plugins. Render inside {@link CaseEditorProvider}.
+ * Memoized: the view around it re-renders on save-state and page changes, the editor need not.
+ */
+export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
   return (
     <div className="cb-editor">
       <FindReplacePlugin />
@@ -109,4 +120,4 @@ export function CaseEditor(props: CaseEditorProps) {
       />
     </div>
   );
-}
+});

@@ -52,7 +52,8 @@ export class AutosaveController {
     if (this.#disposed) return;
     this.#dirty = true;
     if (this.#state === 'conflict') return;
-    if (this.#state !== 'saving') this.#set('unsaved');
+    // Only a change of state is reported: typing must not re-render the view on every key.
+    if (this.#state !== 'saving' && this.#state !== 'unsaved') this.#set('unsaved');
     this.#clearTimer(false);
     this.#timer = setTimeout(() => {
       this.#timer = null;

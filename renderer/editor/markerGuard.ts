@@ -49,6 +49,32 @@ export function $collectMarkers(): PageMarkerNode[] {
   return out;
 }
 
+/**
+ * Whether an update can have detached a marker. A node leaves the tree only by being written
+ * (removed) itself or by an ancestor being removed, and Lexical marks every written node dirty: so
+ * unless a dirty leaf was a marker, or a dirty element is gone, no marker was lost. This keeps the
+ * guard off the whole-document walk on ordinary keystrokes.
+ */
+function mayHaveLostMarkers(
+  prev: EditorState,
+  next: EditorState,
+  dirtyElements: ReadonlyMap<NodeKey, boolean>,
+  dirtyLeaves: ReadonlySet<NodeKey>,
+): boolean {
+  const leafWasMarker = prev.read(() => {
+    for (const key of dirtyLeaves) if ($isPageMarkerNode($getNodeByKey(key))) return true;
+    return false;
+  });
+  if (leafWasMarker) return true;
+  return next.read(() => {
+    for (const key of dirtyElements.keys()) {
+      const node = $getNodeByKey(key);
+      if (!node || !node.isAttached()) return true;
+    }
+    return false;
+  });
+}
+
 function lostMarkers(prev: EditorState, next: EditorState): MarkerRef[] {
   const before = prev.read(() => $collectMarkers().map((m) => ({ key: m.getKey(), page: m.getPage() })));
   if (before.length === 0) return [];
@@ -143,6 +169,7 @@ export function registerMarkerGuard(editor: LexicalEditor): () => void {
   return editor.registerUpdateListener(({ editorState, prevEditorState, tags, dirtyElements, dirtyLeaves }) => {
     if (tags.has(HISTORIC_TAG) || tags.has(LOAD_TAG) || tags.has(MARKER_EDIT_TAG)) return;
     if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+    if (!mayHaveLostMarkers(prevEditorState, editorState, dirtyElements, dirtyLeaves)) return;
     const lost = lostMarkers(prevEditorState, editorState);
     if (lost.length === 0) return;
     editor.update(() => $restoreMarkers(lost, prevEditorState), { tag: HISTORY_MERGE_TAG, discrete: true });

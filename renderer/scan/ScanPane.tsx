@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Page, ScanInfo } from '../../shared/model/entities.ts';
 import type { PageStatus } from '../../shared/model/stage.ts';
 import { scanPageFor } from '../../shared/proof/pageMap.ts';
@@ -23,7 +24,7 @@ export interface ScanPaneProps {
 }
 
 /** The scan of the current page, with the case's page strip and page status buttons. */
-export function ScanPane({ scan, scanSource, pages, casePages, currentPage, onGotoPage, onSetStatus }: ScanPaneProps) {
+export const ScanPane = memo(function ScanPane({ scan, scanSource, pages, casePages, currentPage, onGotoPage, onSetStatus }: ScanPaneProps) {
   const t = useProofT();
   const page = currentPage === null ? undefined : pages.find((p) => p.index === currentPage);
   const scanPage = currentPage === null ? null : scanPageFor(currentPage, pages, scan);
@@ -44,4 +45,4 @@ export function ScanPane({ scan, scanSource, pages, casePages, currentPage, onGo
       )}
     </section>
   );
-}
+});

@@ -3,7 +3,7 @@ import type { PDFPageProxy } from 'pdfjs-dist';
 import type { ScanInfo } from '../../shared/model/entities.ts';
 import { useProofT } from '../features/proofread/strings.ts';
 import { loadImageScan, type LoadedImage } from './imagePages.ts';
-import { openPdfScan, pdfPageSize, renderPdfPage, type PdfScan } from './pdfPages.ts';
+import { acquirePdfScan, peekPdfScan, pdfPageSize, renderPdfPage, type PdfScan } from './pdfPages.ts';
 import type { ScanSource } from './scanSource.ts';
 import { clampPercent, effectiveScale, stepZoom, type ZoomMode } from './zoom.ts';
 
@@ -46,33 +46,37 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   const host = useRef<HTMLDivElement>(null);
   const box = useBoxSize(scroller);
   const [zoom, setZoom] = useState<ZoomMode>({ kind: 'fit-width' });
-  const [pdf, setPdf] = useState<PdfScan | null>(null);
-  const [pageSize, setPageSize] = useState<Size | null>(null);
-  const [pdfPage, setPdfPage] = useState<{ index: number; page: PDFPageProxy } | null>(null);
+  const pdfFile = scan.kind === 'pdf' ? scan.files[0] : undefined;
+  // A document and page already open (the volume's previous case) are used from the first render,
+  // so a reopened case draws its scan in the same frame as its text.
+  const [openPdf, setOpenPdf] = useState<{ file: string; scan: PdfScan } | null>(() => {
+    const ready = pdfFile ? peekPdfScan(pdfFile, source) : null;
+    return pdfFile && ready ? { file: pdfFile, scan: ready } : null;
+  });
+  const pdf = openPdf && openPdf.file === pdfFile ? openPdf.scan : null;
+  const [pdfPage, setPdfPage] = useState<{ index: number; page: PDFPageProxy } | null>(() => {
+    const page = pdf && scanPage !== null && scanPage < pdf.numPages ? pdf.peekPage(scanPage) : null;
+    return page && scanPage !== null ? { index: scanPage, page } : null;
+  });
+  const [pageSize, setPageSize] = useState<Size | null>(() => (pdfPage ? pdfPageSize(pdfPage.page) : null));
   const [image, setImage] = useState<(LoadedImage & { page: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** What the canvas shows now (`page@scale`), to tell when a newer render is pending. */
   const [renderedKey, setRenderedKey] = useState<string | null>(null);
 
-  const pdfFile = scan.kind === 'pdf' ? scan.files[0] : undefined;
-
-  // The PDF document: once per volume (file).
+  // The PDF document: once per volume (file), shared with the next case of the same volume.
+  // (When it was open already, the first render has it and these updates change nothing.)
   useEffect(() => {
     if (!pdfFile) return;
     let live = true;
-    let opened: PdfScan | null = null;
-    openPdfScan(pdfFile, source).then(
-      (doc) => {
-        opened = doc;
-        if (live) setPdf(doc);
-        else void doc.destroy();
-      },
+    const handle = acquirePdfScan(pdfFile, source);
+    handle.scan.then(
+      (scan) => live && setOpenPdf((old) => (old?.file === pdfFile && old.scan === scan ? old : { file: pdfFile, scan })),
       (e) => live && setError(message(e)),
     );
     return () => {
       live = false;
-      setPdf(null);
-      void opened?.destroy();
+      handle.release();
     };
   }, [pdfFile, source]);
 
@@ -83,8 +87,9 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
     pdf.page(scanPage).then(
       (page) => {
         if (!live) return;
-        setPdfPage({ index: scanPage, page });
-        setPageSize(pdfPageSize(page));
+        setPdfPage((old) => (old?.index === scanPage && old.page === page ? old : { index: scanPage, page }));
+        const size = pdfPageSize(page);
+        setPageSize((old) => (old?.width === size.width && old.height === size.height ? old : size));
       },
       (e) => live && setError(message(e)),
     );
@@ -126,31 +131,54 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
     : 1;
 
   // Render the PDF page at the current scale; keep the old canvas until the new one is drawn.
-  useEffect(() => {
+  // Started during the commit (a layout effect): with document and page already loaded, pdf.js
+  // asks for its animation frame in the task that mounts the view, so the scan is drawn in the
+  // frame that first paints the text. A render already under way for the same page and scale is
+  // kept rather than restarted when the measured box arrives in state.
+  const job = useRef<{ page: PDFPageProxy; key: string; done: boolean; cancel(): void } | null>(null);
+  useLayoutEffect(() => {
     const el = host.current;
-    if (!pdfPage || !el || box.width === 0) return;
+    const sc = scroller.current;
+    if (!pdfPage || !pageSize || !el || !sc) return;
+    // On the first commit the measured box is not in state yet: measure it here (layout is clean).
+    const view = box.width > 0 ? box : { width: sc.clientWidth, height: sc.clientHeight };
+    if (view.width === 0) return;
+    const s = effectiveScale(zoom, pageSize, { width: view.width - GUTTER * 2, height: view.height - GUTTER * 2 });
+    const key = `${pdfPage.index}@${s}`;
+    if (job.current?.page === pdfPage.page && job.current.key === key) return;
+    if (job.current && !job.current.done) job.current.cancel();
     const current = el.querySelector('canvas');
-    if (current && current.dataset.page === String(pdfPage.index) && pageSize) {
+    if (current && current.dataset.page === String(pdfPage.index)) {
       // Same page, new zoom: stretch the old bitmap at once, sharpen when the render lands.
-      current.style.width = `${Math.floor(pageSize.width * scale)}px`;
-      current.style.height = `${Math.floor(pageSize.height * scale)}px`;
+      current.style.width = `${Math.floor(pageSize.width * s)}px`;
+      current.style.height = `${Math.floor(pageSize.height * s)}px`;
     }
-    const job = renderPdfPage(pdfPage.page, scale, window.devicePixelRatio || 1);
-    job.canvas.dataset.page = String(pdfPage.index);
-    job.canvas.className = 'cb-scan__page';
-    job.done.then(
+    const render = renderPdfPage(pdfPage.page, s, window.devicePixelRatio || 1);
+    const mine = { page: pdfPage.page, key, done: false, cancel: render.cancel };
+    job.current = mine;
+    render.canvas.dataset.page = String(pdfPage.index);
+    render.canvas.className = 'cb-scan__page';
+    render.done.then(
       () => {
-        el.replaceChildren(job.canvas);
+        mine.done = true;
+        el.replaceChildren(render.canvas);
         el.dataset.renderedPage = String(pdfPage.index);
-        setRenderedKey(`${pdfPage.index}@${scale}`);
+        setRenderedKey(key);
         setError(null);
       },
       (e) => {
+        mine.done = true;
+        if (job.current === mine) job.current = null;
         if (!isCancel(e)) setError(message(e));
       },
     );
-    return () => job.cancel();
-  }, [pdfPage, scale, box.width, pageSize]);
+  }, [pdfPage, pageSize, zoom, box]);
+  useEffect(
+    () => () => {
+      if (job.current && !job.current.done) job.current.cancel();
+    },
+    [],
+  );
 
   const percent = Math.round(scale * 100);
   const zoomBy = useCallback((dir: 1 | -1) => setZoom({ kind: 'percent', percent: stepZoom(percent, dir) }), [percent]);

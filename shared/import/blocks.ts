@@ -5,11 +5,14 @@ import type { Line } from './lines.ts';
 import { formatLine, type FormatOptions, type TextRole } from './format.ts';
 import { isLatinLetter, isDigit } from '../text/cjk.ts';
 import { unbalancedTitleQuotes } from '../text/garbage.ts';
+import { ocrTitleGap } from '../text/ocr.ts';
 
 /** What every stage that writes text needs: the change log and the formatting options. */
 export interface TextContext {
   log: ChangeLog;
   fmt: FormatOptions;
+  /** The text looks like OCR output (see ocrEvidence): OCR-only rules apply. */
+  ocr?: boolean;
 }
 
 /**
@@ -84,8 +87,30 @@ export function makeBlock(
   };
 }
 
-/** A whole title with an unmatched quote between two words: OCR's reading of a phrase gap. */
-export function fixTitleQuotes(title: string, where: { page: number; line: number }, ctx: TextContext): string {
-  if (!ctx.log.on('strip-stray-quote')) return title;
-  return unbalancedTitleQuotes(title, (before, after) => ctx.log.record('strip-stray-quote', where, before, after)).text;
+/**
+ * A whole title (or byline) as OCR reads its phrase gap: an unmatched quote between two words
+ * ('strip-stray-quote'), and in OCR text a comma between two phrases ('ocr-title-gap').
+ */
+export function fixTitle(title: string, where: { page: number; line: number }, ctx: TextContext): string {
+  let t = title;
+  if (ctx.log.on('strip-stray-quote')) {
+    t = unbalancedTitleQuotes(t, (before, after) => ctx.log.record('strip-stray-quote', where, before, after)).text;
+  }
+  if (ctx.ocr && ctx.log.on('ocr-title-gap')) {
+    t = ocrTitleGap(t, (before, after) => ctx.log.record('ocr-title-gap', where, before, after)).text;
+  }
+  return t;
+}
+
+/**
+ * Rule 'ocr-final-stop' (OCR text only): a paragraph of two or more lines that ends on an
+ * ideograph, letter or digit lost its final full stop to OCR (a lone 。 at the end of a short
+ * last line is the mark OCR drops most). Prose paragraphs end with punctuation.
+ */
+export function closeParagraph(b: Block, lineCount: number, ctx: TextContext): void {
+  if (!ctx.ocr || lineCount < 2 || !ctx.log.on('ocr-final-stop')) return;
+  if (!/[\p{Script=Han}A-Za-z0-9]$/u.test(b.text)) return;
+  const tail = b.text.slice(-6);
+  b.text += '。';
+  ctx.log.record('ocr-final-stop', { page: b.source?.page ?? b.page, line: b.source?.lineEnd ?? 0 }, tail, tail + '。');
 }

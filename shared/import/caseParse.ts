@@ -2,13 +2,16 @@ import type { Block, CaseDoc } from '../model/caseDoc.ts';
 import type { ImportedSection } from '../model/importResult.ts';
 import type { z } from 'zod';
 import { pageSpan, type Line } from './lines.ts';
-import { openerOrganization, type Opener } from './openers.ts';
+import { nameOf, openerOrganization, type Opener } from './openers.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, type Unit } from './paragraphs.ts';
-import { fixTitleQuotes, makeBlock, type TextContext } from './blocks.ts';
+import { closeParagraph, fixTitle, makeBlock, type TextContext } from './blocks.ts';
 import { dashRest } from './structure.ts';
 import { parseFolio, repeatKey } from './runningLines.ts';
 import { compact, lineWidth } from '../text/cjk.ts';
+import { ocrNumber } from '../text/ocr.ts';
+import { similarity } from '../text/similarity.ts';
+import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
 
 /** A case read from its lines: the pieces of ImportedCase that come from the text itself. */
 export interface ParsedCase {
@@ -39,20 +42,36 @@ export function removeCaseFooters(
   body: Line[],
   titleKeys: ReadonlySet<string>,
   ctx: TextContext,
-  onFolio: (page: number, n: number) => void,
+  onFolio: (page: number, n: number | null, label: string) => void,
 ): Line[] {
   if (!ctx.log.on('remove-case-footer') || titleKeys.size === 0) return body;
+  // OCR misreads a footer's title differently from the title itself ('ocr-folio'): compared by likeness.
+  const fuzzy = ctx.ocr === true && ctx.log.on('ocr-folio');
+  const matchKeys = [...titleKeys].map(matchKey);
   return body.filter((line, i) => {
     const prev = body[i - 1];
     const next = body[i + 1];
     const atEdge = !prev || prev.page !== line.page || !next || next.page !== line.page;
     if (!atEdge || lineWidth(line.text) > 40) return true;
-    if (!titleKeys.has(repeatKey(line.text))) return true;
-    const f = parseFolio(line.text);
-    if (f && f.label) onFolio(line.page, f.number);
+    if (titleKeys.has(repeatKey(line.text))) {
+      const f = parseFolio(line.text, fuzzy);
+      onFolio(line.page, f && f.label ? f.number : null, f?.label ?? line.text);
+    } else {
+      const f = fuzzy ? ocrFooter(line.text) : null;
+      if (!f || !matchKeys.some((k) => similarity(matchKey(f.label), k) >= FUZZY_TITLE)) return true;
+      onFolio(line.page, f.number, f.label);
+    }
     ctx.log.record('remove-case-footer', { page: line.page, line: line.lineNo }, line.text, '');
     return false;
   });
+}
+
+/** A footer as OCR reads it: the running title, maybe a quote or stop, maybe a (misread) number. */
+function ocrFooter(text: string): { label: string; number: number | null } | null {
+  const m = /^(.*?[^\s”“"'’‘。.，,:：])[\s”“"'’‘。.，,:：]*([0-9OolI|\]]{1,4})?$/u.exec(text.trim());
+  if (!m) return null;
+  const n = m[2] ? ocrNumber(m[2]) : null;
+  return { label: m[1]!, number: n === null ? null : Number(n) };
 }
 
 /** Reads one case: opener pieces, then the body split into sections. */
@@ -65,7 +84,7 @@ export function parseCase(
 ): ParsedCase {
   const blocks: Block[] = [];
   const titleBlock = makeBlock('title', op.titleLines, 'title', ctx, { phrases: true });
-  titleBlock.text = fixTitleQuotes(titleBlock.text, { page: titleBlock.page, line: op.titleLines[0]!.lineNo }, ctx);
+  titleBlock.text = fixTitle(titleBlock.text, { page: titleBlock.page, line: op.titleLines[0]!.lineNo }, ctx);
   blocks.push(titleBlock);
   const orgBlock = organizationBlock(op, ctx);
   blocks.push(orgBlock);
@@ -75,12 +94,13 @@ export function parseCase(
     const paragraphs: string[] = [];
     for (const u of units) {
       const b = makeBlock('commentary', u.lines, 'running', ctx);
+      closeParagraph(b, u.lines.length, ctx);
       blocks.push(b);
       paragraphs.push(b.text);
     }
     let signature: string | null = null;
     if (op.signature) {
-      const b = makeBlock('commentary-signature', [op.signature], 'running', ctx, { transform: dashRest });
+      const b = makeBlock('commentary-signature', [op.signature], 'running', ctx, { transform: nameOf });
       blocks.push(b);
       signature = b.text;
     }
@@ -123,7 +143,8 @@ export function bodyBlocks(body: Line[], W: number, vocab: Vocabulary, ctx: Text
   const isCaption = captionTest(vocab);
   const awardsAt = body.findIndex((l) => isVocab(l.text, vocab.awardsHeadings));
   const main = awardsAt >= 0 ? body.slice(0, awardsAt) : body;
-  const blocks = unitsToBlocks(buildUnits(main, { fullWidth: W, headings: true, isCaption }), 'body', ctx);
+  const lostLines = ctx.ocr === true && ctx.log.on('ocr-lost-line');
+  const blocks = unitsToBlocks(buildUnits(main, { fullWidth: W, headings: true, isCaption, lostLines }), 'body', ctx);
   if (awardsAt >= 0) {
     blocks.push(makeBlock('awards-heading', [body[awardsAt]!], 'heading', ctx));
     const rest = body.slice(awardsAt + 1);
@@ -136,7 +157,9 @@ function unitsToBlocks(units: Unit[], paragraphKind: 'body' | 'awards', ctx: Tex
   return units.map((u) => {
     if (u.kind === 'heading') return makeBlock('heading', u.lines, 'heading', ctx);
     if (u.kind === 'caption') return makeBlock('caption', u.lines, 'running', ctx);
-    return makeBlock(paragraphKind, u.lines, 'running', ctx);
+    const b = makeBlock(paragraphKind, u.lines, 'running', ctx);
+    closeParagraph(b, u.lines.length, ctx);
+    return b;
   });
 }
 

@@ -11,10 +11,33 @@ export const RULE_IDS = [
   'curly-quotes',
   'collapse-letterspacing',
   'strip-stray-quote',
+  'ocr-dash-run',
+  'ocr-lost-dashes',
+  'ocr-lost-title',
+  'ocr-page-opener',
+  'ocr-stray-line',
+  'ocr-digit-lookalike',
+  'ocr-percent',
+  'ocr-hyphen-yi',
+  'ocr-full-stop',
+  'ocr-label',
+  'ocr-final-stop',
+  'ocr-lost-line',
+  'ocr-date-digits',
+  'ocr-title-gap',
+  'ocr-folio',
+  'ocr-toc-number',
+  'ocr-toc-org',
+  'fuzzy-title-match',
+  'title-consensus',
+  'org-consensus',
+  'toc-entry-from-case',
+  'fill-toc-from-case',
   'remove-running-header',
   'remove-running-footer',
   'move-displaced-byline',
   'remove-case-footer',
+  'footer-only-page',
   'join-lines',
   'collapse-spaces',
   'space-after-punct',
@@ -58,6 +81,11 @@ export class ChangeLog {
     }
     r.count += count;
     if (r.sites.length < MAX_SITES_PER_RULE) r.sites.push({ page: where.page, line: where.line, before, after });
+  }
+
+  /** How many times `rule` fired so far. */
+  count(rule: RuleId): number {
+    return this.reports.get(rule)?.count ?? 0;
   }
 
   /** Reports in the fixed rule order, rules that never fired left out. */

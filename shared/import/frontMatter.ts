@@ -3,7 +3,8 @@ import type { ImportedFrontMatter } from '../model/importResult.ts';
 import { pageSpan, type Line } from './lines.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, endsParagraph, estimateFullWidth } from './paragraphs.ts';
-import { makeBlock, type TextContext } from './blocks.ts';
+import { closeParagraph, fixTitle, makeBlock, type TextContext } from './blocks.ts';
+import { ocrDateDigits } from '../text/ocr.ts';
 import { isDateLine } from './structure.ts';
 import { titleShaped } from './openers.ts';
 import { captionTest } from './caseParse.ts';
@@ -60,6 +61,7 @@ export function parseFrontMatter(
   if (rest[0] && titleShaped(rest[0]) && rest[0].width < W - 1.5) {
     titleLine = rest.shift()!;
     const b = makeBlock('title', [titleLine], 'title', ctx);
+    b.text = fixTitle(b.text, { page: b.page, line: titleLine.lineNo }, ctx);
     blocks.push(b);
     title = b.text;
   }
@@ -74,20 +76,25 @@ export function parseFrontMatter(
   if (bylineAt >= 0) {
     const line = rest[bylineAt]!;
     const b = makeBlock('organization', [line], 'byline', ctx);
+    b.text = fixTitle(b.text, { page: b.page, line: line.lineNo }, ctx);
     blocks.push(b);
     byline = b.text;
     rest = rest.filter((_, i) => i !== bylineAt);
   }
   const paragraphs: string[] = [];
-  for (const u of buildUnits(rest, { fullWidth: W, headings: true, isCaption: captionTest(vocab) })) {
+  const lostLines = ctx.ocr === true && ctx.log.on('ocr-lost-line');
+  for (const u of buildUnits(rest, { fullWidth: W, headings: true, isCaption: captionTest(vocab), lostLines })) {
     const kind = u.kind === 'heading' ? 'heading' : u.kind === 'caption' ? 'caption' : 'body';
     const b = makeBlock(kind, u.lines, kind === 'heading' ? 'heading' : 'running', ctx);
+    if (kind === 'body') closeParagraph(b, u.lines.length, ctx);
     blocks.push(b);
     if (kind !== 'caption') paragraphs.push(b.text);
   }
   let date: string | null = null;
   if (dateLine) {
-    const b = makeBlock('other', [dateLine], 'running', ctx);
+    const sink = (before: string, after: string): void => ctx.log.record('ocr-date-digits', { page: dateLine!.page, line: dateLine!.lineNo }, before, after);
+    const transform = ctx.log.on('ocr-date-digits') ? (t: string) => ocrDateDigits(t, sink).text : undefined;
+    const b = makeBlock('other', [dateLine], 'running', ctx, { transform });
     blocks.push(b);
     date = b.text;
   }

@@ -1,7 +1,7 @@
 import type { RawPage } from './types.ts';
 import type { ChangeLog, RuleId } from './changeLog.ts';
 import { splitLabel, type Vocabulary } from './vocabulary.ts';
-import { lineWidth } from '../text/cjk.ts';
+import { endsSentence, lineWidth } from '../text/cjk.ts';
 import {
   curlyQuotes,
   fullwidthPunct,
@@ -11,6 +11,7 @@ import {
   stripStrayQuotes,
 } from '../text/garbage.ts';
 import { collapseLetterspacing, collapseSpaces } from '../text/spacing.ts';
+import { isStrayLine, ocrDashRun, ocrDigitLookalikes, ocrFullStop, ocrHyphenYi, ocrLabel, ocrPercent } from '../text/ocr.ts';
 import type { SiteSink } from '../text/rewrite.ts';
 
 /** One printed line after garbage removal; spacing rules come later, once its role is known. */
@@ -48,6 +49,8 @@ export type LineNormalizer = (s: string) => string;
 export interface LineOptions {
   vocabulary: Vocabulary;
   normalizeRadicals?: LineNormalizer;
+  /** The text looks like OCR output (see ocrEvidence): OCR-only line rules apply. */
+  ocr?: boolean;
 }
 
 /** Turns raw pages into cleaned lines, reporting every garbage rule that fired. */
@@ -89,7 +92,23 @@ function buildPage(p: RawPage, log: ChangeLog, opts: LineOptions): PageLines {
   });
   // Double-spaced text (a blank line after every printed line) says nothing by its blank lines.
   if (pairs >= 4 && gaps >= pairs * 0.4) for (const l of out) l.blankBefore = false;
-  return { index: p.index, startLine: p.startLine, raw: p.lines.join('\n'), lines: out, garbage };
+  const lines = opts.ocr && log.on('ocr-stray-line') ? dropStrayLines(out, log) : out;
+  return { index: p.index, startLine: p.startLine, raw: p.lines.join('\n'), lines, garbage: garbage + out.length - lines.length };
+}
+
+/**
+ * Rule 'ocr-stray-line': specks OCR read as a few Latin letters or marks (`|`, `Sy`) go. Not after
+ * a line of running text that has not ended its sentence: there such a "speck" is the
+ * paragraph's misread last line (围。 → Fil.), and it still marks where the paragraph ends.
+ */
+function dropStrayLines(lines: Line[], log: ChangeLog): Line[] {
+  return lines.filter((l, i) => {
+    if (!isStrayLine(l.text, l.raw)) return true;
+    const prev = lines[i - 1];
+    if (prev && prev.width >= 20 && !endsSentence(prev.text)) return true;
+    log.record('ocr-stray-line', { page: l.page, line: l.lineNo }, l.text, '');
+    return false;
+  });
 }
 
 /**
@@ -157,5 +176,17 @@ export function cleanLine(
   if (log.on('collapse-letterspacing')) s = collapseLetterspacing(s, sink('collapse-letterspacing')).text;
   s = log.on('collapse-spaces') ? collapseSpaces(s.trim(), sink('collapse-spaces')).text : s.trim();
   if (log.on('strip-stray-quote')) s = stripStrayQuotes(s, sink('strip-stray-quote')).text;
+  if (opts.ocr) {
+    if (log.on('ocr-dash-run')) s = ocrDashRun(s, sink('ocr-dash-run')).text;
+    if (log.on('ocr-digit-lookalike')) s = ocrDigitLookalikes(s, sink('ocr-digit-lookalike')).text;
+    if (log.on('ocr-percent')) s = ocrPercent(s, sink('ocr-percent')).text;
+    if (log.on('ocr-hyphen-yi')) s = ocrHyphenYi(s, sink('ocr-hyphen-yi')).text;
+    if (log.on('ocr-full-stop')) s = ocrFullStop(s, sink('ocr-full-stop')).text;
+    const label = log.on('ocr-label') ? ocrLabel(s, opts.vocabulary.commentaryLabels) : null;
+    if (label !== null) {
+      log.record('ocr-label', where, s, `〔${label}〕`);
+      s = `〔${label}〕`;
+    }
+  }
   return { text: s, hadLeaders };
 }

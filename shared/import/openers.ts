@@ -1,8 +1,9 @@
 import type { Line } from './lines.ts';
-import { isVocab, type Vocabulary } from './vocabulary.ts';
+import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { dashRest, isDashLine, isDateLine } from './structure.ts';
-import { compact, endsSentence, endsWithPunct, lastChar } from '../text/cjk.ts';
-import { matchKey } from './tocMatch.ts';
+import { compact, endsSentence, endsWithPunct, isHan, lastChar } from '../text/cjk.ts';
+import { FUZZY_TITLE, matchKey, titleMatch } from './tocMatch.ts';
+import { similarity } from '../text/similarity.ts';
 
 /**
  * Where cases begin. A case opens with its title (one to three short lines) over a `———name`
@@ -41,7 +42,15 @@ export function isLabel(line: Line, vocab: Vocabulary): boolean {
 }
 
 /** Finds every case opener in reading order. `W` is the width of a full body line. */
-export function findOpeners(lines: readonly Line[], vocab: Vocabulary, W: number): Opener[] {
+export function findOpeners(
+  lines: readonly Line[],
+  vocab: Vocabulary,
+  W: number,
+  /** Rule 'ocr-lost-dashes': see `nameLine`. */
+  lostDashes = false,
+  /** Rule 'ocr-lost-title': see below. */
+  lostTitle = false,
+): Opener[] {
   const openers: Opener[] = [];
   let floor = 0; // lines before this belong to an earlier opener
   for (let i = 0; i < lines.length; i++) {
@@ -53,11 +62,21 @@ export function findOpeners(lines: readonly Line[], vocab: Vocabulary, W: number
       const l = lines[j]!;
       // A title line is never a full line of running text.
       if (l.page !== org.page || isDashLine(l.text) || isLabel(l, vocab) || !titleShaped(l) || l.width >= W - 1.5) break;
+      // A box's signature whose dashes OCR lost is no title line.
+      if (lostDashes && nameLine(l, vocab) && labelAbove(lines, j, floor, vocab)) break;
       title.unshift(l);
       j--;
     }
-    if (title.length === 0) continue;
-    if (continuesAbove(lines, j, floor, title[0]!, vocab, W)) continue;
+    if (title.length === 0) {
+      // Rule 'ocr-lost-title': OCR (one uniform block, psm 6) drops the title set in a larger
+      // font; the organisation then sits right under the box's signature. The title comes from
+      // the TOC and the running footers later (reconcile.ts).
+      if (lostTitle && j === i - 1 && j >= floor && isDashLine(lines[j]!.text) && lines[j]!.page === org.page && labelAbove(lines, j, floor, vocab)) {
+        title.push(missingTitle(org));
+      } else continue;
+    }
+    if (title[0]!.text.length > 0 && continuesAbove(lines, j, floor, title[0]!, vocab, W)) continue;
+    if (signatureOfBox(lines, i, floor, vocab, W, lostDashes)) continue;
     const op: Opener = {
       start: j + 1,
       bodyStart: i + 1,
@@ -68,13 +87,38 @@ export function findOpeners(lines: readonly Line[], vocab: Vocabulary, W: number
       commentary: [],
       signature: null,
     };
-    boxBefore(lines, op, j, floor, vocab);
+    boxBefore(lines, op, j, floor, vocab, lostDashes);
     boxAfter(lines, op, vocab);
     openers.push(op);
     floor = op.bodyStart;
     i = op.bodyStart - 1;
   }
   return openers;
+}
+
+/** The stand-in for a title OCR lost: an empty line where the organisation line is. */
+export function missingTitle(org: Line): Line {
+  return { page: org.page, lineNo: org.lineNo, raw: '', text: '', indent: 0, blankBefore: false, width: 0, hadLeaders: false };
+}
+
+/**
+ * Whether the dash line at `i` signs a commentary box rather than naming a case's organisation:
+ * a box label above it on its page (no dash line between), and right under it another title over
+ * a dash line. Then the "title" above `i` is the box's last line, whose full stop OCR lost.
+ */
+function signatureOfBox(lines: readonly Line[], i: number, floor: number, vocab: Vocabulary, W: number, lostDashes: boolean): boolean {
+  const page = lines[i]!.page;
+  let k = i - 1;
+  while (k >= floor && lines[k]!.page === page && !isLabel(lines[k]!, vocab) && !isDashLine(lines[k]!.text)) k--;
+  if (k < floor || lines[k]!.page !== page || !isLabel(lines[k]!, vocab)) return false;
+  let n = 0;
+  while (n < MAX_TITLE_LINES) {
+    const l = lines[i + 1 + n];
+    if (!l || l.page !== page || isDashLine(l.text) || (lostDashes && nameLine(l, vocab)) || !titleShaped(l) || l.width >= W - 1.5) break;
+    n++;
+  }
+  const org = lines[i + 1 + n];
+  return n > 0 && org !== undefined && org.page === page && (isDashLine(org.text) || (lostDashes && nameLine(org, vocab)));
 }
 
 /** Whether the line above a would-be title (index `j`) runs on into it: then the "title" ends a paragraph. */
@@ -97,6 +141,61 @@ export interface MissingCase {
   /** Line range to search, [from, to): between the openers of its TOC neighbours. */
   from: number;
   to: number;
+  /** The page the TOC gives it. */
+  page?: number | null;
+}
+
+/** Share of a line's letters that are ideographs (OCR's garbage reads Chinese as Latin letters). */
+function hanShare(text: string): number {
+  const letters = Array.from(text).filter((ch) => /[\p{Script=Han}A-Za-z]/u.test(ch));
+  return letters.length === 0 ? 0 : letters.filter((ch) => isHan(ch)).length / letters.length;
+}
+
+/**
+ * Rule 'ocr-page-opener': a TOC entry whose case no opener was found for, whose stretch of text
+ * holds no opener at all, opens on the page the TOC gives it (read off the running footers): OCR
+ * garbled its title and organisation lines (read as Latin letters). The opener takes that page's
+ * first lines: a commentary box if a label opens the page (its lines up to the first garbled
+ * one), then the garbled lines; the body starts at the next line of Chinese text. Its title and
+ * organisation come from the TOC and the footers (reconcile.ts).
+ */
+export function findPageOpeners(
+  lines: readonly Line[],
+  missing: readonly MissingCase[],
+  printed: readonly (number | null)[],
+  vocab: Vocabulary,
+): Opener[] {
+  const out: Opener[] = [];
+  for (const m of missing) {
+    if (m.page == null) continue;
+    const start = lines.findIndex((l, i) => i >= m.from && i < m.to && printed[l.page] === m.page && (i === 0 || lines[i - 1]!.page !== l.page));
+    if (start < 0) continue;
+    const first = lines[start]!;
+    const garbled = (l: Line): boolean => hanShare(l.text) < 0.5;
+    let k = start;
+    let label: Line | null = null;
+    const commentary: Line[] = [];
+    if (isLabel(first, vocab)) {
+      label = first;
+      k++;
+      while (k < m.to && lines[k]!.page === first.page && !garbled(lines[k]!) && !isDashLine(lines[k]!.text)) commentary.push(lines[k++]!);
+    }
+    // The opener's own lines, as garbled as its title.
+    const before = k;
+    while (k < m.to && lines[k]!.page === first.page && (garbled(lines[k]!) || isDashLine(lines[k]!.text))) k++;
+    if (k === before && !label) continue;
+    out.push({
+      start,
+      bodyStart: k,
+      titleLines: [missingTitle(first)],
+      org: null,
+      orgFromToc: m.organization ?? '',
+      label,
+      commentary,
+      signature: null,
+    });
+  }
+  return out;
 }
 
 // What OCR leaves of an organisation's dash run when the name is lost, or a dash run it misread.
@@ -118,6 +217,10 @@ export function findTitleOpeners(
   found: readonly Opener[],
   vocab: Vocabulary,
   W: number,
+  /** Rule 'fuzzy-title-match': an entry whose title is printed nowhere exactly takes the likest line(s). */
+  fuzzy = false,
+  /** Rule 'ocr-lost-dashes': see `nameLine`. */
+  lostDashes = false,
 ): Opener[] {
   if (missing.length === 0) return [];
   const wanted = new Set(missing.map((m) => m.key).filter((k) => k.length >= 2));
@@ -143,9 +246,10 @@ export function findTitleOpeners(
   const out: Opener[] = [];
   for (const m of missing) {
     const from = Math.max(m.from, after.get(m.key) ?? 0);
-    const ops = (at.get(m.key) ?? [])
-      .filter((c) => c.i >= from && c.i + c.n <= m.to && !inside(c.i, c.n))
-      .map((c) => titleOpener(lines, c.i, c.n, m, vocab, W))
+    const exact = (at.get(m.key) ?? []).filter((c) => c.i >= from && c.i + c.n <= m.to && !inside(c.i, c.n));
+    const cands = exact.length > 0 || !fuzzy ? exact : likeTitle(lines, m, from, vocab, W).filter((c) => !inside(c.i, c.n));
+    const ops = cands
+      .map((c) => titleOpener(lines, c.i, c.n, m, vocab, W, lostDashes))
       .filter((o): o is { op: Opener; strong: boolean } => o !== null);
     const pick = ops.find((o) => o.strong) ?? ops[0];
     if (!pick) continue;
@@ -154,6 +258,28 @@ export function findTitleOpeners(
     after.set(m.key, pick.op.bodyStart);
   }
   return out;
+}
+
+/**
+ * Lines (one to three on a page, between `from` and the entry's range end) whose key is at least
+ * FUZZY_TITLE alike the entry's title, likest first. The entry's key may carry an organisation
+ * that OCR stripped of its dashes (see titleMatch), so a line matching its head counts too.
+ */
+function likeTitle(lines: readonly Line[], m: MissingCase, from: number, vocab: Vocabulary, W: number): { i: number; n: number }[] {
+  if (m.key.length < 4) return [];
+  const scored: { i: number; n: number; score: number }[] = [];
+  for (let i = from; i < m.to; i++) {
+    let key = '';
+    for (let n = 1; n <= MAX_TITLE_LINES && i + n <= m.to; n++) {
+      const l = lines[i + n - 1]!;
+      if (l.page !== lines[i]!.page || !titleLike(l, vocab, W)) break;
+      key += matchKey(l.text);
+      if (key.length > m.key.length * 1.5 + 2) break;
+      const score = titleMatch(key, m.key);
+      if (score >= FUZZY_TITLE) scored.push({ i, n, score });
+    }
+  }
+  return scored.sort((a, b) => b.score - a.score || a.i - b.i);
 }
 
 function titleLike(l: Line, vocab: Vocabulary, W: number): boolean {
@@ -168,6 +294,7 @@ function titleOpener(
   m: MissingCase,
   vocab: Vocabulary,
   W: number,
+  lostDashes: boolean,
 ): { op: Opener; strong: boolean } | null {
   const title = lines.slice(i, i + n);
   if (continuesAbove(lines, i - 1, m.from, title[0]!, vocab, W)) return null;
@@ -184,6 +311,19 @@ function titleOpener(
     } else if (tocOrg.length > 0 && compact(t).endsWith(tocOrg) && RE_DASH_PREFIX.test(t)) {
       const head = compact(t).slice(0, -tocOrg.length);
       if (RE_DASH_JUNK.test(head)) org = under;
+    } else if (tocOrg.length >= 4) {
+      // OCR's reading of the line, a dash or two (or none) and the name, against the TOC's
+      // reading of the name, which may carry leader junk after it.
+      const name = compact(t.replace(RE_DASH_PREFIX, ''));
+      const alike = Math.max(similarity(name, tocOrg), similarity(name, tocOrg.slice(0, name.length)));
+      if (name.length >= 4 && alike >= FUZZY_TITLE && titleMatch(m.key, matchKey(name)) < FUZZY_TITLE) {
+        org = under;
+        orgFromToc = t.replace(RE_DASH_PREFIX, '').trim();
+      }
+    }
+    if (!org && lostDashes && nameLine(under, vocab) && titleMatch(m.key, matchKey(t)) < FUZZY_TITLE) {
+      org = under;
+      orgFromToc = nameOf(t);
     }
   }
   const op: Opener = {
@@ -196,11 +336,17 @@ function titleOpener(
     commentary: [],
     signature: null,
   };
-  boxBefore(lines, op, i - 1, m.from, vocab);
+  boxBefore(lines, op, i - 1, m.from, vocab, lostDashes);
   boxAfter(lines, op, vocab);
   const opensPage = op.start === 0 || lines[op.start - 1]!.page !== lines[op.start]!.page;
   if (!org && !opensPage) return null;
   return { op, strong: org !== null };
+}
+
+/** The name on an attribution line: after its dashes, or after the lone 一 OCR left of them. */
+export function nameOf(text: string): string {
+  if (isDashLine(text)) return dashRest(text);
+  return text.replace(/^[一—-]\s*(?=\p{Script=Han})/u, '').trim();
 }
 
 /** The organisation an opener names: its own line's name, else the TOC's. */
@@ -209,11 +355,22 @@ export function openerOrganization(op: Opener): string {
   return op.org ? dashRest(op.org.text) : '';
 }
 
+/**
+ * Rule 'ocr-lost-dashes': a line that names an organisation (short, no punctuation, ending with
+ * one of the vocabulary's organisation words) where an attribution line belongs, whose dashes OCR
+ * lost or read as a single 一.
+ */
+export function nameLine(l: Line, vocab: Vocabulary): boolean {
+  const t = l.text.replace(/^一(?=\p{Script=Han})/u, '');
+  if (l.width < 4 || l.width > 30 || /[，。；：！？、,.;:!?“”"]/.test(t)) return false;
+  return endsWithOrganizationWord(t, vocab);
+}
+
 /** Commentary box printed above the title: label, paragraphs, optional `———signature`. */
-function boxBefore(lines: readonly Line[], op: Opener, j: number, floor: number, vocab: Vocabulary): void {
+function boxBefore(lines: readonly Line[], op: Opener, j: number, floor: number, vocab: Vocabulary, lostDashes = false): void {
   let k = j;
   let signature: Line | null = null;
-  if (k >= floor && isDashLine(lines[k]!.text)) {
+  if (k >= floor && (isDashLine(lines[k]!.text) || (lostDashes && nameLine(lines[k]!, vocab) && labelAbove(lines, k, floor, vocab)))) {
     signature = lines[k]!;
     k--;
   }
@@ -228,6 +385,16 @@ function boxBefore(lines: readonly Line[], op: Opener, j: number, floor: number,
     op.signature = signature;
     op.start = k;
   }
+}
+
+/** Whether a commentary label opens the page above line `k`, with no dash line between. */
+function labelAbove(lines: readonly Line[], k: number, floor: number, vocab: Vocabulary): boolean {
+  const page = lines[k]!.page;
+  for (let i = k - 1; i >= floor && lines[i]!.page === page; i--) {
+    if (isLabel(lines[i]!, vocab)) return true;
+    if (isDashLine(lines[i]!.text)) return false;
+  }
+  return false;
 }
 
 /** Commentary box printed right after the organisation line. */

@@ -20,6 +20,8 @@ export interface UnitOptions {
   /** Whether short unpunctuated lines after a paragraph are headings. */
   headings: boolean;
   isCaption: (text: string) => boolean;
+  /** Rule 'ocr-lost-line' (OCR text): see `endsParagraph`. */
+  lostLines?: boolean;
 }
 
 /** Slack for justified lines whose width we estimate from characters. */
@@ -74,8 +76,14 @@ export function endsParagraph(
   isFirst: boolean,
   W: number,
   after?: Line,
+  lostLines = false,
 ): boolean {
   if (!next) return true;
+  // OCR drops a paragraph's short last line (评。) but keeps the gap before the heading that
+  // follows: a heading-shaped line after a blank line, over a line of text, starts anew.
+  if (lostLines && next.blankBefore && !endsContinuing(line.text) && headingShaped(next, after, W) && (!after || after.width >= W * 0.6)) {
+    return true;
+  }
   // A near-full line is full in print when what opens the next line would not have fitted on it.
   const measure = W - (isFirst ? INDENT : 0);
   const short =
@@ -137,7 +145,7 @@ export function buildUnits(lines: readonly Line[], opts: UnitOptions): Unit[] {
       cur = { kind: 'paragraph', lines: [line] };
       units.push(cur);
     } else cur!.lines.push(line);
-    ended = endsParagraph(line, next, isFirst, W, content[ci + 1]);
+    ended = endsParagraph(line, next, isFirst, W, content[ci + 1], opts.lostLines ?? false);
     if (ended) flush();
   }
   flush();

@@ -9,15 +9,18 @@ import type { ProgressFn, RawPage } from './types.ts';
 import { ChangeLog } from './changeLog.ts';
 import { splitPages } from './splitPages.ts';
 import { buildPageLines, type Line, type LineNormalizer, type PageLines } from './lines.ts';
-import { inferPrinted, removeRunningLines } from './runningLines.ts';
+import { dropOutlierFolios, inferPrinted, removeRunningLines } from './runningLines.ts';
 import { isTocPage, parseToc } from './toc.ts';
-import { findOpeners, findTitleOpeners, type MissingCase, type Opener } from './openers.ts';
+import { findOpeners, findPageOpeners, findTitleOpeners, nameOf, type MissingCase, type Opener } from './openers.ts';
+import { isDashLine } from './structure.ts';
 import { matchKey, pairWithToc } from './tocMatch.ts';
 import { noCasesWarning, pageNumberWarnings, tocWarnings } from './warnings.ts';
 import { estimateFullWidth } from './paragraphs.ts';
 import { parseCase, removeCaseFooters, type ParsedCase } from './caseParse.ts';
 import { kindOfTitle, parseFrontMatter, splitItems } from './frontMatter.ts';
 import { withDefaults, type Vocabulary } from './vocabulary.ts';
+import { ocrEvidence } from './ocrEvidence.ts';
+import { insertMissingEntries, reconcileWithToc } from './reconcile.ts';
 import type { TextContext } from './blocks.ts';
 import { compact } from '../text/cjk.ts';
 import { normalizeRadicals } from '../text/radicals.ts';
@@ -60,7 +63,9 @@ export function importPages(
   });
   const vocab = withDefaults(options.vocabulary);
   const log = new ChangeLog(opts.disabledRules);
-  const ctx: TextContext = { log, fmt: { cjkDigitSpace: opts.cjkDigitSpace } };
+  // OCR text gets the rules that repair OCR's misreadings, and weigh one reading of a title against another.
+  const ocr = ocrEvidence(pages).likely;
+  const ctx: TextContext = { log, fmt: { cjkDigitSpace: opts.cjkDigitSpace }, ocr };
   const warnings: string[] = [];
   const progress = (phase: string, done: number, total: number): void => onProgress?.({ phase, done, total });
 
@@ -68,11 +73,12 @@ export function importPages(
   const pls = buildPageLines(pages, log, {
     vocabulary: vocab,
     normalizeRadicals: options.normalizeRadicals ?? normalizeRadicals,
+    ocr,
   });
   progress('lines', pages.length, pages.length);
 
-  const tocPages = new Set(pls.filter((p) => isTocPage(p, vocab)).map((p) => p.index));
-  const running = removeRunningLines(pls, tocPages, vocab, log, tocTitleKeys(pls, tocPages, vocab, opts));
+  const tocPages = new Set(pls.filter((p) => isTocPage(p, vocab, ocr && log.on('ocr-toc-number'))).map((p) => p.index));
+  const running = removeRunningLines(pls, tocPages, vocab, log, tocTitleKeys(pls, tocPages, vocab, opts, ctx), ocr);
   const folios = running.folios.slice();
   progress('running', pages.length, pages.length);
 
@@ -82,8 +88,23 @@ export function importPages(
 
   const content = pls.filter((p) => !tocPages.has(p.index)).flatMap((p) => p.lines);
   const fullWidth = estimateFullWidth(content, 30);
-  const openers = withTitleOpeners(content, findOpeners(content, vocab, fullWidth), toc, inferPrinted(folios), vocab, fullWidth);
+  const fuzzy = log.on('fuzzy-title-match');
+  // Looking for titles by likeness in the text itself is for OCR, where titles are misread.
+  const fuzzyFind = ocr && fuzzy;
+  const lostDashes = ocr && log.on('ocr-lost-dashes');
+  const found = findOpeners(content, vocab, fullWidth, lostDashes, ocr && log.on('ocr-lost-title'));
+  const pageOpeners = ocr && log.on('ocr-page-opener');
+  const openers = withTitleOpeners(content, found, toc, inferPrinted(folios), vocab, fullWidth, fuzzy, fuzzyFind, lostDashes, pageOpeners);
   if (openers.length === 0) warnings.push(noCasesWarning());
+  for (const op of openers) {
+    const t = op.titleLines[0]!;
+    if (op.titleLines.length === 1 && t.text === '') {
+      log.record(op.org ? 'ocr-lost-title' : 'ocr-page-opener', { page: t.page, line: t.lineNo }, '', '');
+    }
+    for (const l of [op.signature, op.org]) {
+      if (lostDashes && l && !isDashLine(l.text)) log.record('ocr-lost-dashes', { page: l.page, line: l.lineNo }, l.text, `———${nameOf(l.text)}`);
+    }
+  }
 
   // Bodies run from an opener to the next; back matter (后记…) ends the last one.
   const firstCase = openers[0]?.start ?? content.length;
@@ -102,20 +123,47 @@ export function importPages(
   for (const item of backMatter) frontMatter.push(parseFrontMatter(item, vocab, ctx, fullWidth));
 
   const parsed: ParsedCase[] = [];
+  const footersRemoved = new Map<number, number>();
   openers.forEach((op, k) => {
     const keys = new Set([compact(op.titleLines.map((l) => l.text).join(''))]);
-    const body = removeCaseFooters(bodies[k]!, keys, ctx, (page, n) => {
-      folios[page] ??= n;
+    const body = removeCaseFooters(bodies[k]!, keys, ctx, (page, n, label) => {
+      if (n !== null) folios[page] ??= n;
+      running.labels[page] ??= label;
+      footersRemoved.set(page, (footersRemoved.get(page) ?? 0) + 1);
     });
     parsed.push(parseCase(op, body, { body: widthBody, commentary: widthCommentary }, vocab, ctx));
     progress('cases', k + 1, openers.length);
   });
+  if (log.on('footer-only-page')) {
+    // A page that held nothing but its running footer (OCR lost the rest) is still the case's.
+    const empty = (p: number): boolean =>
+      !tocPages.has(p) && pls[p]!.lines.length === (footersRemoved.get(p) ?? 0) && (running.labels[p] != null || folios[p] != null);
+    const backStart = backMatter[0]?.[0]?.page ?? pages.length;
+    parsed.forEach((c, k) => {
+      const limit = parsed[k + 1]?.pageStart ?? backStart;
+      while (c.pageEnd + 1 < limit && empty(c.pageEnd + 1)) {
+        c.pageEnd++;
+        log.record('footer-only-page', { page: c.pageEnd, line: pages[c.pageEnd]!.startLine }, '', '');
+      }
+    });
+  }
 
+  if (ocr && log.on('ocr-folio')) {
+    for (const page of dropOutlierFolios(folios)) log.record('ocr-folio', { page, line: pages[page]!.startLine }, String(running.folios[page] ?? ''), '');
+  }
   const printed = inferPrinted(folios);
-  const pairing = pairWithToc(
-    parsed.map((c) => ({ title: c.title, printedStart: printed[c.pageStart] ?? null })),
+  const pairing = insertMissingEntries(
+    parsed,
     toc,
+    pairWithToc(
+      parsed.map((c) => ({ title: c.title, printedStart: printed[c.pageStart] ?? null })),
+      toc,
+      fuzzy,
+    ),
+    printed,
+    ctx,
   );
+  reconcileWithToc(parsed, toc, pairing, { footers: running.labels, printed }, ctx, ocr, vocab);
   const cases = numberCases(parsed, toc, pairing, printed);
   warnings.push(...tocWarnings(toc, cases.length, pairing), ...pageNumberWarnings(printed));
 
@@ -135,10 +183,16 @@ export function importPages(
  * Title keys of the TOC entries, read ahead of running-line removal (which must not take a case
  * title for a running footer) from a throwaway change log: the TOC is parsed for real later.
  */
-function tocTitleKeys(pls: readonly PageLines[], tocPages: ReadonlySet<number>, vocab: Vocabulary, opts: ImportOptions): Set<string> {
+function tocTitleKeys(
+  pls: readonly PageLines[],
+  tocPages: ReadonlySet<number>,
+  vocab: Vocabulary,
+  opts: ImportOptions,
+  ctx: TextContext,
+): Set<string> {
   if (tocPages.size === 0) return new Set();
   const lines = pls.filter((p) => tocPages.has(p.index)).flatMap((p) => p.lines);
-  const scratch: TextContext = { log: new ChangeLog(opts.disabledRules), fmt: { cjkDigitSpace: opts.cjkDigitSpace } };
+  const scratch: TextContext = { log: new ChangeLog(opts.disabledRules), fmt: { cjkDigitSpace: opts.cjkDigitSpace }, ocr: ctx.ocr };
   const keys = parseToc(lines, vocab, scratch).map((e) => (e.title ? matchKey(e.title) : ''));
   return new Set(keys.filter((k) => k.length >= 2));
 }
@@ -183,11 +237,16 @@ function withTitleOpeners(
   printed: readonly (number | null)[],
   vocab: Vocabulary,
   W: number,
+  fuzzy: boolean,
+  fuzzyFind: boolean,
+  lostDashes: boolean,
+  pageOpeners: boolean,
 ): Opener[] {
   if (toc.length === 0) return found;
   const pairing = pairWithToc(
     found.map((o) => ({ title: o.titleLines.map((l) => l.text).join(''), printedStart: printed[o.titleLines[0]!.page] ?? null })),
     toc,
+    fuzzy,
   );
   const openerOf = new Map<number, Opener>();
   pairing.forEach((t, k) => {
@@ -207,16 +266,21 @@ function withTitleOpeners(
     if (!own && e.title) {
       const from = prev[t]?.bodyStart ?? 0;
       const to = next?.start ?? lines.length;
-      if (from < to) missing.push({ key: matchKey(e.title), organization: e.organization, from, to });
+      if (from < to) missing.push({ key: matchKey(e.title), organization: e.organization, from, to, page: e.page });
     }
     next = own ?? next;
   }
-  const added = findTitleOpeners(lines, missing.reverse(), found, vocab, W);
-  if (added.length === 0) return found;
+  missing.reverse();
+  const added = findTitleOpeners(lines, missing, found, vocab, W, fuzzyFind, lostDashes);
   const all = found.slice();
-  for (const op of added.sort((a, b) => a.start - b.start)) {
-    if (all.some((o) => op.start < o.bodyStart && op.bodyStart > o.start)) continue;
-    all.push(op);
+  const add = (op: Opener): void => {
+    if (!all.some((o) => op.start < o.bodyStart && op.bodyStart > o.start)) all.push(op);
+  };
+  for (const op of added.sort((a, b) => a.start - b.start)) add(op);
+  if (pageOpeners) {
+    // Entries whose stretch of text still holds no opener: their case opens on the TOC's page.
+    const empty = missing.filter((m) => !all.some((o) => o.start >= m.from && o.start < m.to));
+    for (const op of findPageOpeners(lines, empty, printed, vocab)) add(op);
   }
   return all.sort((a, b) => a.start - b.start);
 }

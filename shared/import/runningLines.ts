@@ -1,9 +1,11 @@
 import type { ChangeLog } from './changeLog.ts';
 import type { Line, PageLines } from './lines.ts';
-import { isVocab, type Vocabulary } from './vocabulary.ts';
+import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { compact, lineWidth } from '../text/cjk.ts';
 import { isDashLine } from './structure.ts';
-import { matchKey } from './tocMatch.ts';
+import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
+import { ocrNumber } from '../text/ocr.ts';
+import { overlap, similarity } from '../text/similarity.ts';
 
 /**
  * Running headers and footers, learned from the pages themselves: a line at the top or bottom of
@@ -24,13 +26,42 @@ interface Candidate extends Folio {
   line: Line;
   top: boolean;
   bare: boolean;
+  /** Read only through the OCR repairs of 'ocr-folio'. */
+  viaOcr: boolean;
 }
 
 const EDGE = 2;
 
-/** Reads a page number off an edge line, with the running title beside it. */
-export function parseFolio(text: string): Folio | null {
-  const t = text.trim();
+/**
+ * Reads a page number off an edge line, with the running title beside it. With `ocr` (rule
+ * 'ocr-folio'), a number OCR misread (O01, 00l) and the quote or full stop it puts into the gap
+ * between title and number (…发展”001, …发展。003) are read through when nothing else matched.
+ */
+export function parseFolio(text: string, ocr = false): Folio | null {
+  const t = ocr ? ocrFolioText(text.trim()) : null;
+  return (t === null ? null : parseFolioText(t)) ?? parseFolioText(text.trim());
+}
+
+// A trailing number as OCR may read it, and the marks OCR may put before it.
+const RE_OCR_FOLIO_NUMBER = /[0-9OolI|\]]{1,4}$/;
+const OCR_FOLIO_JUNK = ' \t”“"\'’‘。.，,:：';
+
+/** The line with OCR's junk before a trailing number removed and the number's digits read; null if none. */
+function ocrFolioText(t: string): string | null {
+  const m = RE_OCR_FOLIO_NUMBER.exec(t);
+  const n = m ? ocrNumber(m[0]) : null;
+  if (!m || n === null) return null;
+  let end = m.index;
+  while (end > 0 && OCR_FOLIO_JUNK.includes(t[end - 1]!)) end--;
+  let head = t.slice(0, end);
+  // A closing quote that closes the running title's open quote is the title's own.
+  if (t[end] === '”' && (head.match(/“/g) ?? []).length > (head.match(/”/g) ?? []).length) head += '”';
+  if (head.length > 0 && !/[\p{Script=Han}）》」』〕】”]$/u.test(head)) return null;
+  const out = head.length > 0 ? `${head} ${n}` : n;
+  return out === t ? null : out;
+}
+
+function parseFolioText(t: string): Folio | null {
   let m = /^[-—–·\s]*(\d{1,4})[-—–·\s]*$/.exec(t) ?? /^第\s*(\d{1,4})\s*页$/.exec(t);
   if (m) return { number: Number(m[1]), label: '' };
   m = /^(\S.{0,60}?)\s*(\d{1,4})$/.exec(t);
@@ -68,18 +99,22 @@ export function removeRunningLines(
   vocab: Vocabulary,
   log: ChangeLog,
   titleKeys: ReadonlySet<string> = new Set(),
+  /** The text looks like OCR output: rule 'ocr-folio' applies. */
+  ocrText = false,
 ): RunningResult {
   const folios: (number | null)[] = pages.map(() => null);
   const labels: (string | null)[] = pages.map(() => null);
   const cands: Candidate[] = [];
+  const ocr = ocrText && log.on('ocr-folio');
   for (const p of pages) {
     for (const { line, top } of edgeLines(p.lines)) {
-      if (protectedLine(p.lines, line, vocab)) continue;
-      const f = parseFolio(line.text);
+      if (protectedLine(p.lines, line, vocab, ocrText)) continue;
+      const plain = parseFolio(line.text);
+      const f = plain ?? (ocr ? parseFolio(line.text, true) : null);
       if (!f || f.number < 1) continue;
       const bare = f.label === '';
       if (tocPages.has(p.index) && !bare) continue;
-      cands.push({ ...f, page: p.index, line, top, bare });
+      cands.push({ ...f, page: p.index, line, top, bare, viaOcr: plain === null });
     }
   }
   // Offsets (page index − printed number) that several pages agree on.
@@ -106,13 +141,14 @@ export function removeRunningLines(
     for (const c of list) {
       if (c.label) labels[page] = c.label;
       remove.add(c.line);
+      if (c.viaOcr) log.record('ocr-folio', { page, line: c.line.lineNo }, c.line.text, `${c.label} ${c.number}`.trim());
     }
   }
   // Lines repeated at the edges of many pages: a running title without a number.
   const counts = new Map<string, Set<number>>();
   for (const p of pages) {
     for (const { line } of edgeLines(p.lines)) {
-      if (remove.has(line) || protectedLine(p.lines, line, vocab)) continue;
+      if (remove.has(line) || protectedLine(p.lines, line, vocab, ocrText)) continue;
       const key = repeatKey(line.text);
       if (key.length < 2) continue;
       let s = counts.get(key);
@@ -124,12 +160,12 @@ export function removeRunningLines(
   const minRepeat = Math.max(3, Math.ceil(pages.length * 0.1));
   for (const p of pages) {
     for (const { line } of edgeLines(p.lines)) {
-      if (remove.has(line) || protectedLine(p.lines, line, vocab)) continue;
+      if (remove.has(line) || protectedLine(p.lines, line, vocab, ocrText)) continue;
       const key = repeatKey(line.text);
       if (key.length < 2) continue;
       // A case title the TOC lists, without a number: the title itself on the case's first page
       // (its running footer repeats it), whose `———organisation` line may be lost.
-      if (titleKeys.has(matchKey(line.text))) continue;
+      if (titleKeys.has(matchKey(line.text)) || (ocrText && likeAny(matchKey(line.text), titleKeys))) continue;
       if ((counts.get(key)?.size ?? 0) >= minRepeat || folioLabels.has(key)) {
         remove.add(line);
         labels[p.index] ??= line.text;
@@ -158,15 +194,52 @@ function edgeLines(lines: Line[]): { line: Line; top: boolean }[] {
 }
 
 /** Structure lines never count as running lines: labels, dash lines, titles above a dash line. */
-function protectedLine(lines: Line[], line: Line, vocab: Vocabulary): boolean {
+function protectedLine(lines: Line[], line: Line, vocab: Vocabulary, ocr: boolean): boolean {
   const t = line.text;
-  if (isDashLine(t)) return true;
+  // In OCR text an attribution line may have lost its dashes (a lone 一 before the name).
+  const dash = (l: Line): boolean => isDashLine(l.text) || (ocr && /^[一—-]\s*\p{Script=Han}/u.test(l.text) && endsWithOrganizationWord(l.text, vocab));
+  if (dash(line)) return true;
   if (isVocab(t, vocab.commentaryLabels) || isVocab(t, vocab.awardsHeadings) || isVocab(t, vocab.tocTitles)) return true;
   const i = lines.indexOf(line);
   const next = lines[i + 1];
   const next2 = lines[i + 2];
   if (next === undefined) return false;
-  return isDashLine(next.text) || (next2 !== undefined && isDashLine(next2.text) && lineWidth(next.text) < 30);
+  return dash(next) || (next2 !== undefined && dash(next2) && lineWidth(next.text) < 30);
+}
+
+/** Whether an OCR reading of a title is like one of the TOC's readings (see FUZZY_TITLE). */
+function likeAny(key: string, keys: ReadonlySet<string>): boolean {
+  if (key.length < 4) return false;
+  for (const k of keys) if (overlap(key, k) >= FUZZY_TITLE && similarity(key, k) >= FUZZY_TITLE) return true;
+  return false;
+}
+
+/**
+ * Rule 'ocr-folio', second half: a printed number read off a footer that disagrees with its
+ * neighbours while they agree with each other (OCR read 113 as 3, or ”]117 as 1117) is dropped,
+ * so that the neighbours decide it. Returns the pages whose number went.
+ */
+export function dropOutlierFolios(folios: (number | null)[]): number[] {
+  const known: number[] = [];
+  folios.forEach((f, i) => {
+    if (f !== null) known.push(i);
+  });
+  const out: number[] = [];
+  for (let k = 0; k < known.length; k++) {
+    const i = known[k]!;
+    const a = known[k - 1];
+    const b = known[k + 1];
+    const agree = (x: number, y: number): boolean => folios[y]! - folios[x]! === y - x;
+    if (a !== undefined && b !== undefined) {
+      if (agree(a, b) && !agree(a, i)) out.push(i);
+    } else {
+      // At either end: against the two nearest that agree with each other.
+      const [x, y] = a === undefined ? [known[k + 1], known[k + 2]] : [known[k - 2], known[k - 1]];
+      if (x !== undefined && y !== undefined && agree(x, y) && !agree(x, i)) out.push(i);
+    }
+  }
+  for (const i of out) folios[i] = null;
+  return out;
 }
 
 /** Key for comparing running lines: no spaces, no page number at either end. */

@@ -1,10 +1,11 @@
 import type { ImportedTocEntry } from '../model/importResult.ts';
 import type { Line, PageLines } from './lines.ts';
-import { isVocab, type Vocabulary } from './vocabulary.ts';
+import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { dashRest, isDashLine, parseTocEntryStart, trailingPage } from './structure.ts';
 import { formatLine } from './format.ts';
 import { lineWidth } from '../text/cjk.ts';
-import { fixTitleQuotes, type TextContext } from './blocks.ts';
+import { fixTitle, type TextContext } from './blocks.ts';
+import { ocrNumber } from '../text/ocr.ts';
 
 /**
  * The table of contents: `NNN / title` lines (the title may run onto a second line), each followed
@@ -13,27 +14,58 @@ import { fixTitleQuotes, type TextContext } from './blocks.ts';
  */
 
 /** Whether a page reads as a TOC page: most of its lines are entries, organisation lines or leaders. */
-export function isTocPage(p: PageLines, vocab: Vocabulary): boolean {
+export function isTocPage(p: PageLines, vocab: Vocabulary, ocr = false): boolean {
   let hits = 0;
-  for (const l of p.lines) if (isTocLine(l, vocab)) hits++;
+  for (const l of p.lines) if (isTocLine(l, vocab, ocr)) hits++;
   const total = p.lines.length + p.garbage;
   return hits >= 2 && hits + p.garbage >= total * 0.5;
 }
 
-function isTocLine(l: Line, vocab: Vocabulary): boolean {
+function isTocLine(l: Line, vocab: Vocabulary, ocr: boolean): boolean {
   if (isVocab(l.text, vocab.tocTitles)) return true;
   if (isDashLine(l.text)) return trailingPage(dashRest(l.text)) !== null;
-  if (entryStart(l.text)) return true;
+  if (entryStart(l.text, ocr)) return true;
   return l.hadLeaders && trailingPage(l.text) !== null;
 }
 
-/** An entry's first line, excluding body lines that merely start with a number (3 个支部，…). */
-function entryStart(text: string): { number: number; title: string } | null {
-  const s = parseTocEntryStart(text);
+/**
+ * An entry's first line, excluding body lines that merely start with a number (3 个支部，…).
+ * With `ocr` (rule 'ocr-toc-number'), OCR's misreadings of the number (OO1, 00l) and of the `/`
+ * after it (`002 /1 标题`, `002 1 标题`) are read through; `sink` hears of each repair.
+ */
+function entryStart(text: string, ocr = false, sink?: (before: string, after: string) => void): { number: number; title: string } | null {
+  let s = parseTocEntryStart(text);
+  if (ocr) {
+    const repaired = ocrEntryStart(text, s);
+    if (repaired) {
+      sink?.(text, `${String(repaired.number).padStart(3, '0')} / ${repaired.title}`);
+      s = repaired;
+    }
+  }
   if (!s) return null;
   if (/[。；]/.test(s.title) || (s.title.match(/，/g) ?? []).length > 1) return null;
   if (/^[个名户人次条件年月日号%万元多余．.]/.test(s.title)) return null;
   return s;
+}
+
+// A `/` read as 1, l, I or | between the number and the title, spaced off the title.
+const RE_MISREAD_SLASH = /^[1lI|](?:\s+|(?=[“《（]))(?=[\p{Script=Han}“《（])/u;
+
+function ocrEntryStart(
+  text: string,
+  plain: { number: number; title: string } | null,
+): { number: number; title: string } | null {
+  let s = plain;
+  if (!s) {
+    const m = /^([0-9OolI|\]]{1,3})(?=[\s/／])(.*)$/u.exec(text.trim());
+    const n = m ? ocrNumber(m[1]!) : null;
+    if (!m || n === null) return null;
+    s = parseTocEntryStart(n + m[2]!);
+    if (!s) return null;
+  }
+  const title = s.title.replace(RE_MISREAD_SLASH, '');
+  if (s === plain && title === s.title) return null;
+  return { number: s.number, title };
 }
 
 interface Draft {
@@ -52,10 +84,33 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     if (cur) drafts.push(cur);
     cur = null;
   };
+  const ocr = ctx.ocr === true && ctx.log.on('ocr-toc-number');
+  const ocrOrg = ctx.ocr === true && ctx.log.on('ocr-toc-org');
+  // The organisation from the text after the dashes (and before the page), without OCR's leader junk.
+  const orgOf = (text: string, line: Line): string => {
+    let name = orgText(text);
+    if (ocrOrg) {
+      let trimmed = trimLeaderJunk(name, vocab);
+      // What OCR left of the dashes: a lone 一 or dash before the name.
+      if (/^[一—-]\s*\p{Script=Han}/u.test(trimmed) && endsWithOrganizationWord(trimmed, vocab)) trimmed = trimmed.replace(/^[一—-]\s*/, '');
+      if (trimmed !== name) ctx.log.record('ocr-toc-org', where(line), name, trimmed);
+      name = trimmed;
+    }
+    return formatLine(name, 'running', where(line), ctx.log, ctx.fmt);
+  };
+  // No book starts a case on page 0: OCR made that number of leader junk.
+  const pageOf = (tp: { page: number } | null, line: Line): number | null => {
+    if (!tp) return null;
+    if (ocrOrg && tp.page < 1) {
+      ctx.log.record('ocr-toc-org', where(line), line.text, line.text.replace(/\s*\d+$/, ''));
+      return null;
+    }
+    return tp.page;
+  };
   for (const line of lines) {
     const t = line.text;
     if (isVocab(t, vocab.tocTitles)) continue;
-    const start = entryStart(t);
+    const start = entryStart(t, ocr, (before, after) => ctx.log.record('ocr-toc-number', where(line), before, after));
     if (start) {
       close();
       const tp = line.hadLeaders ? trailingPage(start.title) : null;
@@ -71,8 +126,8 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     if (isDashLine(t)) {
       const rest = dashRest(t);
       const tp = trailingPage(rest);
-      const organization = formatLine(orgText(tp ? tp.rest : rest), 'running', where(line), ctx.log, ctx.fmt);
-      const page = tp ? tp.page : null;
+      const organization = orgOf(tp ? tp.rest : rest, line);
+      const page = pageOf(tp, line);
       if (cur && (cur as Draft).organization === null) {
         (cur as Draft).organization = organization;
         (cur as Draft).page ??= page;
@@ -86,12 +141,20 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     // OCR loses the dashes: after a title, a line ending in a page number is the organisation.
     const endsInPage = trailingPage(t);
     if (endsInPage && (!cur || (cur as Draft).organization === null)) {
-      const organization = formatLine(orgText(endsInPage.rest), 'running', where(line), ctx.log, ctx.fmt);
+      const organization = orgOf(endsInPage.rest, line);
+      const page = pageOf(endsInPage, line);
       if (cur) {
         (cur as Draft).organization = organization;
-        (cur as Draft).page ??= endsInPage.page;
+        (cur as Draft).page ??= page;
         close();
-      } else drafts.push({ number: null, titleLines: [], titleTexts: [], organization, page: endsInPage.page });
+      } else drafts.push({ number: null, titleLines: [], titleTexts: [], organization, page });
+      continue;
+    }
+    // OCR lost the dashes and the page number: a line under a title that names an organisation.
+    if (ocrOrg && cur && (cur as Draft).organization === null && endsWithOrganizationWord(trimLeaderJunk(t, vocab), vocab)) {
+      (cur as Draft).organization = orgOf(t, line);
+      ctx.log.record('ocr-toc-org', where(line), t, `———${(cur as Draft).organization}`);
+      close();
       continue;
     }
     const tp = line.hadLeaders ? trailingPage(t) : null;
@@ -133,6 +196,23 @@ function orgText(s: string): string {
     .trim();
 }
 
+/**
+ * OCR reads a TOC line's dot leaders as junk after the name, spaced off it: letters (cate fsin
+ * te), ideographs (全审计 全全生生), a digit or two. The name ends at the first space after which
+ * its words end with an organisation word; failing that, short or non-Han tokens go from the end.
+ */
+export function trimLeaderJunk(s: string, vocab: Vocabulary): string {
+  const toks = s.trim().split(/\s+/).filter((x) => x.length > 0);
+  if (toks.length < 2) return s.trim();
+  for (let k = 1; k < toks.length; k++) {
+    const head = toks.slice(0, k).join(' ');
+    if (endsWithOrganizationWord(head, vocab)) return head;
+  }
+  const junky = (tok: string): boolean => Array.from(tok).length <= 2 || /[^\p{Script=Han}（）()]/u.test(tok);
+  while (toks.length > 1 && junky(toks[toks.length - 1]!)) toks.pop();
+  return toks.join(' ');
+}
+
 function where(line: Line): { page: number; line: number } {
   return { page: line.page, line: line.lineNo };
 }
@@ -149,7 +229,7 @@ function joinTitle(d: Draft, widest: number, ctx: TextContext): string {
     if (i === 0) out = text;
     else out += (d.titleLines[i - 1]!.width < widest - 3 ? ' ' : '') + text;
   });
-  return fixTitleQuotes(out, where(d.titleLines[0]!), ctx);
+  return fixTitle(out, where(d.titleLines[0]!), ctx);
 }
 
 /** Entries without a number (the first one, whose number is on an absent page) from their neighbours. */

@@ -1,5 +1,6 @@
 import type { ImportedTocEntry } from '../model/importResult.ts';
 import { compact } from '../text/cjk.ts';
+import { overlap, similarity } from '../text/similarity.ts';
 
 /**
  * Pairing cases with table-of-contents entries. Titles are the key; a volume may hold two cases
@@ -24,7 +25,7 @@ export interface CaseKey {
  * are aligned in order, preferring pairs whose TOC page is the case's printed start page. Cases
  * left over then take a free entry whose page is their printed start page.
  */
-export function pairWithToc(cases: readonly CaseKey[], toc: readonly ImportedTocEntry[]): number[] {
+export function pairWithToc(cases: readonly CaseKey[], toc: readonly ImportedTocEntry[], fuzzy = false): number[] {
   const pairing: number[] = cases.map(() => -1);
   const taken = new Set<number>();
   const entriesByKey = new Map<string, number[]>();
@@ -51,6 +52,7 @@ export function pairWithToc(cases: readonly CaseKey[], toc: readonly ImportedToc
       taken.add(ti);
     }
   }
+  if (fuzzy) pairFuzzy(cases, toc, pairing, taken);
   // By page, for cases whose title is not in the TOC (OCR misread one of the two).
   const byPage = new Map<number, number>();
   toc.forEach((e, t) => {
@@ -113,4 +115,73 @@ function align(
     else i++;
   }
   return out;
+}
+
+/** Least similarity of two title keys for OCR readings of one title (1 − edits / length). */
+export const FUZZY_TITLE = 0.6;
+
+/**
+ * How well a case title's key matches a TOC title's key: their similarity, or — when the entry's
+ * key is longer (OCR lost the dashes of the organisation line and the TOC parser took the name
+ * as the title's second line) — the similarity of the entry's key cut to the title's length.
+ */
+export function titleMatch(caseKey: string, entryKey: string): number {
+  if (caseKey.length < 2 || entryKey.length < 2) return 0;
+  if (overlap(caseKey, entryKey) < FUZZY_TITLE && overlap(caseKey, entryKey.slice(0, caseKey.length + 1)) < FUZZY_TITLE) return 0;
+  const whole = similarity(caseKey, entryKey);
+  if (entryKey.length <= caseKey.length + 1 || caseKey.length < 4) return whole;
+  const head = Math.max(similarity(caseKey, entryKey.slice(0, caseKey.length)), similarity(caseKey, entryKey.slice(0, caseKey.length + 1)));
+  return Math.max(whole, head);
+}
+
+/**
+ * Rule 'fuzzy-title-match': cases still unpaired take the free entry between their paired
+ * neighbours' entries (TOC order follows reading order) whose title is most like theirs, at
+ * least FUZZY_TITLE alike. OCR misreads a character or two of a title, rarely the same way twice.
+ * A lone case left between neighbours takes a lone free entry between theirs.
+ */
+function pairFuzzy(cases: readonly CaseKey[], toc: readonly ImportedTocEntry[], pairing: number[], taken: Set<number>): void {
+  const keys = toc.map((e) => (e.title ? matchKey(e.title) : ''));
+  cases.forEach((c, i) => {
+    if (pairing[i] !== -1) return;
+    let lo = -1;
+    for (let k = i - 1; k >= 0 && lo < 0; k--) if (pairing[k]! >= 0) lo = pairing[k]!;
+    let hi = toc.length;
+    for (let k = i + 1; k < cases.length && hi === toc.length; k++) if (pairing[k]! >= 0) hi = pairing[k]!;
+    const key = matchKey(c.title);
+    let best = -1;
+    let bestScore = FUZZY_TITLE;
+    for (let t = lo + 1; t < hi; t++) {
+      if (taken.has(t)) continue;
+      const score = titleMatch(key, keys[t]!);
+      if (score >= bestScore + (best >= 0 ? 1e-9 : 0)) {
+        best = t;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) {
+      pairing[i] = best;
+      taken.add(best);
+    }
+  });
+  // A lone unpaired case between paired neighbours (or the ends) whose gap in the TOC holds one
+  // free entry: that entry, whatever OCR made of either title.
+  let i = 0;
+  while (i < cases.length) {
+    if (pairing[i] !== -1) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < cases.length && pairing[j] === -1) j++;
+    const lo = i > 0 ? pairing[i - 1]! : -1;
+    const hi = j < cases.length ? pairing[j]! : toc.length;
+    const free: number[] = [];
+    for (let t = lo + 1; t < hi; t++) if (!taken.has(t)) free.push(t);
+    if (j - i === 1 && free.length === 1 && (i > 0 || j < cases.length)) {
+      pairing[i] = free[0]!;
+      taken.add(free[0]!);
+    }
+    i = j;
+  }
 }

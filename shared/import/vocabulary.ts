@@ -16,6 +16,12 @@ export interface Vocabulary {
   tocTitles: string[];
   /** Beginnings of picture captions. */
   captionPrefixes: string[];
+  /**
+   * Words an organisation's name ends with (党支部, 委员会, 公司…). Only OCR repairs use them: to
+   * tell an organisation whose dashes OCR lost from a title's second line, and a name from the
+   * leader junk OCR reads after it.
+   */
+  organizationSuffixes: string[];
 }
 
 export const DEFAULT_VOCABULARY: Vocabulary = {
@@ -26,7 +32,18 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   afterwordTitles: ['后记', '编后记', '编后语', '跋'],
   tocTitles: ['目录', '目次'],
   captionPrefixes: ['图为', '图：', '图:', '▲', '△', '上图', '下图', '左图', '右图', '（图', '(图'],
+  organizationSuffixes: [
+    '党支部', '党总支', '党委', '党工委', '党组', '支部', '总支', '委员会', '组织部', '委', '局', '厅',
+    '学院', '大学', '学校', '中学', '小学', '公司', '集团', '厂', '车间', '中心', '医院', '银行', '社区',
+    '村委会', '居委会', '办事处', '街道', '协会', '研究所', '研究院', '院', '站', '所',
+  ],
 };
+
+/** Whether a name ends with one of the vocabulary's organisation words. */
+export function endsWithOrganizationWord(text: string, vocab: Vocabulary): boolean {
+  const t = text.replace(/[\s\u3000]+/g, '');
+  return vocab.organizationSuffixes.some((w) => w.length > 0 && t.endsWith(w));
+}
 
 /** A vocabulary with any missing list taken from the defaults. */
 export function withDefaults(v?: Partial<Vocabulary>): Vocabulary {

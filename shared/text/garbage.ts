@@ -188,14 +188,13 @@ export function stripStrayQuotes(s: string, sink?: SiteSink): Result {
 
 /**
  * In a complete title every quote has its partner. An unmatched one standing between two
- * ideographs is a misread phrase gap (制定目标“落实责任 → 制定目标 落实责任).
+ * ideographs is a misread phrase gap (制定目标“落实责任 → 制定目标 落实责任); one beside a gap
+ * goes (争当发展排头兵” 活动 → 争当发展排头兵 活动).
  */
 export function unbalancedTitleQuotes(s: string, sink?: SiteSink): Result {
-  const opens = (s.match(/“/g) ?? []).length;
-  const closes = (s.match(/”/g) ?? []).length;
-  if (opens === closes) return { text: s, count: 0 };
+  if (!s.includes('“') && !s.includes('”')) return { text: s, count: 0 };
   const chars = Array.from(s);
-  // Pair quotes left to right; whatever stays unpaired is a candidate.
+  // Pair quotes left to right (as many “ as ” may still pair badly: ”…“); whatever stays unpaired is a candidate.
   const stack: number[] = [];
   const unpaired = new Set<number>();
   chars.forEach((ch, i) => {
@@ -207,13 +206,37 @@ export function unbalancedTitleQuotes(s: string, sink?: SiteSink): Result {
   });
   for (const i of stack) unpaired.add(i);
   let count = 0;
+  let close = false;
   const out = chars.map((ch, i) => {
-    if (!unpaired.has(i) || !isHan(chars[i - 1] ?? '') || !isHan(chars[i + 1] ?? '')) return ch;
+    if (!unpaired.has(i)) return ch;
+    const before = chars[i - 1] ?? '';
+    const after = chars[i + 1] ?? '';
+    // Beside a phrase gap (争当发展排头兵” 活动步步深入) the quote is the gap's misreading too;
+    // at either end of the title it has nothing to quote.
+    if ((isHan(before) && (after === ' ' || after === '')) || ((before === ' ' || before === '') && isHan(after))) {
+      count++;
+      return '';
+    }
+    if (!isHan(before) || !isHan(after)) return ch;
     count++;
+    // An opening quote inside the last phrase (after a gap) before a short word that ends the
+    // title: OCR lost its closing partner (架起“致富路 → 架起“致富路”), the quote is real.
+    const rest = chars.slice(i + 1);
+    if (ch === '“' && i === lastOpen(chars, unpaired) && rest.length <= 8 && !rest.includes(' ') && chars.slice(0, i).some((c, k) => c === ' ' || (unpaired.has(k) && chars[k] === '”'))) {
+      close = true;
+      return ch;
+    }
     return ' ';
   });
   if (count === 0) return { text: s, count: 0 };
+  if (close) out.push('”');
   const text = out.join('');
   sink?.(s, text);
   return { text, count };
+}
+
+/** Index of the last unpaired opening quote (−1 if none). */
+function lastOpen(chars: readonly string[], unpaired: ReadonlySet<number>): number {
+  for (let i = chars.length - 1; i >= 0; i--) if (unpaired.has(i) && chars[i] === '“') return i;
+  return -1;
 }

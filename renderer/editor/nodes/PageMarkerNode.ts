@@ -1,6 +1,7 @@
 import {
   $create,
   $getDocument,
+  $getEditor,
   $getState,
   $getStateChange,
   $setState,
@@ -8,10 +9,11 @@ import {
   DecoratorNode,
   type DOMExportOutput,
   type EditorConfig,
+  type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
-import { createElement, type ReactNode } from 'react';
-import { PageMarkerView } from './PageMarkerView.ts';
+import type { ReactNode } from 'react';
+import { editorPageLabeler, MARKER_LABEL_CLASS, markerText } from '../pageLabels.ts';
 
 export const pageState = createState('page', {
   parse: (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0),
@@ -38,19 +40,29 @@ export class PageMarkerNode extends DecoratorNode<ReactNode> {
     return $setState(this, pageState, page);
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    const dom = $getDocument().createElement('span');
+  override createDOM(config: EditorConfig, editor: LexicalEditor): HTMLElement {
+    const doc = $getDocument();
+    const dom = doc.createElement('span');
     const cls = config.theme['pageMarker'];
     if (typeof cls === 'string') dom.className = cls;
     dom.setAttribute('data-page', String(this.getPage()));
     dom.setAttribute('data-testid', 'page-marker');
     dom.contentEditable = 'false';
+    // The label is drawn here, not by decorate(): a React portal per marker costs far more.
+    const label = doc.createElement('span');
+    label.className = MARKER_LABEL_CLASS;
+    label.textContent = markerText(editorPageLabeler(editor)(this.getPage()));
+    dom.append(label);
     return dom;
   }
 
   override updateDOM(prevNode: this, dom: HTMLElement): boolean {
     const change = $getStateChange(this, prevNode, pageState);
-    if (change) dom.setAttribute('data-page', String(change[0]));
+    if (change) {
+      dom.setAttribute('data-page', String(change[0]));
+      const label = dom.querySelector(`.${MARKER_LABEL_CLASS}`);
+      if (label) label.textContent = markerText(editorPageLabeler($getEditor())(change[0]));
+    }
     return false;
   }
 
@@ -74,8 +86,9 @@ export class PageMarkerNode extends DecoratorNode<ReactNode> {
     return false;
   }
 
+  /** Nothing for React to render: the label is part of the DOM from {@link createDOM}. */
   override decorate(): ReactNode {
-    return createElement(PageMarkerView, { page: this.getPage() });
+    return null;
   }
 }
 

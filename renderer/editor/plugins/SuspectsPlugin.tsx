@@ -5,7 +5,8 @@ import type { BlockKind } from '../../../shared/model/blockKind.ts';
 import { findSuspects, type Simplifier, type Suspect } from '../../../shared/proof/suspects.ts';
 import { loadSimplifier } from '../../../shared/proof/simplifier.ts';
 import { GOTO_SUSPECT_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../commands.ts';
-import { $blockTexts, $caretInBlock } from '../blocks.ts';
+import { $blockTexts, $caretInBlock, type BlockText } from '../blocks.ts';
+import { memoByBlock } from '../blockMemo.ts';
 import { clearHighlight, paintHighlight } from '../highlights.ts';
 import { stepIndex } from '../navigate.ts';
 
@@ -22,11 +23,15 @@ const PHRASE_KINDS: ReadonlySet<BlockKind> = new Set(['title', 'heading', 'award
 
 const HIGHLIGHT = 'cb-suspect';
 
-export function computeSuspects(blocks: ReadonlyArray<{ kind: BlockKind; text: string }>, simplify?: Simplifier): BlockSuspect[] {
+function suspectOptions(kind: BlockKind, simplify?: Simplifier) {
+  return { allowPhraseSpaces: PHRASE_KINDS.has(kind), ...(simplify ? { simplify } : {}) };
+}
+
+/** Places the suspects of each block (in block order) in the case: block index, text and context. */
+function locate(blocks: readonly { text: string }[], perBlock: readonly (readonly Suspect[])[]): BlockSuspect[] {
   const out: BlockSuspect[] = [];
-  blocks.forEach(({ kind, text }, block) => {
-    const opts = { allowPhraseSpaces: PHRASE_KINDS.has(kind), ...(simplify ? { simplify } : {}) };
-    for (const s of findSuspects(text, opts)) {
+  blocks.forEach(({ text }, block) => {
+    for (const s of perBlock[block] ?? []) {
       out.push({
         ...s,
         block,
@@ -37,6 +42,23 @@ export function computeSuspects(blocks: ReadonlyArray<{ kind: BlockKind; text: s
     }
   });
   return out;
+}
+
+export function computeSuspects(blocks: ReadonlyArray<{ kind: BlockKind; text: string }>, simplify?: Simplifier): BlockSuspect[] {
+  return locate(
+    blocks,
+    blocks.map(({ kind, text }) => findSuspects(text, suspectOptions(kind, simplify))),
+  );
+}
+
+/** Runs `fn` when the window is idle (or after `timeout` ms at the latest); returns a canceller. */
+function whenIdle(fn: () => void, timeout: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 0);
+  return () => clearTimeout(id);
 }
 
 /**
@@ -50,21 +72,30 @@ export function SuspectsPlugin({ enabled, onSuspects }: { enabled: boolean; onSu
 
   useEffect(() => {
     let live = true;
-    loadSimplifier().then(
-      (s) => live && setSimplify(() => s),
-      () => undefined, // Without the converter the other checks still run.
-    );
+    // The converter (a 110 KB chunk) is loaded when the window is idle, not while a case opens.
+    const cancel = whenIdle(() => {
+      loadSimplifier().then(
+        (s) => live && setSimplify(() => s),
+        () => undefined, // Without the converter the other checks still run.
+      );
+    }, 1000);
     return () => {
       live = false;
+      cancel();
     };
   }, []);
 
   useEffect(() => {
+    // Per block, so that after an edit only the edited blocks are checked again (the converter
+    // runs over a whole block's text; a long case has hundreds of blocks).
+    const perBlock = memoByBlock((b: BlockText) => findSuspects(b.text, suspectOptions(b.kind, simplify)));
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancelIdle: (() => void) | null = null;
     const compute = () => {
       timer = null;
+      cancelIdle = null;
       const blocks = editor.getEditorState().read(() => $blockTexts());
-      list.current = computeSuspects(blocks, simplify);
+      list.current = locate(blocks, perBlock(blocks));
       onSuspects(list.current);
       if (enabled) paintHighlight(editor, HIGHLIGHT, list.current);
       else clearHighlight(HIGHLIGHT);
@@ -73,10 +104,14 @@ export function SuspectsPlugin({ enabled, onSuspects }: { enabled: boolean; onSu
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(compute, delay);
     };
-    schedule(0);
+    // The first pass waits for idle time: opening a case must not wait for it.
+    cancelIdle = whenIdle(compute, 1000);
     const unregister = mergeRegister(
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-        if (dirtyElements.size || dirtyLeaves.size) schedule(300);
+        if (!dirtyElements.size && !dirtyLeaves.size) return;
+        cancelIdle?.();
+        cancelIdle = null;
+        schedule(300);
       }),
       editor.registerCommand(
         GOTO_SUSPECT_COMMAND,
@@ -100,6 +135,7 @@ export function SuspectsPlugin({ enabled, onSuspects }: { enabled: boolean; onSu
     );
     return () => {
       if (timer !== null) clearTimeout(timer);
+      cancelIdle?.();
       unregister();
       clearHighlight(HIGHLIGHT);
     };

@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { routeHref } from '../../router.ts';
@@ -7,18 +8,46 @@ import { useNotices } from '../../ui/Notices.tsx';
 import { StageBadge } from '../../ui/StageBadge.tsx';
 import { formatCaseNumber, formatPrintedRange } from '../library/caseTable.ts';
 import { EventHistory } from './EventHistory.tsx';
+import type { ProofreadClient } from '../proofread/client.ts';
 import { ProofreadView } from '../proofread/ProofreadView.tsx';
 import { scanSource } from '../../api/transport.ts';
+import type { SaveState } from '../../editor/autosave.ts';
 import { StageControl } from './StageControl.tsx';
+import { joinInFlight } from './inFlight.ts';
+import { openCase, rememberVolume, takeCase } from './prefetch.ts';
+
+const getVolume = (id: number) => joinInFlight(`volumes:get:${id}`, () => api.volumes.get({ id }));
+
+/** The app's client, with the volume request shared between this page and the proofreading view. */
+const proofClient: ProofreadClient = { ...api, volumes: { ...api.volumes, get: ({ id }) => getVolume(id) } };
 
 /** `#/case/<id>`: one case — its metadata, stage control, the proofreading workspace and the stage history. */
 export function CasePage({ id }: { id: number }) {
   const { t, language } = useI18n();
   const notices = useNotices();
-  const kase = useAsync(`case:${id}`, () => api.cases.get({ id }));
+  // The case and what its proofreading view will need, asked for at once (see openCase).
+  const [opening] = useState(() => openCase(id));
+  const { prefetched } = opening;
+  const kase = useAsync(`case:${id}`, () => takeCase(opening, id));
   const events = useAsync(`events:${id}`, () => api.cases.events({ id }));
   const volumeId = kase.data?.volumeId ?? null;
-  const volume = useAsync(volumeId === null ? null : `volume:${volumeId}`, () => api.volumes.get({ id: volumeId ?? 0 }));
+  const volume = useAsync(volumeId === null ? null : `volume:${volumeId}`, () =>
+    prefetched.volumeId === volumeId && prefetched.volume ? prefetched.volume.catch(() => getVolume(volumeId)) : getVolume(volumeId ?? 0),
+  );
+  useEffect(() => {
+    if (volumeId !== null) rememberVolume(volumeId);
+  }, [volumeId]);
+  const title = kase.data?.title ?? '';
+  const appName = t('app.name');
+  const onSaveStateChange = useCallback(
+    (state: SaveState) => {
+      // The window title tells whether what is on screen is stored (as desktop editors do).
+      // Set only when it changes: saving ↔ unsaved read the same, and each set reaches the window.
+      const next = `${state === 'saved' ? '' : '● '}${title} — ${appName}`;
+      if (document.title !== next) document.title = next;
+    },
+    [title, appName],
+  );
 
   const c = kase.data;
   if (c === undefined) {
@@ -76,13 +105,12 @@ export function CasePage({ id }: { id: number }) {
       <section className="case-workspace" data-slot="editor" data-testid="case-editor-slot">
         <ProofreadView
           caseId={c.id}
-          client={api}
+          initialCase={c}
+          prefetched={prefetched}
+          client={proofClient}
           scanSource={scanSource()}
           lang={language}
-          onSaveStateChange={(state) => {
-            // The window title tells whether what is on screen is stored (as desktop editors do).
-            document.title = `${state === 'saved' ? '' : '● '}${c.title} — ${t('app.name')}`;
-          }}
+          onSaveStateChange={onSaveStateChange}
         />
       </section>
       <details className="case-events" data-testid="event-history-section">

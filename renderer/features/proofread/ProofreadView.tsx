@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { BlockKind } from '../../../shared/model/blockKind.ts';
 import { docPages, docToPlainText, type CaseDoc } from '../../../shared/model/caseDoc.ts';
 import type { Case, CaseSummary, Page, Volume } from '../../../shared/model/entities.ts';
 import type { Prefs } from '../../../shared/model/prefs.ts';
 import type { PageStatus } from '../../../shared/model/stage.ts';
-import type { CharCounts } from '../../../shared/proof/counts.ts';
+import { ZERO_COUNTS, type CharCounts } from '../../../shared/proof/counts.ts';
 import { casePageRange } from '../../../shared/proof/pageMap.ts';
 import type { AutosaveController, SaveState } from '../../editor/autosave.ts';
 import { CaseEditor, CaseEditorProvider } from '../../editor/CaseEditor.tsx';
@@ -14,6 +14,7 @@ import { $editorToDoc } from '../../editor/docConvert.ts';
 import { makePageLabeler } from '../../editor/pageLabels.ts';
 import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
 import { KindSelect } from '../../editor/ui/KindSelect.tsx';
+import { warmPdfWorker } from '../../scan/pdfPages.ts';
 import { ScanPane } from '../../scan/ScanPane.tsx';
 import type { ScanSource } from '../../scan/scanSource.ts';
 import { errorMessage, type ProofreadClient } from './client.ts';
@@ -25,6 +26,7 @@ import { Splitter } from './Splitter.tsx';
 import { makeProofT, ProofTContext, useProofT } from './strings.ts';
 import { SuspectList } from './SuspectList.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
+import { createValueStore, type ValueStore } from './valueStore.ts';
 import './proofread.css';
 
 export interface ProofreadViewProps {
@@ -38,6 +40,25 @@ export interface ProofreadViewProps {
   onSaveStateChange?: (state: SaveState) => void;
   /** After each successful save or restore (lets lists refresh). */
   onCaseSaved?: (summary: CaseSummary) => void;
+  /**
+   * The case as the caller has just loaded it (the case page does), so the view need not fetch it
+   * again before it can ask for the volume and its pages. Used only when it is the case `caseId`.
+   */
+  initialCase?: Case;
+  /** Answers the caller asked for early, alongside the case (see {@link ProofreadPrefetch}). */
+  prefetched?: ProofreadPrefetch;
+}
+
+/**
+ * Requests a caller started before the case was known, so they travel with the case instead of a
+ * round trip after it. `volumeId` is a guess (the volume shown last): its answers are used only
+ * when the case turns out to be in that volume, and asked again if they failed.
+ */
+export interface ProofreadPrefetch {
+  prefs?: Promise<Prefs | null>;
+  volumeId?: number;
+  volume?: Promise<Volume>;
+  pages?: Promise<Page[]>;
 }
 
 interface Loaded {
@@ -45,6 +66,11 @@ interface Loaded {
   volume: Volume;
   pages: Page[];
   prefs: Prefs | null;
+}
+
+/** A prefetched answer when there is one, else (or when it failed) a fresh request. */
+function orFetch<T>(early: Promise<T> | undefined, fetch: () => Promise<T>): Promise<T> {
+  return early ? early.catch(fetch) : fetch();
 }
 
 /**
@@ -67,16 +93,24 @@ function ProofreadCase(props: ProofreadViewProps & { lang: 'zh-CN' | 'en' }) {
   const t = useProofT();
   const [state, setState] = useState<{ loaded: Loaded | null; error: string | null }>({ loaded: null, error: null });
 
+  // Read once at mount: a newer copy from the caller later on must not reload the editor.
+  const initialCase = useRef(props.initialCase?.id === caseId ? props.initialCase : undefined);
+  const prefetched = useRef(props.prefetched);
   useEffect(() => {
     let live = true;
+    // The scan pane will need pdf.js and its worker: start them while the data is on its way.
+    warmPdfWorker();
+    const pre = prefetched.current;
+    const prefsP = pre?.prefs ?? (client.prefs ? client.prefs.get({}).catch(() => null) : Promise.resolve(null));
     (async () => {
-      const [caseData, prefs] = await Promise.all([
-        client.cases.get({ id: caseId }),
-        client.prefs ? client.prefs.get({}).catch(() => null) : Promise.resolve(null),
-      ]);
-      const [volume, pages] = await Promise.all([
-        client.volumes.get({ id: caseData.volumeId }),
-        client.pages.list({ volumeId: caseData.volumeId }),
+      // Everything that does not depend on another answer is asked for at once.
+      const caseData = initialCase.current ?? (await client.cases.get({ id: caseId }));
+      const volumeId = caseData.volumeId;
+      const guessed = pre?.volumeId === volumeId;
+      const [volume, pages, prefs] = await Promise.all([
+        orFetch(guessed ? pre.volume : undefined, () => client.volumes.get({ id: volumeId })),
+        orFetch(guessed ? pre.pages : undefined, () => client.pages.list({ volumeId })),
+        prefsP,
       ]);
       if (live) setState({ loaded: { caseData, volume, pages, prefs }, error: null });
     })().catch((e: unknown) => live && setState({ loaded: null, error: errorMessage(e) }));
@@ -116,6 +150,17 @@ function ProofreadCase(props: ProofreadViewProps & { lang: 'zh-CN' | 'en' }) {
   );
 }
 
+/** The toolbar's character count; it alone re-renders as the count changes while typing. */
+function CharCountLabel({ counts }: { counts: ValueStore<CharCounts> }) {
+  const t = useProofT();
+  const { chars } = useSyncExternalStore(counts.subscribe, counts.get);
+  return (
+    <span className="cb-toolbar__count" data-testid="char-count">
+      {t('proof.toolbar.chars', { chars })}
+    </span>
+  );
+}
+
 /** The title and organisation blocks travel with a save so lists show the edited names. */
 function namesOf(doc: CaseDoc): { title?: string; organization?: string } {
   const title = doc.blocks.find((b) => b.kind === 'title')?.text;
@@ -144,7 +189,7 @@ function Workspace({
   const casePages = useMemo(() => casePageRange(docPages(load.doc), caseData.pageStart, caseData.pageEnd), [load.doc, caseData]);
   const [currentPage, setCurrentPage] = useState<number | null>(startPage);
   const [kind, setKind] = useState<BlockKind | null>(null);
-  const [counts, setCounts] = useState<CharCounts>({ chars: 0, han: 0, paragraphs: 0 });
+  const [counts] = useState(() => createValueStore<CharCounts>(ZERO_COUNTS));
   const [suspects, setSuspects] = useState<BlockSuspect[]>([]);
   const [showSuspects, setShowSuspects] = useState(true);
   const [showHistory, setShowHistory] = useState(false);
@@ -230,6 +275,8 @@ function Workspace({
     [client, pages],
   );
 
+  const onSetStatus = useCallback((p: number, s: PageStatus) => void setStatus(p, s), [setStatus]);
+
   const persistLayout = (patch: { layout?: 'side' | 'stacked'; splitRatio?: number }) => {
     client.prefs?.set(patch).catch(() => undefined);
   };
@@ -296,9 +343,7 @@ function Workspace({
           {layout === 'side' ? '⬒' : '◫'}
         </button>
         <span className="cb-toolbar__spacer" />
-        <span className="cb-toolbar__count" data-testid="char-count">
-          {t('proof.toolbar.chars', { chars: counts.chars })}
-        </span>
+        <CharCountLabel counts={counts} />
         <SaveIndicator state={saveState} onSaveNow={() => editor.dispatchCommand(SAVE_NOW_COMMAND, undefined)} />
       </div>
       {conflict && (
@@ -323,7 +368,7 @@ function Workspace({
             onAutosave={onAutosave}
             onPage={setCurrentPage}
             onKind={setKind}
-            onCount={setCounts}
+            onCount={counts.set}
             suspectsEnabled={showSuspects}
             onSuspects={setSuspects}
             ariaLabel={caseData.title}
@@ -366,7 +411,7 @@ function Workspace({
             casePages={casePages}
             currentPage={currentPage}
             onGotoPage={gotoPage}
-            onSetStatus={(p, s) => void setStatus(p, s)}
+            onSetStatus={onSetStatus}
           />
         </div>
       </div>

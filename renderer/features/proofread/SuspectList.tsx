@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
 import { REPLACE_TEXT_RANGE_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../../editor/commands.ts';
@@ -9,7 +10,7 @@ function visible(s: string): string {
 }
 
 /** All suspects of the case; a click selects one in the text, a button applies an unambiguous fix. */
-export function SuspectList({ suspects }: { suspects: readonly BlockSuspect[] }) {
+export const SuspectList = memo(function SuspectList({ suspects }: { suspects: readonly BlockSuspect[] }) {
   const [editor] = useLexicalComposerContext();
   const t = useProofT();
   const fixable = suspects.filter((s) => s.fix !== undefined);
@@ -68,4 +69,4 @@ export function SuspectList({ suspects }: { suspects: readonly BlockSuspect[] })
       )}
     </aside>
   );
-}
+});

@@ -1,0 +1,57 @@
+import type { RawPage } from './types.ts';
+import { ocrDashRun } from '../text/ocr.ts';
+
+/**
+ * Whether text came from OCR rather than a PDF's text layer. A text layer holds what the
+ * typesetter set: full-width punctuation, curly quotes, real dashes. OCR (Tesseract's chi_sim)
+ * swaps in ASCII `,:;` and straight quotes after ideographs, reads ——— as 一一 or 一-一, and
+ * mixes bracket shapes (【组织点评]). Rules that weigh one reading of a title against another
+ * (where a text layer's readings differ only because the book differs) run on OCR text only.
+ */
+
+const SIGNS: RegExp[] = [
+  // ASCII punctuation right after an ideograph.
+  /\p{Script=Han}[,:;](?=\s*\p{Script=Han})/u,
+  // Straight double quotes in Chinese text.
+  /\p{Script=Han}\s*"|"\s*\p{Script=Han}/u,
+  // Mismatched brackets around a short label.
+  /^[【〔[(（][^】〕\])）]{1,8}[】〕\])）]$/,
+];
+
+const MISMATCHED = new Map([
+  ['【', '】'],
+  ['〔', '〕'],
+  ['[', ']'],
+  ['(', ')'],
+  ['（', '）'],
+]);
+
+function signOf(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0) return false;
+  // A dash run read as ideographs and hyphens before a name.
+  if (/^(?:一[-—\s]*一|[-—]一|一[-—])/.test(t) && ocrDashRun(t).count > 0) return true;
+  for (let k = 0; k < SIGNS.length; k++) {
+    if (!SIGNS[k]!.test(t)) continue;
+    if (k < 2) return true;
+    // A label whose closing bracket does not answer its opening one.
+    return MISMATCHED.get(t[0]!) !== t[t.length - 1];
+  }
+  return false;
+}
+
+/** Share of non-blank lines that show an OCR sign, and whether that is enough to call the text OCR. */
+export function ocrEvidence(pages: readonly RawPage[]): { lines: number; signs: number; likely: boolean } {
+  let lines = 0;
+  let signs = 0;
+  for (const p of pages) {
+    for (const l of p.lines) {
+      if (l.trim().length === 0) continue;
+      lines++;
+      if (signOf(l)) signs++;
+    }
+  }
+  // A typed text layer may hold a stray ASCII comma or two; OCR leaves one on every few pages.
+  const likely = signs >= 3 && signs >= pages.length * 0.2;
+  return { lines, signs, likely };
+}
