@@ -38,7 +38,7 @@ test.describe('library', () => {
     await expect(row).toContainText('兰州市西固区临洮街街道康乐路社区党总支');
     await row.getByTestId('case-link').click();
     await expect(page.getByTestId('case-title')).toContainText('开设“民情论坛” 打造和谐家园');
-    await expect(page.getByTestId('case-block').first()).toBeVisible();
+    await expect(page.getByTestId('proof-editor')).toBeVisible();
   });
 
   test('rename and delete a volume (with confirmation)', async ({ page, workbench }) => {
