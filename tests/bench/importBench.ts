@@ -11,6 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { extractPdfPages } from '../../main/import/pdfText.ts';
 import { importPages, importText } from '../../shared/import/pipeline.ts';
 import { generateVolume } from '../fixtures/generator/generate.ts';
+import { median } from './stats.ts';
 
 export const title = 'import: text layer and PDF of a 100-case volume';
 
@@ -41,12 +42,6 @@ async function volume(): Promise<{ pdf: string; txt: string; pages: number; reus
   }
   const g = await generateVolume({ cases: CASES, seed: SEED, outDir: dir, name: 'volume' });
   return { pdf, txt, pages: g.pageCount, reused: false };
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);

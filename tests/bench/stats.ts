@@ -6,3 +6,9 @@ export function percentile(xs: readonly number[], p: number): number {
 }
 
 export const fmt = (ms: number) => ms.toFixed(1);
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+}

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, startWorkbench, type Workbench } from './fixtures.ts';
 
@@ -181,5 +182,6 @@ test('a kill during autosave loses nothing older than a second', async ({ page }
   } finally {
     await restarted?.stop();
     await wb.stop();
+    fs.rmSync(wb.dataDir, { recursive: true, force: true });
   }
 });
