@@ -24,7 +24,10 @@ export default defineConfig({
       outDir: at('out', 'main'),
       // package.json has "type": "module" and "main": "out/main/index.js": ES modules named after their entries.
       // The import worker is its own entry because worker_threads loads it by file (see main/electron/index.ts).
-      lib: { entry: { index: at('main', 'electron', 'index.ts'), importWorker: at('main', 'workers', 'importWorker.ts') }, formats: ['es'] },
+      lib: {
+        entry: { index: at('main', 'electron', 'index.ts'), importWorker: at('main', 'workers', 'importWorker.ts') },
+        formats: ['es'],
+      },
       sourcemap: true,
     },
   },

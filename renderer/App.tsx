@@ -1,41 +1,57 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Prefs } from '../shared/model/prefs.ts';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
-import { NoticeProvider } from './ui/Notices.tsx';
+import { NoticeProvider, useNotices } from './ui/Notices.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { ErrorNotice } from './ui/ErrorNotice.tsx';
 import { PrefsProvider, usePrefs } from './shell/PrefsContext.tsx';
 import { ShellContext } from './shell/ShellContext.tsx';
+import { AboutDialog } from './shell/AboutDialog.tsx';
+import { CommandBus } from './shell/commandBus.ts';
+import { useMenuEvents } from './shell/useMenuEvents.ts';
 import { AppHeader } from './shell/AppHeader.tsx';
 import { SettingsDialog } from './shell/SettingsDialog.tsx';
 import { useRoute } from './useRoute.ts';
 import { routeHref, type Route } from './router.ts';
 import { LibraryView } from './features/library/LibraryView.tsx';
-import { CasePage } from './features/casePage/CasePage.tsx';
+import { LazyCasePage, prepareCasePages } from './features/casePage/LazyCasePage.tsx';
 import type { ApiError } from './api/apiError.ts';
+import { api } from './api/client.ts';
+import type { LibraryStatus } from '../shared/ipc/library.ts';
+import { RecoveryScreen } from './features/recovery/RecoveryScreen.tsx';
 
 export interface AppProps {
   initialPrefs: Prefs;
   /** Set when even `prefs:get` failed at start (no backend, bad token…): shown instead of the app. */
   startError: ApiError | null;
+  /** Set when the library could not be opened: the recovery screen is shown instead of the app. */
+  recovery?: LibraryStatus | null;
 }
 
-export function App({ initialPrefs, startError }: AppProps) {
+export function App({ initialPrefs, startError, recovery = null }: AppProps) {
   return (
     <PrefsProvider initial={initialPrefs}>
-      <Localized startError={startError} />
+      <Localized startError={startError} recovery={recovery} />
     </PrefsProvider>
   );
 }
 
-function Localized({ startError }: { startError: ApiError | null }) {
+function Localized({ startError, recovery }: { startError: ApiError | null; recovery: LibraryStatus | null }) {
   const { prefs } = usePrefs();
   useEffect(() => {
     document.documentElement.lang = prefs.language;
   }, [prefs.language]);
   return (
     <I18nProvider language={prefs.language}>
-      <NoticeProvider>{startError ? <StartFailure error={startError} /> : <Shell />}</NoticeProvider>
+      <NoticeProvider>
+        {startError ? (
+          <StartFailure error={startError} />
+        ) : recovery ? (
+          <RecoveryScreen client={api} initial={recovery} onOpened={() => window.location.reload()} />
+        ) : (
+          <Shell />
+        )}
+      </NoticeProvider>
     </I18nProvider>
   );
 }
@@ -52,19 +68,27 @@ function StartFailure({ error }: { error: ApiError }) {
 
 function Shell() {
   const route = useRoute();
+  const { t } = useI18n();
+  const notices = useNotices();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const shell = useMemo(() => ({ openSettings: () => setSettingsOpen(true) }), []);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const shell = useMemo(() => ({ openSettings: () => setSettingsOpen(true), commands: new CommandBus() }), []);
+  useEffect(() => shell.commands.register('about', () => setAboutOpen(true)), [shell]);
+  const exportNeedsVolume = useCallback(() => notices.info(t('shell.exportNeedsVolume')), [notices, t]);
+  useMenuEvents(shell.commands, exportNeedsVolume);
+  useEffect(() => prepareCasePages(), []);
   return (
     <ShellContext.Provider value={shell}>
       <div className="app">
         <AppHeader />
-        <main className="app-main">
+        <main className="app__main">
           {/* Keyed by route: a view that crashed is retried fresh when the user navigates away. */}
           <ErrorBoundary key={routeHref(route)}>
             <RouteView route={route} />
           </ErrorBoundary>
         </main>
         {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+        {aboutOpen ? <AboutDialog onClose={() => setAboutOpen(false)} /> : null}
       </div>
     </ShellContext.Provider>
   );
@@ -77,6 +101,6 @@ function RouteView({ route }: { route: Route }) {
     case 'volume':
       return <LibraryView selectedId={route.id} />;
     case 'case':
-      return <CasePage id={route.id} />;
+      return <LazyCasePage id={route.id} />;
   }
 }

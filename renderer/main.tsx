@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { LibraryStatus } from '../shared/ipc/library.ts';
 import { Prefs } from '../shared/model/prefs.ts';
 import { api } from './api/client.ts';
 import { toApiError, type ApiError } from './api/apiError.ts';
@@ -13,8 +14,12 @@ initTransport();
 async function boot(): Promise<void> {
   let prefs: Prefs;
   let startError: ApiError | null = null;
+  let recovery: LibraryStatus | null = null;
   try {
-    prefs = await api.prefs.get();
+    const [loaded, status] = await Promise.all([api.prefs.get(), api.library.status()]);
+    prefs = loaded;
+    // A library that could not be opened (locked, damaged…) shows the recovery screen instead of the app.
+    if (status.state === 'unavailable') recovery = status;
   } catch (err) {
     prefs = Prefs.parse({});
     startError = toApiError(err);
@@ -25,7 +30,7 @@ async function boot(): Promise<void> {
   if (!rootEl) throw new Error('#root missing from index.html');
   createRoot(rootEl).render(
     <StrictMode>
-      <App initialPrefs={prefs} startError={startError} />
+      <App initialPrefs={prefs} startError={startError} recovery={recovery} />
     </StrictMode>,
   );
 }

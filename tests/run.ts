@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit+integration (node:test), then end-to-end (Playwright + Chromium).
+// `npm test`: typecheck, lint, unit and integration (node:test), then end-to-end (Playwright + Chromium).
 // Runs every step even after a failure, and closes with one summary line CI can read.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, existsSync } from 'node:fs';
@@ -8,7 +8,13 @@ import '../main/launcher/guardNode.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-interface Step { name: string; passed: number; failed: number; skipped: number; ok: boolean }
+interface Step {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  ok: boolean;
+}
 const steps: Step[] = [];
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): { ok: boolean; out: string } {
@@ -35,15 +41,21 @@ steps.push({ name: 'typecheck', passed: tc.ok ? 1 : 0, failed: tc.ok ? 0 : 1, sk
 const lint = run('lint', ['run', '-s', 'lint']);
 steps.push({ name: 'lint', passed: lint.ok ? 1 : 0, failed: lint.ok ? 0 : 1, skipped: 0, ok: lint.ok });
 
-const unit = run('unit + integration', ['run', '-s', 'test:unit']);
-const unitFailed = count(unit.out, 'fail') + count(unit.out, 'cancelled');
-steps.push({
-  name: 'unit + integration',
-  passed: count(unit.out, 'pass'),
-  failed: unit.ok ? unitFailed : Math.max(unitFailed, 1),
-  skipped: count(unit.out, 'skipped') + count(unit.out, 'todo'),
-  ok: unit.ok,
-});
+/** A node:test step, counted from the runner's closing lines. */
+function nodeTestStep(name: string, script: string): void {
+  const res = run(name, ['run', '-s', script]);
+  const failed = count(res.out, 'fail') + count(res.out, 'cancelled');
+  steps.push({
+    name,
+    passed: count(res.out, 'pass'),
+    failed: res.ok ? failed : Math.max(failed, 1),
+    skipped: count(res.out, 'skipped') + count(res.out, 'todo'),
+    ok: res.ok,
+  });
+}
+
+nodeTestStep('unit', 'test:unit');
+nodeTestStep('integration', 'test:integration');
 
 const report = path.join(root, 'test-results', 'e2e-report.json');
 rmSync(report, { force: true });

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { Channel, Input, Output } from '../../shared/ipc/contract.ts';
+import { AppError } from '../../shared/ipc/errors.ts';
 import { boot, type Booted } from '../services/boot.ts';
 import { dataDirs } from '../services/paths.ts';
 import { openConfPrefs } from '../services/prefs.ts';
@@ -7,6 +9,13 @@ export interface GlobalOptions {
   library?: string | undefined;
   dataDir?: string | undefined;
   json: boolean;
+}
+
+/** The library folder a command works on: --library, else the preference, else the default. */
+export async function resolveLibraryDir(opts: GlobalOptions): Promise<string> {
+  const dirs = dataDirs(opts.dataDir);
+  const prefs = await openConfPrefs(dirs.configDir);
+  return path.resolve(opts.library ?? prefs.get().libraryPath ?? dirs.defaultLibraryDir);
 }
 
 /** Opens the library the way the app would (same lock, same handler table) for one command. */
@@ -22,11 +31,14 @@ export async function withLibrary<T>(opts: GlobalOptions, fn: (app: Booted) => P
   }
 }
 
-/** Calls a contract channel through the dispatcher, turning an error envelope into a throw. */
-export async function call<T>(app: Booted, channel: string, input: unknown): Promise<T> {
+/**
+ * Calls a contract channel through the dispatcher (validated as from the app), turning an error
+ * envelope into a throw of the contract's AppError. Typed by channel, like the renderer's client.
+ */
+export async function call<C extends Channel>(app: Booted, channel: C, input: Input<C>): Promise<Output<C>> {
   const res = await app.dispatch(channel, input);
-  if (!res.ok) throw Object.assign(new Error(res.error.message), { shape: res.error });
-  return res.value as T;
+  if (!res.ok) throw AppError.fromShape(res.error);
+  return res.value as Output<C>;
 }
 
 export function printTable(rows: Record<string, unknown>[], columns: string[]): void {

@@ -1,9 +1,13 @@
 // Command line: `npm run -s cli -- --help`.
 import '../launcher/guardNode.ts';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { usageError } from './usage.ts';
 import { toErrorShape } from '../../shared/ipc/errors.ts';
-import { startupErrorLine } from '../launcher/messages.ts';
+import { cliErrorLine } from './errorLine.ts';
+import { forceUnlock } from './forceUnlock.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { casesCommand } from './commands/cases.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { volumesCommand } from './commands/volumes.ts';
 
@@ -18,17 +22,40 @@ Commands:
   import <file> [--scan <pdf|dir>] import a text layer (UTF-8/UTF-16/GB18030) or a PDF;
                                    with --json and no --library: parse only and print the
                                    result (pages, frontMatter, toc, cases) as JSON
+  backup                           copy the library into its backups/ folder now
+  restore [NAME | --latest]        list the backups; with a name (or --latest, the newest
+                                   that is not a pre-restore copy) put it in place of the
+                                   library, keeping the current file as a backup; works on a
+                                   damaged library; the app must be closed
+  export --volume ID|TITLE --format docx|md|html|epub|pdf|json|txt --out PATH
+         [--stage 定稿 | --all | --cases 1,3,7] [--page-size a5|a4] [--preset book|gongwen]
+         [--per-case] [--pattern '{number}-{title}']
+                                   write the cases at a stage (default 定稿/final), the whole
+                                   volume (with its foreword) or the numbered cases to PATH
+                                   (a folder with --per-case); prints what it wrote and what
+                                   it left out; PDF needs Chromium
 
 Options:
   --library DIR    the library folder (default: the app's)
   --data-dir DIR   where preferences (and the default library) live
   --json           machine-readable output
   --title TEXT     volume title for import (default: the file name)
+  --force-unlock   first take over the library's lock if another computer or a process
+                   that is gone holds it (never a running instance on this computer)
   -h, --help       this help
 `;
 
+/** parseArgs, with an unknown or malformed option reported as a usage error. */
+function readArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw usageError(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
     options: {
@@ -38,6 +65,17 @@ async function main(): Promise<void> {
       volume: { type: 'string' },
       scan: { type: 'string' },
       title: { type: 'string' },
+      latest: { type: 'boolean', default: false },
+      'force-unlock': { type: 'boolean', default: false },
+      stage: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      cases: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'page-size': { type: 'string' },
+      preset: { type: 'string' },
+      'per-case': { type: 'boolean', default: false },
+      pattern: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -47,6 +85,7 @@ async function main(): Promise<void> {
     return;
   }
   const opts = { library: values.library, dataDir: values['data-dir'], json: values.json ?? false };
+  if (values['force-unlock']) await forceUnlock(opts);
   switch (command) {
     case 'volumes':
       return volumesCommand(rest, opts);
@@ -54,14 +93,31 @@ async function main(): Promise<void> {
       return casesCommand(rest, { ...opts, volume: values.volume });
     case 'import':
       return importCommand(rest, { ...opts, scan: values.scan, title: values.title });
+    case 'backup':
+      return backupCommand(rest, opts);
+    case 'restore':
+      return restoreCommand(rest, { ...opts, latest: values.latest ?? false });
+    case 'export':
+      return exportCommand(rest, {
+        ...opts,
+        volume: values.volume,
+        stage: values.stage,
+        all: values.all,
+        cases: values.cases,
+        format: values.format,
+        out: values.out,
+        pageSize: values['page-size'],
+        preset: values.preset,
+        perCase: values['per-case'],
+        pattern: values.pattern,
+      });
     default:
-      throw new Error(`unknown command: ${command}\n\n${HELP}`);
+      throw usageError(`unknown command: ${command}\n\n${HELP}`);
   }
 }
 
 main().catch((err: unknown) => {
-  const shape = (err as { shape?: unknown }).shape ?? err;
-  const e = toErrorShape(shape);
-  process.stderr.write(`${e.code === 'INTERNAL' ? e.message : startupErrorLine(e)}\n`);
+  const e = toErrorShape(err);
+  process.stderr.write(`${cliErrorLine(e)}\n`);
   process.exit(e.code === 'VALIDATION' ? 2 : 1);
 });

@@ -22,7 +22,11 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
       if (typeof channel !== 'string' || !isChannel(channel)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}`, details: { channel: String(channel) } },
+          error: {
+            code: 'UNKNOWN_CHANNEL',
+            message: `Unknown channel: ${String(channel)}`,
+            details: { channel: String(channel) },
+          },
         });
       }
       return invoke(channel, input);

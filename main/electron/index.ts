@@ -4,21 +4,29 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import type { Language } from '../../shared/model/prefs.ts';
-import { importWorkerUrl } from '../import/runImportWorker.ts';
-import { mountContractIpc } from '../ipc/ipcMain.ts';
-import { boot, type Booted } from '../services/boot.ts';
+import { importWorkerUrl } from '../import/importSession.ts';
+import { mountContractIpc } from './ipcMain.ts';
+import { startupErrorLine } from '../launcher/messages.ts';
+import { startLibraryHost, type LibraryHost } from '../services/host.ts';
 import { dataDirs, defaultUserDataDir } from '../services/paths.ts';
 import { createPrefsService, type PrefsService } from '../services/prefs.ts';
 import { appRequestOrigins, isAppUrl } from './appOrigin.ts';
 import { chooseLibraryDir, libraryFromArgv, rendererEntry } from './launch.ts';
+import { lockPrompt, TAKE_OVER_BUTTON } from './lockPrompt.ts';
 import { APP_MENU_EVENT, buildMenuTemplate, type MenuCommand } from './menu.ts';
 import { watchPrefs } from './prefsWatch.ts';
 import { createScanHandler, registerScanProtocol, scanScheme } from './scanProtocol.ts';
+import { installElectronExport } from './exportGlue.ts';
 import { applySecurity } from './security.ts';
 import { createMainWindow } from './window.ts';
+import { bilingual } from '../i18n/strings.ts';
 
 const TITLE = '编校台 Casebook Workbench';
-const entry = rendererEntry({ devUrl: process.env['ELECTRON_RENDERER_URL'], isPackaged: app.isPackaged, mainDir: import.meta.dirname });
+const entry = rendererEntry({
+  devUrl: process.env['ELECTRON_RENDERER_URL'],
+  isPackaged: app.isPackaged,
+  mainDir: import.meta.dirname,
+});
 const preloadPath = path.join(import.meta.dirname, '..', 'preload', 'preload.cjs');
 // The bundle has no .ts sources next to it: point worker_threads at the worker entry built beside this file.
 importWorkerUrl.current = new URL('./importWorker.js', import.meta.url);
@@ -27,7 +35,7 @@ importWorkerUrl.current = new URL('./importWorker.js', import.meta.url);
 app.setPath('userData', defaultUserDataDir());
 
 let win: BrowserWindow | null = null;
-let services: Booted | null = null;
+let host: LibraryHost | null = null;
 
 function focusWindow(): void {
   if (!win) return;
@@ -35,9 +43,9 @@ function focusWindow(): void {
   win.focus();
 }
 
-function currentServices(): Booted {
-  if (!services) throw new Error('The library is not open');
-  return services;
+function currentHost(): LibraryHost {
+  if (!host) throw new Error('The library host is not started');
+  return host;
 }
 
 function installMenu(lang: Language): void {
@@ -49,7 +57,7 @@ function onMenuCommand(id: MenuCommand): void {
   // Choosing a folder needs a native dialog and re-opening the store, so main handles it itself.
   if (id === 'openLibrary') {
     chooseAndOpenLibrary().catch((err: unknown) => {
-      dialog.showErrorBox('无法打开资料库 / Cannot open the library', err instanceof Error ? err.message : String(err));
+      dialog.showErrorBox(bilingual('launcher.cannotOpen'), err instanceof Error ? err.message : String(err));
     });
     return;
   }
@@ -58,27 +66,46 @@ function onMenuCommand(id: MenuCommand): void {
 
 let prefs: PrefsService;
 
-async function openLibrary(dir: string): Promise<Booted> {
-  const booted = await boot({ libraryDir: dir, mode: 'electron', prefs });
-  prefs.set({ libraryPath: dir });
-  return booted;
+/** A library that fails to open still gets a host: the window then shows the recovery screen. */
+async function openLibrary(dir: string): Promise<LibraryHost> {
+  const opened = await startLibraryHost({ libraryDir: dir, mode: 'electron', prefs });
+  if (!opened.bootError()) prefs.set({ libraryPath: dir });
+  return opened;
+}
+
+/** Locked by another computer or a crashed instance: ask natively, before any window, whether to take over. */
+async function confirmTakeOver(opened: LibraryHost): Promise<'open' | 'quit'> {
+  const prompt = lockPrompt(opened.bootError(), TITLE);
+  if (!prompt) return 'open';
+  const { response } = await dialog.showMessageBox(prompt.box);
+  if (response !== TAKE_OVER_BUTTON) return 'quit';
+  const res = await opened.dispatch('library:takeOver', { confirm: true, lock: prompt.lock });
+  if (!res.ok) dialog.showErrorBox(bilingual('launcher.cannotTakeOver'), startupErrorLine(res.error));
+  else if (!opened.bootError()) prefs.set({ libraryPath: opened.status().libraryPath });
+  return 'open';
 }
 
 async function chooseAndOpenLibrary(): Promise<void> {
-  const options = { title: TITLE, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+  const options = {
+    title: TITLE,
+    properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+  };
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const dir = picked.filePaths[0];
   if (picked.canceled || !dir) return;
-  const previous = currentServices();
-  const previousDir = previous.ctx.lib.dir;
+  const previous = currentHost();
+  const previousDir = previous.status().libraryPath;
   // One writer per library: release the current one before opening the next.
   await previous.shutdown();
-  services = null;
-  try {
-    services = await openLibrary(dir);
-  } catch (err) {
-    dialog.showErrorBox('无法打开资料库 / Cannot open the library', err instanceof Error ? err.message : String(err));
-    services = await openLibrary(previousDir);
+  host = null;
+  const next = await openLibrary(dir);
+  const failure = next.bootError();
+  if (failure) {
+    dialog.showErrorBox(bilingual('launcher.cannotOpen'), startupErrorLine(failure));
+    await next.shutdown();
+    host = await openLibrary(previousDir);
+  } else {
+    host = next;
   }
   win?.webContents.reload();
 }
@@ -101,23 +128,31 @@ async function start(): Promise<void> {
   prefs = watchPrefs(createPrefsService(store), (next, previous) => {
     if (next.language !== previous.language) installMenu(next.language);
   });
-  applySecurity({ app, session: session.defaultSession, appOrigin: entry.origin, openExternal: (url) => shell.openExternal(url) });
+  applySecurity({
+    app,
+    session: session.defaultSession,
+    appOrigin: entry.origin,
+    openExternal: (url) => shell.openExternal(url),
+  });
 
   const dir = chooseLibraryDir({
     argv: libraryFromArgv(process.argv, process.cwd()),
     pref: prefs.get().libraryPath,
     fallback: dataDirs(app.getPath('userData')).defaultLibraryDir,
   });
-  try {
-    services = await openLibrary(dir);
-  } catch (err) {
-    dialog.showErrorBox('无法打开资料库 / Cannot open the library', `${dir}\n\n${err instanceof Error ? err.message : String(err)}`);
-    app.exit(1);
+  host = await openLibrary(dir);
+  if ((await confirmTakeOver(host)) === 'quit') {
+    await host.shutdown();
+    app.exit(0);
     return;
   }
 
-  registerScanProtocol(protocol, createScanHandler({ scansDir: () => currentServices().scansDir(), allowedOrigins: appRequestOrigins(entry.origin) }));
-  mountContractIpc(ipcMain, () => currentServices().dispatch, entry.origin);
+  registerScanProtocol(
+    protocol,
+    createScanHandler({ scansDir: () => currentHost().scansDir(), allowedOrigins: appRequestOrigins(entry.origin) }),
+  );
+  installElectronExport(() => win);
+  mountContractIpc(ipcMain, () => currentHost().dispatch, entry.origin);
   installMenu(prefs.get().language);
 
   win = createMainWindow({
@@ -145,11 +180,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
-    if (readyToQuit || !services) return;
+    if (readyToQuit || !host) return;
     event.preventDefault();
     if (shuttingDown) return;
     shuttingDown = true;
-    services
+    host
       .shutdown()
       .catch((err: unknown) => console.error('Shutdown failed', err))
       .finally(() => {

@@ -6,7 +6,8 @@ export function libraryFromArgv(argv: string[], cwd: string): string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--library' && argv[i + 1]) return path.resolve(cwd, argv[i + 1]!);
-    if (arg.startsWith('--library=') && arg.length > '--library='.length) return path.resolve(cwd, arg.slice('--library='.length));
+    if (arg.startsWith('--library=') && arg.length > '--library='.length)
+      return path.resolve(cwd, arg.slice('--library='.length));
   }
   return undefined;
 }

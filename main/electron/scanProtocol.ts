@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { CustomScheme, Protocol } from 'electron';
 import { SCAN_PROTOCOL } from '../../shared/ipc/transport.ts';
-import { openScan } from '../files/scanFiles.ts';
+import { openScan } from '../scans/serve.ts';
 
 /** `scan://library/<file>`: the only host the protocol answers. */
 export const SCAN_HOST = 'library';
@@ -36,7 +36,11 @@ export function createScanHandler(opts: ScanHandlerOptions): (request: Request) 
     const origin = request.headers.get('origin');
     const cors: Record<string, string> =
       origin !== null && opts.allowedOrigins.includes(origin)
-        ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Content-Range, Accept-Ranges, Content-Length', Vary: 'Origin' }
+        ? {
+            'Access-Control-Allow-Origin': origin,
+            'Access-Control-Expose-Headers': 'Content-Range, Accept-Ranges, Content-Length',
+            Vary: 'Origin',
+          }
         : {};
     let url: URL;
     try {

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
-import type { Prefs } from '../../shared/model/prefs.ts';
+import { WindowBounds, type Prefs } from '../../shared/model/prefs.ts';
 import type { PrefsService } from '../services/prefs.ts';
 
 export type Bounds = NonNullable<Prefs['windowBounds']>;
@@ -29,7 +29,11 @@ export function restoreBounds(saved: Bounds | null, workAreas: Rectangle[]): Bou
  * The main window's options. The page gets no Node: context isolation, the Chromium sandbox and web
  * security are on; the only bridge is the preload (a single CommonJS file, which sandboxed preloads require).
  */
-export function mainWindowOptions(opts: { bounds: Bounds | null; preloadPath: string; title: string }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(opts: {
+  bounds: Bounds | null;
+  preloadPath: string;
+  title: string;
+}): BrowserWindowConstructorOptions {
   return {
     ...(opts.bounds ?? DEFAULT_SIZE),
     minWidth: MIN_SIZE.width,
@@ -68,7 +72,9 @@ export function createMainWindow(deps: CreateWindowDeps): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
     // Normal bounds: what the window returns to when un-maximised, so a maximised window is not saved as huge.
-    deps.prefs.set({ windowBounds: win.getNormalBounds() });
+    // A window smaller than the schema allows (or off any sane screen) is not worth remembering.
+    const parsed = WindowBounds.safeParse(win.getNormalBounds());
+    if (parsed.success) deps.prefs.set({ windowBounds: parsed.data });
   });
   return win;
 }

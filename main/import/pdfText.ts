@@ -45,7 +45,8 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
-  if (name === 'PasswordException') return new AppError('IMPORT_PDF_ENCRYPTED', 'The PDF is password-protected', { reason: message });
+  if (name === 'PasswordException')
+    return new AppError('IMPORT_PDF_ENCRYPTED', 'The PDF is password-protected', { reason: message });
   return new AppError('IMPORT_PDF_BROKEN', 'The PDF cannot be read', { reason: message });
 }
 
@@ -53,7 +54,11 @@ function toAppError(err: unknown): AppError {
  * Opens a PDF with pdf.js (no DOM, no worker thread of its own: works in Node's main thread and in a
  * worker_thread alike), runs `use`, and always destroys the loading task. pdf.js errors become AppErrors.
  */
-export async function withPdf<T>(bytes: Uint8Array, signal: AbortSignal | undefined, use: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+export async function withPdf<T>(
+  bytes: Uint8Array,
+  signal: AbortSignal | undefined,
+  use: (doc: PDFDocumentProxy) => Promise<T>,
+): Promise<T> {
   if (signal?.aborted) throw cancelled();
   let task: ReturnType<typeof pdfjs.getDocument> | undefined;
   const onAbort = (): void => void task?.destroy();
@@ -80,13 +85,17 @@ export async function withPdf<T>(bytes: Uint8Array, signal: AbortSignal | undefi
 
 // Characters set on a full em in CJK type: ideographs, kana, full-width forms and CJK punctuation,
 // curly quotes, the ellipsis and dashes.
-const FULL_WIDTH = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u3000-\u303F\u2018\u2019\u201C\u201D\u2026\u2014\u2015\u00B7\u{20000}-\u{3FFFF}]/u;
+const FULL_WIDTH =
+  /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u3000-\u303F\u2018\u2019\u201C\u201D\u2026\u2014\u2015\u00B7\u{20000}-\u{3FFFF}]/u;
 const LEADER = /[\u2026.·]/;
 
 const LEADER_CHARS = '\u2026.·';
 const NOT_LEADER_FULL_WIDTH = `(?![${LEADER_CHARS}])${FULL_WIDTH.source}`;
 const SPACE_BETWEEN_FULL_WIDTH = new RegExp(`(?<=${FULL_WIDTH.source}) +(?=${FULL_WIDTH.source})`, 'gu');
-const SPACE_BETWEEN_NON_LEADERS = new RegExp(`(?<=${NOT_LEADER_FULL_WIDTH}) +(?=${NOT_LEADER_FULL_WIDTH})|(?<=[${LEADER_CHARS}]) +(?=[${LEADER_CHARS}])`, 'gu');
+const SPACE_BETWEEN_NON_LEADERS = new RegExp(
+  `(?<=${NOT_LEADER_FULL_WIDTH}) +(?=${NOT_LEADER_FULL_WIDTH})|(?<=[${LEADER_CHARS}]) +(?=[${LEADER_CHARS}])`,
+  'gu',
+);
 const SPACE_BY_FULL_WIDTH = new RegExp(`(?<=${FULL_WIDTH.source}) +| +(?=${FULL_WIDTH.source})`, 'gu');
 /** Single ASCII characters each followed by one space: one letter-spaced word ("O f f i c e", "9 8 . 5 %"). */
 const TRACKED_ASCII = /(?<![\x21-\x7e])[\x21-\x7e](?: [\x21-\x7e])+(?![\x21-\x7e])/g;

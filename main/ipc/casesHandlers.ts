@@ -1,17 +1,19 @@
 import type { Handlers } from '../../shared/ipc/contract.ts';
 import {
+  countCasesByStage,
   getCase,
+  getVolume,
+  setAssignee,
   getRevision,
   listCases,
   listEvents,
   listPages,
   listRevisions,
   restoreRevision,
-  saveCase,
   setPageStatus,
   setStage,
-  thinRevisions,
 } from '../store/index.ts';
+import { saveCaseEdit } from '../services/caseService.ts';
 import { currentUser, type AppContext } from '../services/context.ts';
 
 type CaseChannels =
@@ -24,21 +26,17 @@ type CaseChannels =
   | 'cases:restore'
   | 'revisions:get'
   | 'pages:list'
-  | 'pages:setStatus';
+  | 'pages:setStatus'
+  | 'cases:stageCounts'
+  | 'cases:setAssignee';
 
 export function casesHandlers(ctx: AppContext): Pick<Handlers, CaseChannels> {
   const db = ctx.lib.db;
   return {
     'cases:list': ({ volumeId, stage }) => listCases(db, volumeId, stage ? { stage } : {}),
     'cases:get': ({ id }) => getCase(db, id),
-    'cases:save': (input) => {
-      const saved = saveCase(db, { ...input, who: currentUser(ctx) });
-      // Autosave writes a revision a second while typing; thinning keeps history readable and the file small.
-      thinRevisions(db, input.id);
-      return saved;
-    },
-    'cases:setStage': ({ id, stage, note }) =>
-      setStage(db, { id, stage, who: currentUser(ctx), ...(note ? { note } : {}) }),
+    'cases:save': (input) => saveCaseEdit(ctx, input),
+    'cases:setStage': ({ id, stage, note }) => setStage(db, { id, stage, who: currentUser(ctx), ...(note ? { note } : {}) }),
     'cases:events': ({ id }) => listEvents(db, id),
     'cases:revisions': ({ id }) => listRevisions(db, id),
     'cases:restore': ({ id, revisionId, version }) =>
@@ -46,5 +44,10 @@ export function casesHandlers(ctx: AppContext): Pick<Handlers, CaseChannels> {
     'revisions:get': ({ id }) => getRevision(db, id),
     'pages:list': ({ volumeId }) => listPages(db, volumeId),
     'pages:setStatus': ({ id, status }) => setPageStatus(db, id, status),
+    'cases:stageCounts': ({ volumeId }) => {
+      getVolume(db, volumeId);
+      return countCasesByStage(db, volumeId);
+    },
+    'cases:setAssignee': ({ id, assignee }) => setAssignee(db, id, assignee),
   };
 }

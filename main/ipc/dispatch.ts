@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Envelope, type Handlers } from '../../shared/ipc/contract.ts';
-import { AppError, toErrorShape } from '../../shared/ipc/errors.ts';
+import { AppError, toErrorShape, zodIssues } from '../../shared/ipc/errors.ts';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Envelope<unknown>>;
 
@@ -17,7 +17,7 @@ export function createDispatcher(handlers: Handlers, onError?: (channel: string,
       if (!parsed.success) {
         throw new AppError('VALIDATION', `Invalid input for ${channel}`, {
           channel,
-          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          issues: zodIssues(parsed.error),
         });
       }
       const handler = handlers[channel] as (input: unknown) => unknown;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bilingual } from '../i18n/strings.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
@@ -20,10 +21,21 @@ export function ensureRendererBuilt(log: (line: string) => void): void {
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'shared')));
   if (built > sources) return;
-  log('正在构建界面… / Building the interface…');
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  log(bilingual('launcher.building'));
+  const res = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (res.status !== 0) throw new Error('Building the renderer failed');
 }

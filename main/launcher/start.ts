@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { findElectronBinary } from './electronBinary.ts';
 import { ROOT } from './rendererBuild.ts';
+import { bilingual } from '../i18n/strings.ts';
 
 const argv = process.argv.slice(2);
 const electron = findElectronBinary();
@@ -18,13 +19,17 @@ function run(cmd: string, args: string[]): never {
 }
 
 if (electron) {
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
   run(electron, [ROOT, ...argv]);
 } else {
-  console.error('未找到 Electron 程序，改用浏览器模式启动。 / Electron\'s binary is not installed here; starting browser mode instead.');
+  console.error(bilingual('launcher.noElectron'));
   run(process.execPath, [path.join(ROOT, 'main/launcher/web.ts'), ...argv]);
 }

@@ -2,8 +2,9 @@
 // Prints exactly one line on stdout when ready: WORKBENCH_URL=http://127.0.0.1:PORT/#token=TOKEN
 import './guardNode.ts';
 import path from 'node:path';
-import { toErrorShape } from '../../shared/ipc/errors.ts';
-import { boot } from '../services/boot.ts';
+import { AppError, toErrorShape } from '../../shared/ipc/errors.ts';
+import { exportDownload } from '../services/exportService.ts';
+import { startLibraryHost } from '../services/host.ts';
 import { dataDirs } from '../services/paths.ts';
 import { openConfPrefs } from '../services/prefs.ts';
 import { startWebServer } from '../web/server.ts';
@@ -11,6 +12,7 @@ import { parseLaunchArgs } from './args.ts';
 import { startupErrorLine } from './messages.ts';
 import { openBrowser } from './openBrowser.ts';
 import { ensureRendererBuilt, RENDERER_OUT } from './rendererBuild.ts';
+import { bilingual } from '../i18n/strings.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -20,23 +22,32 @@ async function main(): Promise<void> {
   const prefs = await openConfPrefs(dirs.configDir);
   const libraryDir = path.resolve(args.library ?? prefs.get().libraryPath ?? dirs.defaultLibraryDir);
   ensureRendererBuilt(log);
-  const app = await boot({ libraryDir, mode: 'web', prefs });
+  // A library that cannot be opened (locked, damaged, too new) does not stop the server: the page
+  // shows why and offers the way out (take over the lock, retry).
+  const host = await startLibraryHost({ libraryDir, mode: 'web', prefs });
   const server = await startWebServer({
-    dispatch: app.dispatch,
+    dispatch: host.dispatch,
     staticDir: RENDERER_OUT,
-    scansDir: app.scansDir,
+    scansDir: host.scansDir,
+    exportFile: (jobId) => {
+      const open = host.current();
+      if (!open) throw new AppError('NOT_FOUND', 'The library is not open', { jobId });
+      return exportDownload(open.ctx, jobId);
+    },
     port: args.port,
     onError: (err) => log(`[web] ${String(err)}`),
   });
   process.stdout.write(`WORKBENCH_URL=${server.launchUrl}\n`);
-  log(`资料库 / Library: ${libraryDir}`);
-  if (args.open && !openBrowser(server.launchUrl)) log('未找到系统浏览器，请手动打开上面的地址。 / No system browser found: open the URL above.');
+  log(bilingual('launcher.library', { path: libraryDir }));
+  const bootError = host.bootError();
+  if (bootError) log(startupErrorLine(bootError));
+  if (args.open && !openBrowser(server.launchUrl)) log(bilingual('launcher.noBrowser'));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await server.close();
-    await app.shutdown();
+    await host.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -1,15 +1,20 @@
 import { createDispatcher, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers } from '../ipc/handlers.ts';
+import { writeGated } from '../ipc/writeGated.ts';
 import { openLibrary } from '../store/index.ts';
+import { startBackupScheduler } from './backupService.ts';
 import type { AppContext } from './context.ts';
 import { JobRegistry } from './jobs.ts';
 import type { PrefsService } from './prefs.ts';
 import { StagingArea } from './staging.ts';
+import { WriteGate } from './writeGate.ts';
 
 export interface BootOptions {
   libraryDir: string;
   mode: AppContext['mode'];
   prefs: PrefsService;
+  /** The host's reopen, handed to handlers that must close the library (restoring a backup). */
+  reopen?: AppContext['reopen'];
 }
 
 export interface Booted {
@@ -31,12 +36,16 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     prefs: opts.prefs,
     jobs: new JobRegistry(),
     staging: new StagingArea(lib.dir),
+    writeGate: new WriteGate(),
+    ...(opts.reopen ? { reopen: opts.reopen } : {}),
   };
   const recent = opts.prefs.get().recentLibraries.filter((d) => d !== lib.dir);
   opts.prefs.set({ recentLibraries: [lib.dir, ...recent].slice(0, 10) });
-  const dispatch = createDispatcher(createHandlers(ctx), (channel, err) => {
+  const dispatch = createDispatcher(writeGated(createHandlers(ctx), ctx.writeGate), (channel, err) => {
     console.error(`[${channel}]`, err);
   });
+  // The daily copies run while the app runs; a one-shot CLI command does not start them.
+  const backups = opts.mode === 'cli' ? null : startBackupScheduler(ctx);
   let closed = false;
   return {
     ctx,
@@ -46,6 +55,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       if (closed) return;
       closed = true;
       ctx.jobs.cancelAll();
+      await backups?.stop();
       ctx.staging.clear();
       lib.close();
     },

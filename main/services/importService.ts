@@ -1,25 +1,32 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
-import type { ScanInfo, Volume } from '../../shared/model/entities.ts';
-import type { ImportOptions, ImportResult } from '../../shared/model/importResult.ts';
-import { docToPlainText } from '../../shared/model/caseDoc.ts';
-import { findVolumeBySourceHash, storeScanFile, writeImport, type ImportCase } from '../store/index.ts';
-import { parseImportFile, type ParsedImport, type ParseInput } from '../import/parseImportFile.ts';
-import { runImportWorker } from '../import/runImportWorker.ts';
-import { sniffFile } from '../import/sniff.ts';
+import type { Volume } from '../../shared/model/entities.ts';
+import type { PreviewSlice } from '../../shared/model/importPreview.ts';
+import type { ImportOptions } from '../../shared/model/importResult.ts';
+import { findVolumeBySourceHash } from '../store/index.ts';
+import { ImportSession } from '../import/importSession.ts';
+import { writeParsedImport, type CommitRequest } from '../import/importWrite.ts';
+import { parseImportFile, type ParseInput } from '../import/parseImportFile.ts';
+import type { PreviewSummary, SliceItem, SliceRequest } from '../import/preview.ts';
+import { backupBeforeOperation } from './backupService.ts';
 import { currentUser, type AppContext } from './context.ts';
-import type { StagedEntry } from './staging.ts';
+import { sha256File, type StagedEntry } from './staging.ts';
 
 export const IMPORT_JOB = 'import';
+
+/** Parsed imports waiting for their commit, each holding a worker and its parse: the oldest beyond this are dropped. */
+export const MAX_WAITING_IMPORTS = 3;
 
 interface PendingImport {
   file: StagedEntry;
   scans: StagedEntry[];
+  session: ImportSession;
+  summary: PreviewSummary | null;
+  committing: boolean;
 }
 
-/** Staged inputs of each import job, kept until the job is committed or forgotten. */
+/** The imports of each app context that have not ended, by job id. */
 const pending = new WeakMap<AppContext, Map<string, PendingImport>>();
 
 function pendingFor(ctx: AppContext): Map<string, PendingImport> {
@@ -33,70 +40,74 @@ function parseInput(file: StagedEntry, scans: StagedEntry[], options: Partial<Im
     filePath: file.path,
     sourceName: file.name,
     scanPaths: scans.map((s) => s.path),
+    scanNames: scans.map((s) => s.name),
     options,
   };
 }
 
-/** Starts parsing a staged file in a worker; the UI polls the job and then asks for the preview. */
+/**
+ * Starts an import: a worker parses the staged file (the UI polls the job, then asks for the
+ * preview), keeps the parse for the preview's slices, and later writes it. The import's staged
+ * files and worker are let go when its job ends: committed, failed, cancelled or dropped.
+ */
 export function startImport(ctx: AppContext, fileId: string, scanFileIds: string[], options: Partial<ImportOptions>): string {
   const file = ctx.staging.get(fileId);
   const scans = scanFileIds.map((id) => ctx.staging.get(id));
-  const jobId = ctx.jobs.start(IMPORT_JOB, (job) => runImportWorker(parseInput(file, scans, options), job));
-  pendingFor(ctx).set(jobId, { file, scans });
+  const fileIds = [fileId, ...scanFileIds];
+  ctx.staging.retain(fileIds);
+  const session = new ImportSession(parseInput(file, scans, options), file.size);
+  const entry: PendingImport = { file, scans, session, summary: null, committing: false };
+  const jobId = ctx.jobs.start(
+    IMPORT_JOB,
+    async (job) => {
+      entry.summary = await session.parsed(job);
+      dropOldWaiting(ctx);
+      return entry.summary;
+    },
+    {
+      resumable: true,
+      onEnd: () => {
+        pendingFor(ctx).delete(jobId);
+        void session.end();
+        ctx.staging.release(fileIds);
+      },
+    },
+  );
+  // A new parse of the same file (other rules) supersedes the earlier ones.
+  for (const [id, other] of pendingFor(ctx)) {
+    if (other.file.fileId === fileId && !other.committing) ctx.jobs.cancel(id);
+  }
+  pendingFor(ctx).set(jobId, entry);
   return jobId;
 }
 
-export function previewImport(ctx: AppContext, jobId: string): ImportPreview {
-  const parsed = ctx.jobs.result<ParsedImport>(jobId, IMPORT_JOB);
+function dropOldWaiting(ctx: AppContext): void {
+  const waiting = [...pendingFor(ctx)].filter(([, e]) => e.summary !== null && !e.committing);
+  for (const [id] of waiting.slice(0, Math.max(0, waiting.length - MAX_WAITING_IMPORTS))) ctx.jobs.cancel(id);
+}
+
+/** The import of a job whose parse is done and which has not ended (the job's own error otherwise). */
+function parsedImport(ctx: AppContext, jobId: string): PendingImport & { summary: PreviewSummary } {
+  ctx.jobs.result(jobId, IMPORT_JOB);
   const entry = pendingFor(ctx).get(jobId);
-  if (!entry) throw new AppError('NOT_FOUND', `No import ${jobId}`, { jobId });
+  if (!entry?.summary) throw new AppError('NOT_FOUND', `No import ${jobId} waiting for its commit`, { jobId });
+  return entry as PendingImport & { summary: PreviewSummary };
+}
+
+export function previewImport(ctx: AppContext, jobId: string): ImportPreview {
+  const entry = parsedImport(ctx, jobId);
   return {
     jobId,
     sha256: entry.file.sha256,
-    result: parsed.result,
-    scanPageCount: parsed.scanPageCount,
-    suggestedOffset: parsed.suggestedOffset,
+    ...entry.summary,
     existingVolume: findVolumeBySourceHash(ctx.lib.db, entry.file.sha256),
+    memory: { peakMb: mb(entry.session.peakHeapBytes), budgetMb: entry.session.budget.totalMb },
   };
 }
 
-/** Copies the scans into the library by content hash and describes them for the volume. */
-function storeScans(ctx: AppContext, scans: StagedEntry[], pageCount: number, offset: number): ScanInfo | null {
-  if (scans.length === 0) return null;
-  const kinds = scans.map((s) => sniffFile(s.path));
-  const bad = scans.find((_, i) => kinds[i] === null);
-  if (bad) throw new AppError('IMPORT_SCAN_UNSUPPORTED', `Not a PDF or an image: ${bad.name}`, { file: bad.name });
-  if (kinds.includes('pdf') && scans.length > 1) {
-    throw new AppError('IMPORT_SCAN_UNSUPPORTED', 'Attach one scan PDF, or images only', { count: scans.length });
-  }
-  const files = scans.map((s, i) => storeScanFile(ctx.lib, fs.readFileSync(s.path), kinds[i]!));
-  return { kind: kinds[0] === 'pdf' ? 'pdf' : 'images', files, pageCount, offset };
-}
-
-function importCases(result: ImportResult): ImportCase[] {
-  const front: ImportCase[] = result.frontMatter.map((fm) => ({
-    number: null,
-    title: fm.title,
-    organization: fm.byline ?? '',
-    pageStart: fm.pageStart,
-    pageEnd: fm.pageEnd,
-    printedStart: null,
-    printedEnd: null,
-    doc: fm.doc,
-    text: docToPlainText(fm.doc),
-  }));
-  const cases: ImportCase[] = result.cases.map((c) => ({
-    number: c.number,
-    title: c.title,
-    organization: c.organization,
-    pageStart: c.pageStart,
-    pageEnd: c.pageEnd,
-    printedStart: c.printedPages ? String(c.printedPages[0]) : null,
-    printedEnd: c.printedPages ? String(c.printedPages[1]) : null,
-    doc: c.doc,
-    text: docToPlainText(c.doc),
-  }));
-  return [...front, ...cases];
+/** One slice of the preview's rows, read from the import's worker. */
+export function previewSlice(ctx: AppContext, jobId: string, req: SliceRequest): Promise<PreviewSlice<SliceItem>> {
+  return parsedImport(ctx, jobId).session.slice(req);
 }
 
 export interface CommitInput {
@@ -105,33 +116,48 @@ export interface CommitInput {
   replaceVolumeId: number | null;
 }
 
-/** Writes a parsed import into the library in one transaction (scan files are content-addressed, written first). */
-export function commitParsed(ctx: AppContext, entry: PendingImport, parsed: ParsedImport, input: CommitInput): Volume {
-  const scan = storeScans(ctx, entry.scans, parsed.scanPageCount, input.scanOffset);
-  return writeImport(ctx.lib.db, {
-    volume: { title: input.title, sourceName: entry.file.name, sourceHash: entry.file.sha256, scan },
+/**
+ * Writes a previewed import, from its worker (the main thread stays free to answer the UI), in one
+ * transaction, after a backup of the library. The import's job runs again meanwhile: `jobs:get`
+ * shows the cases written, `jobs:cancel` rolls the write back. Answers with the volume.
+ */
+export async function commitImport(ctx: AppContext, jobId: string, input: CommitInput): Promise<Volume> {
+  const entry = parsedImport(ctx, jobId);
+  if (entry.committing) throw new AppError('CONFLICT', 'This import is already being written', { jobId });
+  entry.committing = true;
+  try {
+    await backupBeforeOperation(ctx, input.replaceVolumeId ? 'replace' : 'import');
+  } catch (err) {
+    entry.committing = false;
+    throw err;
+  }
+  const request = commitRequest(ctx, entry.file, entry.scans, input);
+  return ctx.writeGate.hold(() =>
+    ctx.jobs.resume(jobId, IMPORT_JOB, (job) => entry.session.commit(ctx.lib.dir, ctx.lib.scansDir, request, job)),
+  );
+}
+
+function commitRequest(
+  ctx: AppContext,
+  file: { name: string; sha256: string },
+  scans: CommitRequest['scans'],
+  input: CommitInput,
+): CommitRequest {
+  return {
+    title: input.title,
+    sourceName: file.name,
+    sourceHash: file.sha256,
+    scans: scans.map((s) => ({ path: s.path, name: s.name, sha256: s.sha256 })),
+    scanOffset: input.scanOffset,
     replaceVolumeId: input.replaceVolumeId,
-    pages: parsed.result.pages.map((p) => ({
-      index: p.index,
-      printedLabel: p.printed === null ? null : String(p.printed),
-      rawText: p.raw,
-    })),
-    toc: parsed.result.toc,
-    cases: importCases(parsed.result),
     who: currentUser(ctx),
-  });
+  };
 }
 
-export function commitImport(ctx: AppContext, jobId: string, input: CommitInput): Volume {
-  const parsed = ctx.jobs.result<ParsedImport>(jobId, IMPORT_JOB);
-  const entry = pendingFor(ctx).get(jobId);
-  if (!entry) throw new AppError('NOT_FOUND', `No import ${jobId}`, { jobId });
-  const volume = commitParsed(ctx, entry, parsed, input);
-  pendingFor(ctx).delete(jobId);
-  return volume;
-}
-
-/** Parses and writes a file in-process (CLI, the bundled sample): no worker, no job. */
+/**
+ * Parses and writes a file in-process (the CLI, the bundled sample): no worker, no job, nothing
+ * staged. A backup is taken first, as for any import.
+ */
 export async function importFileNow(
   ctx: AppContext,
   filePath: string,
@@ -139,10 +165,18 @@ export async function importFileNow(
   input: Omit<CommitInput, 'scanOffset'> & { scanOffset?: number },
   options: Partial<ImportOptions> = {},
 ): Promise<Volume> {
-  const file = ctx.staging.stagePath(filePath);
-  const scans = scanPaths.map((p) => ctx.staging.stagePath(p));
-  const parsed = await parseImportFile(parseInput(file, scans, options));
-  return commitParsed(ctx, { file, scans }, parsed, { ...input, scanOffset: input.scanOffset ?? parsed.suggestedOffset });
+  const file = { name: path.basename(filePath), sha256: sha256File(filePath) };
+  const scans = scanPaths.map((p) => ({ path: p, name: path.basename(p), sha256: sha256File(p) }));
+  const parsed = await parseImportFile({
+    filePath,
+    sourceName: file.name,
+    scanPaths,
+    scanNames: scans.map((s) => s.name),
+    options,
+  });
+  await backupBeforeOperation(ctx, input.replaceVolumeId ? 'replace' : 'import');
+  const request = commitRequest(ctx, file, scans, { ...input, scanOffset: input.scanOffset ?? parsed.suggestedOffset });
+  return writeParsedImport(ctx.lib.db, ctx.lib.scansDir, parsed, request);
 }
 
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, '..', 'sample');
@@ -155,3 +189,5 @@ export function installSample(ctx: AppContext): Promise<Volume> {
     replaceVolumeId: null,
   });
 }
+
+const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;

@@ -1,4 +1,5 @@
-import { Prefs, type PrefsPatch } from '../../shared/model/prefs.ts';
+import { AppError, zodIssues } from '../../shared/ipc/errors.ts';
+import { Prefs, PrefsPatch } from '../../shared/model/prefs.ts';
 
 /** The part of electron-store / conf we use: both expose the whole object as `store`. */
 export interface KeyValueStore {
@@ -29,7 +30,10 @@ export function createPrefsService(backing: KeyValueStore): PrefsService {
   return {
     get: read,
     set(patch) {
-      const next = Prefs.parse({ ...read(), ...patch });
+      // Parsed again here (not only at the IPC boundary): in-process callers must not slip defaults or junk in.
+      const parsed = PrefsPatch.safeParse(patch);
+      if (!parsed.success) throw new AppError('VALIDATION', 'Invalid preferences', { issues: zodIssues(parsed.error) });
+      const next = Prefs.parse({ ...read(), ...parsed.data });
       backing.store = next;
       return next;
     },

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/ipc/errors.ts';
-import { docToPlainText, type CaseDoc } from '../../shared/model/caseDoc.ts';
+import { docPages, docToPlainText, type CaseDoc } from '../../shared/model/caseDoc.ts';
 import { Case, CaseEvent, CaseSummary, Revision, RevisionSummary } from '../../shared/model/entities.ts';
 import { STAGES, Stage } from '../../shared/model/stage.ts';
 import { withTransaction } from './transaction.ts';
@@ -23,7 +23,10 @@ export function listCases(db: DatabaseSync, volumeId: number, opts: { stage?: St
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM cases c WHERE c.volume_id = ?
     ${opts.stage ? 'AND c.stage = ?' : ''} ORDER BY c.number IS NULL, c.number, c.id`;
   const params = opts.stage ? [volumeId, opts.stage] : [volumeId];
-  return db.prepare(sql).all(...params).map(toSummary);
+  return db
+    .prepare(sql)
+    .all(...params)
+    .map(toSummary);
 }
 
 export function getCaseSummary(db: DatabaseSync, id: number): CaseSummary {
@@ -138,6 +141,7 @@ export function saveCase(db: DatabaseSync, input: SaveCaseInput): CaseSummary {
   const docJson = JSON.stringify(doc);
   return withTransaction(db, () => {
     const next = checkVersion(db, input.id, input.version) + 1;
+    checkPagesInVolume(db, input.id, doc);
     db.prepare(
       `UPDATE cases SET doc = ?, text = ?, title = coalesce(?, title), organization = coalesce(?, organization),
          version = ?, updated_at = ? WHERE id = ?`,
@@ -181,6 +185,25 @@ export function restoreRevision(db: DatabaseSync, input: RestoreInput): Case {
     });
     return getCase(db, input.caseId);
   });
+}
+
+/** A document may only point at pages its volume has (page 0 in a volume without pages). */
+function checkPagesInVolume(db: DatabaseSync, caseId: number, doc: CaseDoc): void {
+  const row = db
+    .prepare('SELECT count(*) AS n FROM pages WHERE volume_id = (SELECT volume_id FROM cases WHERE id = ?)')
+    .get(caseId);
+  const pageCount = Math.max(1, Number(row?.n ?? 0));
+  const outside = docPages(doc).filter((p) => p >= pageCount);
+  if (outside.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `The document refers to pages the volume does not have (${outside.slice(0, 5).join(', ')})`,
+      {
+        pages: outside.slice(0, 20),
+        pageCount,
+      },
+    );
+  }
 }
 
 function checkVersion(db: DatabaseSync, id: number, expected: number): number {
@@ -288,9 +311,14 @@ interface EventRow {
 }
 
 function insertEvent(db: DatabaseSync, e: EventRow): void {
-  db.prepare(
-    'INSERT INTO case_events (case_id, from_stage, to_stage, who, at, note) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(e.caseId, e.fromStage, e.toStage, e.who, e.at, e.note);
+  db.prepare('INSERT INTO case_events (case_id, from_stage, to_stage, who, at, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+    e.caseId,
+    e.fromStage,
+    e.toStage,
+    e.who,
+    e.at,
+    e.note,
+  );
 }
 
 const HOUR_MS = 3_600_000;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { listBackups, pruneBackups, takeBackupSync } from './backups.ts';
 import { acquireLock, type LibraryLock } from './lock.ts';
 import { LATEST_VERSION, getUserVersion, migrate } from './migrations/index.ts';
 
@@ -66,6 +67,22 @@ export function openLibrary(dir: string, opts: OpenOptions = {}): Library {
 }
 
 function openDatabase(file: string, readOnly: boolean): DatabaseSync {
+  try {
+    return openCheckedDatabase(file, readOnly);
+  } catch (err) {
+    // A refused file is left as it is; say whether a backup could replace it.
+    if (err instanceof AppError && err.code === 'DB_CORRUPT') {
+      throw new AppError(err.code, err.message, { ...err.details, backups: listBackups(path.dirname(file)).length });
+    }
+    throw err;
+  }
+}
+
+function openCheckedDatabase(file: string, readOnly: boolean): DatabaseSync {
+  // SQLite would silently make a 0-byte file a new, empty library; that file once held one.
+  if (fs.existsSync(file) && fs.statSync(file).size === 0) {
+    throw new AppError('DB_CORRUPT', `${file} is empty (0 bytes)`, { file, problems: ['empty file (0 bytes)'] });
+  }
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(file, { readOnly, timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
@@ -95,6 +112,11 @@ function openDatabase(file: string, readOnly: boolean): DatabaseSync {
       const mode = db.prepare('PRAGMA journal_mode = WAL').get()?.journal_mode;
       if (mode !== 'wal') throw new AppError('INTERNAL', `Could not switch ${file} to WAL (got ${String(mode)})`);
       db.exec('PRAGMA synchronous = FULL');
+      if (version >= 1 && version < LATEST_VERSION) {
+        // A consistent copy of the existing library before its schema changes; no copy, no migration.
+        takeBackupSync(db, path.dirname(file), 'operation', `before migration ${version} to ${LATEST_VERSION}`);
+        pruneBackups(path.dirname(file));
+      }
       migrate(db);
     }
     return db;

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../shared/ipc/errors.ts';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
 import type { ScanInfo, Volume } from '../../shared/model/entities.ts';
 import type { ImportedTocEntry } from '../../shared/model/importResult.ts';
@@ -33,20 +34,39 @@ export interface ImportWrite {
   at?: string;
 }
 
+/** Watching a long write: progress per case, and a way to stop it (the transaction rolls back). */
+export interface ImportWriteHooks {
+  onProgress?(done: number, total: number): void;
+  /** Asked before each case; true rolls the whole write back with CANCELLED. */
+  shouldStop?(): boolean;
+  /**
+   * Asked once, right before COMMIT: false rolls back with CANCELLED. Once it has returned true the
+   * write is past stopping (a cancel must then be refused, or it would report a volume not written).
+   */
+  commitPoint?(): boolean;
+}
+
 /**
  * Writes a parsed volume in one transaction: volume, pages, contents, and each case with its
  * 'import' revision. Any failure (a bad document, a duplicate page) leaves the library as it was,
- * including the volume being replaced.
+ * including the volume being replaced, and so does stopping it through `hooks.shouldStop`.
  */
-export function writeImport(db: DatabaseSync, input: ImportWrite): Volume {
+export function writeImport(db: DatabaseSync, input: ImportWrite, hooks: ImportWriteHooks = {}): Volume {
   const at = input.at ?? nowIso();
+  const total = input.cases.length;
+  const checkStop = (): void => {
+    if (hooks.shouldStop?.()) throw new AppError('CANCELLED', 'Import cancelled; nothing was written');
+  };
   return withTransaction(db, () => {
+    checkStop();
     const volumeId = input.replaceVolumeId
       ? clearVolume(db, input.replaceVolumeId, input.volume, at)
       : createVolume(db, { ...input.volume, at }).id;
     insertPages(db, volumeId, input.pages);
     replaceToc(db, volumeId, input.toc);
-    for (const c of input.cases) {
+    hooks.onProgress?.(0, total);
+    for (const [k, c] of input.cases.entries()) {
+      checkStop();
       createCase(db, {
         volumeId,
         number: c.number,
@@ -61,8 +81,12 @@ export function writeImport(db: DatabaseSync, input: ImportWrite): Volume {
         who: input.who,
         at,
       });
+      hooks.onProgress?.(k + 1, total);
     }
-    return getVolume(db, volumeId);
+    checkStop();
+    const volume = getVolume(db, volumeId);
+    if (hooks.commitPoint && !hooks.commitPoint()) throw new AppError('CANCELLED', 'Import cancelled; nothing was written');
+    return volume;
   });
 }
 
@@ -72,9 +96,7 @@ function clearVolume(db: DatabaseSync, id: number, volume: ImportWrite['volume']
   db.prepare('DELETE FROM cases WHERE volume_id = ?').run(id);
   db.prepare('DELETE FROM pages WHERE volume_id = ?').run(id);
   db.prepare('DELETE FROM toc_entries WHERE volume_id = ?').run(id);
-  db.prepare(
-    'UPDATE volumes SET title = ?, source_name = ?, source_hash = ?, scan = ?, updated_at = ? WHERE id = ?',
-  ).run(
+  db.prepare('UPDATE volumes SET title = ?, source_name = ?, source_hash = ?, scan = ?, updated_at = ? WHERE id = ?').run(
     volume.title,
     volume.sourceName,
     volume.sourceHash,

@@ -8,16 +8,9 @@ export {
   type Library,
   type OpenOptions,
 } from './db.ts';
-export { LOCK_FILE } from './lock.ts';
+export { HEARTBEAT_MS, LOCK_FILE, inspectLock, takeOverLock } from './lock.ts';
 export { withTransaction } from './transaction.ts';
-export {
-  migrate,
-  getUserVersion,
-  schemaSnapshot,
-  MIGRATIONS,
-  LATEST_VERSION,
-  type Migration,
-} from './migrations/index.ts';
+export { migrate, getUserVersion, schemaSnapshot, MIGRATIONS, LATEST_VERSION, type Migration } from './migrations/index.ts';
 export * from './volumesRepo.ts';
 export * from './pagesRepo.ts';
 export * from './casesRepo.ts';
@@ -25,4 +18,3 @@ export * from './tocRepo.ts';
 export * from './tagsRepo.ts';
 export * from './searchRepo.ts';
 export * from './importRepo.ts';
-export * from './scans.ts';

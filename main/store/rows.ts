@@ -1,6 +1,6 @@
 import type { SQLOutputValue } from 'node:sqlite';
 import type { z } from 'zod';
-import { AppError } from '../../shared/ipc/errors.ts';
+import { AppError, zodIssues } from '../../shared/ipc/errors.ts';
 import { CaseDoc } from '../../shared/model/caseDoc.ts';
 
 export type Row = Record<string, SQLOutputValue>;
@@ -15,7 +15,7 @@ export function parseStored<S extends z.ZodType>(schema: S, value: unknown, wher
   if (!parsed.success) {
     throw new AppError('DB_CORRUPT', `Stored ${where} does not match its schema`, {
       where,
-      issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      issues: zodIssues(parsed.error).slice(0, 5),
     });
   }
   return parsed.data;
@@ -39,7 +39,7 @@ export function checkDoc(doc: unknown): CaseDoc {
   const parsed = CaseDoc.safeParse(doc);
   if (!parsed.success) {
     throw new AppError('VALIDATION', 'Invalid case document', {
-      issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      issues: zodIssues(parsed.error).slice(0, 5),
     });
   }
   return parsed.data;

@@ -1,9 +1,6 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { CaseSummary } from '../../shared/model/entities.ts';
+import { CaseSummary, type SearchHit } from '../../shared/model/entities.ts';
 import { parseStored } from './rows.ts';
-
-/** A matching case with an excerpt of its text around the first match (empty when only title or organization matched). */
-export type SearchHit = CaseSummary & { snippet: string };
 
 export interface SearchOptions {
   volumeId?: number;
@@ -37,9 +34,7 @@ export function searchCases(db: DatabaseSync, query: string, opts: SearchOptions
   }
   for (const t of short) {
     // lower() folds ASCII only, matching what users type for Latin letters; CJK has no case.
-    where.push(
-      '(instr(lower(c.title), lower(?)) OR instr(lower(c.organization), lower(?)) OR instr(lower(c.text), lower(?)))',
-    );
+    where.push('(instr(lower(c.title), lower(?)) OR instr(lower(c.organization), lower(?)) OR instr(lower(c.text), lower(?)))');
     params.push(t, t, t);
   }
   if (opts.volumeId !== undefined) {

@@ -54,9 +54,7 @@ export function untagCase(db: DatabaseSync, caseId: number, tagId: number): void
 
 export function listCaseTags(db: DatabaseSync, caseId: number): Tag[] {
   return db
-    .prepare(
-      'SELECT t.id, t.name FROM tags t JOIN case_tags ct ON ct.tag_id = t.id WHERE ct.case_id = ? ORDER BY t.name',
-    )
+    .prepare('SELECT t.id, t.name FROM tags t JOIN case_tags ct ON ct.tag_id = t.id WHERE ct.case_id = ? ORDER BY t.name')
     .all(caseId)
     .map(toTag);
 }

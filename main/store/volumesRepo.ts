@@ -26,9 +26,7 @@ export function getVolume(db: DatabaseSync, id: number): Volume {
 }
 
 export function findVolumeBySourceHash(db: DatabaseSync, sourceHash: string): Volume | null {
-  const row = db
-    .prepare(`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.source_hash = ? ORDER BY v.id LIMIT 1`)
-    .get(sourceHash);
+  const row = db.prepare(`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.source_hash = ? ORDER BY v.id LIMIT 1`).get(sourceHash);
   return row ? toVolume(row) : null;
 }
 

@@ -8,19 +8,41 @@ import { BodyTooLargeError, failure, prepareEarlyAnswer, readBody, sendJson } fr
 
 const STAGE_CHANNEL = 'files:stage';
 
-const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+/**
+ * Every error code's HTTP status. Exhaustive on purpose: a new code does not compile until it has
+ * one, and only INTERNAL is a server error (a user's bad file is not the server's fault).
+ */
+export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   VALIDATION: 400,
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
   UNKNOWN_CHANNEL: 404,
   CONFLICT: 409,
+  CANCELLED: 409,
   LIBRARY_LOCKED: 423,
+  DB_TOO_NEW: 409,
+  DB_CORRUPT: 503,
+  IMPORT_EMPTY: 422,
+  IMPORT_BINARY: 415,
+  IMPORT_ENCODING: 422,
+  IMPORT_TOO_LARGE: 413,
+  IMPORT_PDF_BROKEN: 422,
+  IMPORT_PDF_ENCRYPTED: 422,
+  IMPORT_SCAN_UNSUPPORTED: 415,
+  IMPORT_OUT_OF_MEMORY: 413,
+  IMPORT_CASE_TOO_LONG: 422,
+  STAGING_FULL: 507,
+  EXPORT_EMPTY_SCOPE: 422,
+  EXPORT_CASE_NOT_IN_VOLUME: 422,
+  EXPORT_NO_CHROMIUM: 503,
+  EXPORT_DESTINATION: 422,
+  INTERNAL: 500,
 };
 
-/** HTTP status for an envelope: 200 when ok; the error code's status otherwise (500 for the rest). */
+/** HTTP status for an envelope: 200 when ok; the error code's status otherwise. */
 export function httpStatusFor(envelope: Envelope<unknown>): number {
   if (envelope.ok) return 200;
-  return STATUS_BY_CODE[envelope.error.code] ?? 500;
+  return STATUS_BY_CODE[envelope.error.code];
 }
 
 export interface ApiLimits {

@@ -1,10 +1,12 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { API_PREFIX, SCAN_PREFIX } from '../../shared/ipc/transport.ts';
+import { API_PREFIX, EXPORT_PREFIX, SCAN_PREFIX } from '../../shared/ipc/transport.ts';
 import type { Dispatch } from '../ipc/dispatch.ts';
-import { openScan } from '../files/scanFiles.ts';
+import { openScan } from '../scans/serve.ts';
+import { AppError } from '../../shared/ipc/errors.ts';
 import { handleApiCall, type ApiLimits } from './api.ts';
+import { serveDownload, type DownloadFile } from './download.ts';
 import { createToken, isAuthorized } from './auth.ts';
 import { securityHeaders } from './csp.ts';
 import { isAllowedHost, isAllowedOrigin, rawPathSegments } from './guards.ts';
@@ -17,6 +19,8 @@ export interface WebServerOptions {
   staticDir: string;
   /** The open library's scans folder; asked per request because the library can change. */
   scansDir: () => string;
+  /** A finished export for `GET /export/<jobId>` (throws NOT_FOUND and the like); absent: no downloads. */
+  exportFile?: (jobId: string) => DownloadFile;
   /** 0 or absent: a free port chosen by the system. */
   port?: number;
   /** A fixed token (tests); a fresh random one otherwise. */
@@ -65,8 +69,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     const apiRoot = API_PREFIX.slice(1, -1);
     const scanRoot = SCAN_PREFIX.slice(1, -1);
+    const exportRoot = EXPORT_PREFIX.slice(1, -1);
     const first = segments[0];
-    if (first === apiRoot || first === scanRoot) {
+    if (first === apiRoot || first === scanRoot || first === exportRoot) {
       if (!isAllowedOrigin(req.headers.origin, port)) {
         prepareEarlyAnswer(req, res);
         return sendText(res, 403, 'Forbidden');
@@ -81,6 +86,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       }
       const name = segments[1]!;
       if (first === apiRoot) return handleApiCall(req, res, name, opts.dispatch, limits);
+      if (first === exportRoot) {
+        const find = opts.exportFile;
+        return serveDownload(req, res, () => {
+          if (!find) throw new AppError('NOT_FOUND', 'Downloads are not served here');
+          return find(name);
+        });
+      }
       return serveScan(req, res, opts.scansDir(), name);
     }
     return serveStatic(req, res, opts.staticDir, segments);
@@ -131,7 +143,10 @@ async function serveScan(req: IncomingMessage, res: ServerResponse, scansDir: st
   if (scan.body === null) {
     prepareEarlyAnswer(req, res);
     const text = scan.message ?? '';
-    res.writeHead(scan.status, { ...scan.headers, ...(scan.message === null ? {} : { 'Content-Length': String(Buffer.byteLength(text)) }) });
+    res.writeHead(scan.status, {
+      ...scan.headers,
+      ...(scan.message === null ? {} : { 'Content-Length': String(Buffer.byteLength(text)) }),
+    });
     res.end(scan.message === null ? undefined : text);
     return;
   }

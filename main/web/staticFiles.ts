@@ -57,7 +57,12 @@ async function resolveFile(root: string, segments: string[]): Promise<string | n
  * index.html only for a page navigation (the app routes inside the page), 404 for anything else.
  * `segments` are the raw path segments, already screened by rawPathSegments.
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: string, segments: string[]): Promise<void> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  staticDir: string,
+  segments: string[],
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     return;

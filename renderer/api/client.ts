@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CHANNELS, contract, type Channel, type Input, type Output } from '../../shared/ipc/contract.ts';
+import { zodIssues } from '../../shared/ipc/errors.ts';
 import { ApiError } from './apiError.ts';
 import { initTransport, type Transport } from './transport.ts';
 
@@ -9,9 +10,8 @@ type DomainOf<C extends Channel> = C extends `${infer D}:${string}` ? D : never;
 type Domain = DomainOf<Channel>;
 
 /** A channel as a method: the input may be left out when every field of it is optional. */
-export type Method<C extends Channel> = Record<never, never> extends Input<C>
-  ? (input?: Input<C>) => Promise<Output<C>>
-  : (input: Input<C>) => Promise<Output<C>>;
+export type Method<C extends Channel> =
+  Record<never, never> extends Input<C> ? (input?: Input<C>) => Promise<Output<C>> : (input: Input<C>) => Promise<Output<C>>;
 
 /** `api.cases.get({id})` for `cases:get`, and so on for every channel of the contract. */
 export type Namespaces = {
@@ -37,7 +37,7 @@ export function createClient(getTransport: () => Transport): Client {
     if (!parsed.success) {
       throw new ApiError('INTERNAL', `Unexpected answer from ${channel}`, {
         channel,
-        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+        issues: zodIssues(parsed.error).slice(0, 5),
       });
     }
     return parsed.data as Output<C>;

@@ -1,6 +1,13 @@
-import { AppErrorShape } from '../../shared/ipc/errors.ts';
+import { AppError, AppErrorShape } from '../../shared/ipc/errors.ts';
 import type { Envelope } from '../../shared/ipc/contract.ts';
-import { API_PREFIX, FILE_NAME_HEADER, PRELOAD_GLOBAL, SCAN_PREFIX, SCAN_PROTOCOL, type Bridge } from '../../shared/ipc/transport.ts';
+import {
+  API_PREFIX,
+  FILE_NAME_HEADER,
+  PRELOAD_GLOBAL,
+  SCAN_PREFIX,
+  SCAN_PROTOCOL,
+  type Bridge,
+} from '../../shared/ipc/transport.ts';
 import type { ScanSource } from '../scan/scanSource.ts';
 
 /** Carries one call to main and returns its envelope; never throws for a refused call, only for a broken link. */
@@ -40,7 +47,7 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
     try {
       res = await doFetch(url, { method: 'POST', headers, body });
     } catch (err) {
-      return failure('INTERNAL', `Cannot reach the workbench server: ${String(err)}`, { channel });
+      return failure(new AppError('INTERNAL', `Cannot reach the workbench server: ${String(err)}`, { channel }));
     }
     return readEnvelope(res, channel);
   };
@@ -52,7 +59,7 @@ async function readEnvelope(res: Response, channel: string): Promise<Envelope<un
     json = await res.json();
   } catch {
     const code = res.status === 401 || res.status === 403 ? 'UNAUTHORIZED' : 'INTERNAL';
-    return failure(code, `HTTP ${res.status} without a JSON body`, { channel, status: res.status });
+    return failure(new AppError(code, `HTTP ${res.status} without a JSON body`, { channel, status: res.status }));
   }
   if (typeof json === 'object' && json !== null && 'ok' in json) {
     const env = json as { ok: unknown; value?: unknown; error?: unknown };
@@ -61,11 +68,11 @@ async function readEnvelope(res: Response, channel: string): Promise<Envelope<un
     if (shape.success) return { ok: false, error: shape.data };
   }
   const code = res.status === 401 || res.status === 403 ? 'UNAUTHORIZED' : 'INTERNAL';
-  return failure(code, `HTTP ${res.status}: malformed response`, { channel, status: res.status });
+  return failure(new AppError(code, `HTTP ${res.status}: malformed response`, { channel, status: res.status }));
 }
 
-function failure(code: AppErrorShape['code'], message: string, details: Record<string, unknown>): Envelope<never> {
-  return { ok: false, error: { code, message, details } };
+function failure(err: AppError): Envelope<never> {
+  return { ok: false, error: err.toShape() };
 }
 
 /**
@@ -112,6 +119,12 @@ export function initTransport(): Transport {
     };
   }
   return current;
+}
+
+/** Headers that authenticate a plain GET in browser mode (scans, export downloads): the bearer token, never in the URL. */
+export function authHeaders(): Readonly<Record<string, string>> {
+  initTransport();
+  return currentScans?.headers ?? {};
 }
 
 /** Where the scan pane fetches scan files over the transport in use (scan:// or /scans/ with the token). */

@@ -75,7 +75,15 @@ export interface CaseEditorProps {
   ariaLabel: string;
 }
 
-function LoadDocPlugin({ doc, loadKey, onEditor }: { doc: CaseDoc; loadKey: string | number; onEditor?: (e: LexicalEditor) => void }): null {
+function LoadDocPlugin({
+  doc,
+  loadKey,
+  onEditor,
+}: {
+  doc: CaseDoc;
+  loadKey: string | number;
+  onEditor?: (e: LexicalEditor) => void;
+}): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     loadDocIntoEditor(editor, doc);
@@ -92,12 +100,17 @@ function LoadDocPlugin({ doc, loadKey, onEditor }: { doc: CaseDoc; loadKey: stri
  */
 export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
   return (
-    <div className="cb-editor">
+    <div className="case-editor">
       <FindReplacePlugin />
-      <div className="cb-editor__scroll" data-testid="editor-scroll">
+      <div className="case-editor__scroll" data-testid="editor-scroll">
         <RichTextPlugin
           contentEditable={
-            <ContentEditable className="cb-editor__content" data-testid="proof-editor" aria-label={props.ariaLabel} spellCheck={false} />
+            <ContentEditable
+              className="case-editor__content"
+              data-testid="proof-editor"
+              aria-label={props.ariaLabel}
+              spellCheck={false}
+            />
           }
           ErrorBoundary={LexicalErrorBoundary}
         />

@@ -72,7 +72,52 @@ function isBlankPlaceholder(block: Block, node: LexicalNode | undefined): boolea
   );
 }
 
+/** A block as read from its element, before the page it continues (when it has no leading marker) is known. */
+interface BlockShape {
+  kind: Block['kind'];
+  text: string;
+  /** The leading marker's page; null when the block continues the previous block's page. */
+  page: number | null;
+  breaks: PageBreak[];
+  source: Block['source'] | null;
+}
+
+/**
+ * The shape last read from each element, with the children it was read from. Lexical copies a
+ * node when it is written and shares unchanged ones between editor states, so the same element
+ * object with the same child objects has the same shape: an autosave of a long case then reads
+ * again only the blocks edited since the last one.
+ */
+const shapes = new WeakMap<ElementNode, { children: LexicalNode[]; shape: BlockShape }>();
+
+function sameNodes(a: readonly LexicalNode[], b: readonly LexicalNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function $elementToBlock(element: ElementNode, running: number): Block {
+  const children = element.getChildren();
+  // A nested element could change below an unchanged child object: such blocks are read in full.
+  const flat = children.every((c) => !$isElementNode(c));
+  const cached = flat ? shapes.get(element) : undefined;
+  let shape: BlockShape;
+  if (cached && sameNodes(cached.children, children)) shape = cached.shape;
+  else {
+    shape = $readShape(element);
+    if (flat) shapes.set(element, { children, shape });
+  }
+  const block: Block = {
+    kind: shape.kind,
+    text: shape.text,
+    page: shape.page ?? running,
+    breaks: shape.breaks.map((b) => ({ ...b })),
+  };
+  if (shape.source) block.source = shape.source;
+  return block;
+}
+
+function $readShape(element: ElementNode): BlockShape {
   let text = '';
   let page: number | null = null;
   const breaks: PageBreak[] = [];
@@ -91,7 +136,5 @@ function $elementToBlock(element: ElementNode, running: number): Block {
   for (const c of element.getChildren()) visit(c);
   const kind = $isSectionNode(element) ? element.getKind() : 'body';
   const source = $isSectionNode(element) ? element.getSource() : null;
-  const block: Block = { kind, text, page: page ?? running, breaks };
-  if (source) block.source = source;
-  return block;
+  return { kind, text, page, breaks, source };
 }

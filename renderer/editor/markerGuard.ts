@@ -259,6 +259,10 @@ export function $removeMarker(key: NodeKey): boolean {
 export function registerPageMarkers(editor: LexicalEditor): () => void {
   return mergeRegister(
     registerMarkerGuard(editor),
-    editor.registerCommand(DELETE_CHARACTER_COMMAND, (isBackward) => $deleteCharacterAroundMarker(isBackward), COMMAND_PRIORITY_HIGH),
+    editor.registerCommand(
+      DELETE_CHARACTER_COMMAND,
+      (isBackward) => $deleteCharacterAroundMarker(isBackward),
+      COMMAND_PRIORITY_HIGH,
+    ),
   );
 }

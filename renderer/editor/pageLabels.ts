@@ -10,21 +10,17 @@ export function padPrinted(label: string): string {
 }
 
 export interface PageLabelFormats {
-  /** Template with `{label}`, used when the page's printed number is known. */
-  printed: string;
-  /** Template with `{n}` (1-based page of the volume), used for unnumbered pages. */
-  unnumbered: string;
+  /** The label of a page whose printed number is known (given padded: `002`). */
+  printed: (label: string) => string;
+  /** The label of an unnumbered page, from its 1-based position in the volume. */
+  unnumbered: (n: number) => string;
 }
 
-export function makePageLabeler(
-  printedLabels: ReadonlyMap<number, string | null>,
-  formats: PageLabelFormats,
-): PageLabeler {
+/** A labeler for a volume's pages, from their printed numbers; the wording comes from the caller (translated). */
+export function makePageLabeler(printedLabels: ReadonlyMap<number, string | null>, formats: PageLabelFormats): PageLabeler {
   return (page) => {
     const printed = printedLabels.get(page);
-    return printed
-      ? formats.printed.replace('{label}', padPrinted(printed))
-      : formats.unnumbered.replace('{n}', String(page + 1));
+    return printed ? formats.printed(padPrinted(printed)) : formats.unnumbered(page + 1);
   };
 }
 

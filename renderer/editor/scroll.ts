@@ -6,8 +6,7 @@ import { $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
  */
 export function scrollKeyIntoView(editor: LexicalEditor, key: string, block: ScrollLogicalPosition = 'center'): void {
   editor.update(() => undefined, {
-    onUpdate: () =>
-      requestAnimationFrame(() => editor.getElementByKey(key)?.scrollIntoView({ block, inline: 'nearest' })),
+    onUpdate: () => requestAnimationFrame(() => editor.getElementByKey(key)?.scrollIntoView({ block, inline: 'nearest' })),
   });
 }
 

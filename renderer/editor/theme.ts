@@ -2,7 +2,7 @@ import type { EditorThemeClasses } from 'lexical';
 
 /** Class names only; the look (gutter labels per kind, marker rules) lives in editor.css. */
 export const editorTheme: EditorThemeClasses = {
-  paragraph: 'cb-block',
-  pageMarker: 'cb-page-marker',
-  text: { base: 'cb-text' },
+  paragraph: 'case-editor__block',
+  pageMarker: 'page-marker',
+  text: { base: 'case-editor__text' },
 };

@@ -12,7 +12,10 @@ export interface DescribedError {
 
 export function describeError(err: unknown, i18n: Pick<I18n, 't'>): DescribedError {
   const e = toApiError(err);
-  const message = i18n.t(`errors.${e.code}`, flatParams(e.details));
+  const generic = i18n.t(`errors.${e.code}`, flatParams(e.details));
+  // Errors about a file the user chose name it, so that a batch of files says which one failed.
+  const file = e.details?.file;
+  const message = typeof file === 'string' && file ? i18n.t('errors.inFile', { file, message: generic }) : generic;
   const detail = e.message ? i18n.t('errors.serverMessage', { message: e.message }) : undefined;
   return { code: e.code, message, detail };
 }

@@ -28,9 +28,7 @@ export function flatten(tree: MessageTree, prefix = '', out = new Map<string, st
 /** `{name}` placeholders are replaced from params; unknown ones stay visible so a missing param is noticed. */
 export function interpolate(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 export interface Translator {
@@ -41,10 +39,7 @@ export interface Translator {
   lookup(key: string, params?: Params): string | undefined;
 }
 
-export function createTranslator(
-  language: Language,
-  tables: Readonly<Record<Language, Map<string, string>>>,
-): Translator {
+export function createTranslator(language: Language, tables: Readonly<Record<Language, Map<string, string>>>): Translator {
   const primary = tables[language];
   const fallback = tables[DEFAULT_LANGUAGE];
   const lookup = (key: string, params?: Params): string | undefined => {

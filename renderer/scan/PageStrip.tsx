@@ -1,6 +1,6 @@
 import type { Page } from '../../shared/model/entities.ts';
 import { padPrinted } from '../editor/pageLabels.ts';
-import { useProofT } from '../features/proofread/strings.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** The case's pages as chips coloured by status; the current one is marked; a click goes there. */
 export function PageStrip({
@@ -14,10 +14,10 @@ export function PageStrip({
   currentPage: number | null;
   onGotoPage: (page: number) => void;
 }) {
-  const t = useProofT();
+  const { t } = useI18n();
   const byIndex = new Map(pages.map((p) => [p.index, p]));
   return (
-    <nav className="cb-strip" aria-label={t('proof.strip.title')} data-testid="page-strip">
+    <nav className="page-strip" aria-label={t('proof.strip.title')} data-testid="page-strip">
       {casePages.map((index) => {
         const page = byIndex.get(index);
         const status = page?.status ?? 'unproofed';
@@ -26,7 +26,7 @@ export function PageStrip({
           <button
             key={index}
             type="button"
-            className="cb-strip__chip"
+            className="page-strip__chip"
             data-testid={`page-chip-${index}`}
             data-status={status}
             aria-current={index === currentPage ? 'page' : undefined}

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { ScanInfo } from '../../shared/model/entities.ts';
-import { useProofT } from '../features/proofread/strings.ts';
+import type { AppError } from '../../shared/ipc/errors.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { loadImageScan, type LoadedImage } from './imagePages.ts';
-import { acquirePdfScan, peekPdfScan, pdfPageSize, renderPdfPage, type PdfScan } from './pdfPages.ts';
+import { scanError } from './scanErrors.ts';
+import { acquirePdfScan, drawnPdfPage, peekPdfScan, pdfPageSize, renderPdfPage, type PdfScan } from './pdfPages.ts';
 import type { ScanSource } from './scanSource.ts';
 import { clampPercent, effectiveScale, stepZoom, type ZoomMode } from './zoom.ts';
 
@@ -11,10 +14,6 @@ type Size = { width: number; height: number };
 
 function isCancel(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: string }).name === 'RenderingCancelledException';
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Box size of an element, kept current with a ResizeObserver. */
@@ -41,7 +40,7 @@ const GUTTER = 16;
  * cancelled.
  */
 export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source: ScanSource; scanPage: number | null }) {
-  const t = useProofT();
+  const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const box = useBoxSize(scroller);
@@ -60,7 +59,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   });
   const [pageSize, setPageSize] = useState<Size | null>(() => (pdfPage ? pdfPageSize(pdfPage.page) : null));
   const [image, setImage] = useState<(LoadedImage & { page: number }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   /** What the canvas shows now (`page@scale`), to tell when a newer render is pending. */
   const [renderedKey, setRenderedKey] = useState<string | null>(null);
 
@@ -72,7 +71,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
     const handle = acquirePdfScan(pdfFile, source);
     handle.scan.then(
       (scan) => live && setOpenPdf((old) => (old?.file === pdfFile && old.scan === scan ? old : { file: pdfFile, scan })),
-      (e) => live && setError(message(e)),
+      (e) => live && setError(scanError(e)),
     );
     return () => {
       live = false;
@@ -91,7 +90,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
         const size = pdfPageSize(page);
         setPageSize((old) => (old?.width === size.width && old.height === size.height ? old : size));
       },
-      (e) => live && setError(message(e)),
+      (e) => live && setError(scanError(e)),
     );
     return () => {
       live = false;
@@ -114,7 +113,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
         setError(null);
       },
       (e) => {
-        if (!ctl.signal.aborted) setError(message(e));
+        if (!ctl.signal.aborted) setError(scanError(e));
       },
     );
     return () => ctl.abort();
@@ -126,9 +125,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   }, [image]);
   useEffect(() => () => lastImage.current?.release(), []);
 
-  const scale = pageSize
-    ? effectiveScale(zoom, pageSize, { width: box.width - GUTTER * 2, height: box.height - GUTTER * 2 })
-    : 1;
+  const scale = pageSize ? effectiveScale(zoom, pageSize, { width: box.width - GUTTER * 2, height: box.height - GUTTER * 2 }) : 1;
 
   // Render the PDF page at the current scale; keep the old canvas until the new one is drawn.
   // Started during the commit (a layout effect): with document and page already loaded, pdf.js
@@ -148,16 +145,30 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
     if (job.current?.page === pdfPage.page && job.current.key === key) return;
     if (job.current && !job.current.done) job.current.cancel();
     const current = el.querySelector('canvas');
+    const pixelRatio = window.devicePixelRatio || 1;
+    const ready = drawnPdfPage(pdfPage.page, s, pixelRatio);
+    if (ready) {
+      // Drawn before at this size (flipping back, a reopened case): shown in this very frame.
+      job.current = { page: pdfPage.page, key, done: true, cancel: () => undefined };
+      // (It may have been stretched for a zoom since: back to its own size.)
+      ready.style.width = `${Math.floor(pageSize.width * s)}px`;
+      ready.style.height = `${Math.floor(pageSize.height * s)}px`;
+      el.replaceChildren(ready);
+      el.dataset.renderedPage = String(pdfPage.index);
+      setRenderedKey(key);
+      setError(null);
+      return;
+    }
     if (current && current.dataset.page === String(pdfPage.index)) {
       // Same page, new zoom: stretch the old bitmap at once, sharpen when the render lands.
       current.style.width = `${Math.floor(pageSize.width * s)}px`;
       current.style.height = `${Math.floor(pageSize.height * s)}px`;
     }
-    const render = renderPdfPage(pdfPage.page, s, window.devicePixelRatio || 1);
+    const render = renderPdfPage(pdfPage.page, s, pixelRatio);
     const mine = { page: pdfPage.page, key, done: false, cancel: render.cancel };
     job.current = mine;
     render.canvas.dataset.page = String(pdfPage.index);
-    render.canvas.className = 'cb-scan__page';
+    render.canvas.className = 'scan-viewer__page';
     render.done.then(
       () => {
         mine.done = true;
@@ -169,7 +180,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
       (e) => {
         mine.done = true;
         if (job.current === mine) job.current = null;
-        if (!isCancel(e)) setError(message(e));
+        if (!isCancel(e)) setError(scanError(e));
       },
     );
   }, [pdfPage, pageSize, zoom, box]);
@@ -228,21 +239,31 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
   const noPage = scanPage === null || (pdf !== null && scanPage >= pdf.numPages);
   const busy = scan.kind === 'pdf' ? renderedKey !== `${scanPage}@${scale}` : image?.page !== scanPage;
   return (
-    <div className="cb-scan__viewer" data-testid="scan-viewer" onKeyDown={onKeyDown}>
-      <div className="cb-scan__tools" role="toolbar">
-        <button type="button" data-testid="scan-fit-width" aria-pressed={zoom.kind === 'fit-width'} onClick={() => setZoom({ kind: 'fit-width' })}>
+    <div className="scan-viewer" data-testid="scan-viewer" onKeyDown={onKeyDown}>
+      <div className="scan-viewer__tools" role="toolbar">
+        <button
+          type="button"
+          data-testid="scan-fit-width"
+          aria-pressed={zoom.kind === 'fit-width'}
+          onClick={() => setZoom({ kind: 'fit-width' })}
+        >
           {t('proof.scan.fitWidth')}
         </button>
-        <button type="button" data-testid="scan-fit-page" aria-pressed={zoom.kind === 'fit-page'} onClick={() => setZoom({ kind: 'fit-page' })}>
+        <button
+          type="button"
+          data-testid="scan-fit-page"
+          aria-pressed={zoom.kind === 'fit-page'}
+          onClick={() => setZoom({ kind: 'fit-page' })}
+        >
           {t('proof.scan.fitPage')}
         </button>
         <button type="button" data-testid="scan-zoom-out" title={t('proof.scan.zoomOut')} onClick={() => zoomBy(-1)}>
           −
         </button>
         <input
-          className="cb-scan__percent"
+          className="scan-viewer__percent"
           data-testid="scan-zoom-level"
-          aria-label="zoom"
+          aria-label={t('proof.scan.zoomLevel')}
           type="number"
           min={25}
           max={400}
@@ -256,12 +277,16 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
         <button type="button" data-testid="scan-zoom-in" title={t('proof.scan.zoomIn')} onClick={() => zoomBy(1)}>
           +
         </button>
-        {scanPage !== null && <span className="cb-scan__pageno">{t('proof.scan.page', { n: scanPage + 1 })}</span>}
-        {busy && !noPage && !error && <span className="cb-scan__busy" aria-live="polite">{t('proof.scan.loading')}</span>}
+        {scanPage !== null && <span className="scan-viewer__pageno">{t('proof.scan.page', { n: scanPage + 1 })}</span>}
+        {busy && !noPage && !error && (
+          <span className="scan-viewer__busy" aria-live="polite">
+            {t('proof.scan.loading')}
+          </span>
+        )}
       </div>
       <div
         ref={scroller}
-        className="cb-scan__scroll"
+        className="scan-viewer__scroll"
         data-testid="scan-scroll"
         tabIndex={0}
         onPointerDown={onPointerDown}
@@ -270,21 +295,22 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
         onPointerCancel={endDrag}
       >
         {error ? (
-          <p className="cb-scan__message" role="alert" data-testid="scan-error">
-            {t('proof.scan.failed', { message: error })}
-          </p>
+          <div className="scan-viewer__message">
+            <ErrorNotice error={error} title={t('proof.scan.failed')} testId="scan-error" />
+          </div>
         ) : noPage ? (
-          <p className="cb-scan__message" data-testid="scan-no-page">
+          <p className="scan-viewer__message" data-testid="scan-no-page">
             {t('proof.scan.noPage')}
           </p>
         ) : null}
-        <div className="cb-scan__stage" hidden={noPage || error !== null}>
+        <div className="scan-viewer__stage" hidden={noPage || error !== null}>
           {scan.kind === 'pdf' ? (
-            <div ref={host} className="cb-scan__host" data-testid="scan-canvas-host" />
+            <div ref={host} className="scan-viewer__host" data-testid="scan-canvas-host" />
           ) : (
-            image && pageSize && (
+            image &&
+            pageSize && (
               <img
-                className="cb-scan__page"
+                className="scan-viewer__page"
                 data-testid="scan-image"
                 data-page={image.page}
                 src={image.src}

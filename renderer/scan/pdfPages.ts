@@ -129,7 +129,10 @@ function evict(): void {
   for (const d of idle.slice(0, Math.max(0, idle.length - KEEP_DOCS))) {
     docs.delete(d.key);
     // Still opening: close it once it is open (a failed open closes itself).
-    d.promise.then(() => d.task?.destroy(), () => undefined);
+    d.promise.then(
+      () => d.task?.destroy(),
+      () => undefined,
+    );
   }
 }
 
@@ -194,7 +197,33 @@ export interface PageRender {
   cancel(): void;
 }
 
-/** Renders a page into a fresh, detached canvas (the caller swaps it in when `done` resolves). */
+/** Pages drawn lately, most recent last: flipping back to a page or reopening a case shows it at once. */
+const drawn: { page: PDFPageProxy; size: string; canvas: HTMLCanvasElement }[] = [];
+/** A drawn page at fit-width in a wide pane holds a few MB: a handful is plenty for going back and forth. */
+const KEEP_DRAWN = 4;
+
+/** The canvas a page was last drawn into at this scale, if it is still kept (it is not drawn again). */
+export function drawnPdfPage(page: PDFPageProxy, scale: number, pixelRatio: number): HTMLCanvasElement | null {
+  const size = `${scale}@${pixelRatio}`;
+  const i = drawn.findIndex((d) => d.page === page && d.size === size);
+  if (i < 0) return null;
+  const [hit] = drawn.splice(i, 1);
+  drawn.push(hit!);
+  return hit!.canvas;
+}
+
+function keepDrawn(page: PDFPageProxy, scale: number, pixelRatio: number, canvas: HTMLCanvasElement): void {
+  const size = `${scale}@${pixelRatio}`;
+  const i = drawn.findIndex((d) => d.page === page && d.size === size);
+  if (i >= 0) drawn.splice(i, 1);
+  drawn.push({ page, size, canvas });
+  while (drawn.length > KEEP_DRAWN) drawn.shift();
+}
+
+/**
+ * Renders a page into a fresh, detached canvas (the caller swaps it in when `done` resolves); the
+ * drawn canvas is kept for {@link drawnPdfPage}.
+ */
 export function renderPdfPage(page: PDFPageProxy, scale: number, pixelRatio: number): PageRender {
   const css = page.getViewport({ scale: scale * PDF_TO_CSS });
   let ratio = pixelRatio;
@@ -206,5 +235,6 @@ export function renderPdfPage(page: PDFPageProxy, scale: number, pixelRatio: num
   canvas.style.width = `${Math.floor(css.width)}px`;
   canvas.style.height = `${Math.floor(css.height)}px`;
   const task: RenderTask = page.render({ canvas, viewport });
-  return { canvas, done: task.promise, cancel: () => task.cancel() };
+  const done = task.promise.then(() => keepDrawn(page, scale, pixelRatio, canvas));
+  return { canvas, done, cancel: () => task.cancel() };
 }

@@ -1,3 +1,5 @@
+import { scanHttpError } from './scanErrors.ts';
+
 /**
  * Where the scan pane gets scan files. The app provides it: in Electron `url` gives
  * `scan://library/<file>`; in browser mode `/scans/<file>` with `headers` carrying
@@ -9,14 +11,6 @@ export interface ScanSource {
   fetchScan?(file: string, signal?: AbortSignal): Promise<Uint8Array | Blob>;
 }
 
-export class ScanLoadError extends Error {
-  readonly code = 'SCAN_LOAD';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScanLoadError';
-  }
-}
-
 /** The file's bytes as a Blob (for images, which `<img>` cannot fetch with headers). */
 export async function fetchScanBlob(source: ScanSource, file: string, signal?: AbortSignal): Promise<Blob> {
   if (source.fetchScan) {
@@ -24,6 +18,6 @@ export async function fetchScanBlob(source: ScanSource, file: string, signal?: A
     return data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>]);
   }
   const res = await fetch(source.url(file), { headers: { ...source.headers }, ...(signal ? { signal } : {}) });
-  if (!res.ok) throw new ScanLoadError(`${res.status} ${res.statusText}`);
+  if (!res.ok) throw scanHttpError(res.status, file);
   return res.blob();
 }

@@ -10,7 +10,11 @@ export function clampPercent(p: number): number {
 }
 
 /** Scale factor (1 = 100 %) for a page of `page` CSS px shown in a viewport of `box` CSS px. */
-export function effectiveScale(mode: ZoomMode, page: { width: number; height: number }, box: { width: number; height: number }): number {
+export function effectiveScale(
+  mode: ZoomMode,
+  page: { width: number; height: number },
+  box: { width: number; height: number },
+): number {
   if (mode.kind === 'percent') return clampPercent(mode.percent) / 100;
   if (page.width <= 0 || page.height <= 0 || box.width <= 0 || box.height <= 0) return 1;
   const byWidth = box.width / page.width;

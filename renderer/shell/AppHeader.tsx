@@ -16,14 +16,16 @@ export function AppHeader() {
   return (
     <header className="app-header" data-testid="app-header">
       <a className="brand" href={routeHref({ name: 'library' })} data-testid="nav-library">
-        <span className="brand-mark" aria-hidden="true">编</span>
-        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand__mark" aria-hidden="true">
+          编
+        </span>
+        <span className="brand__name">{t('app.name')}</span>
       </a>
-      <nav className="header-nav">
+      <nav className="app-header__nav">
         <a href={routeHref({ name: 'library' })}>{t('header.library')}</a>
       </nav>
-      <div className="header-spacer" />
-      <span className="header-user" data-testid="header-user">
+      <div className="app-header__spacer" />
+      <span className="app-header__user" data-testid="header-user">
         {prefs.userName ? t('header.user', { name: prefs.userName }) : t('header.noUser')}
       </span>
       <div className="segmented" role="group" aria-label={t('lang.label')}>

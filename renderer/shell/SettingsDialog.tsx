@@ -5,6 +5,8 @@ import { LANGUAGES } from '../i18n/translate.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useNotices } from '../ui/Notices.tsx';
+import { useSubmit } from '../ui/useSubmit.ts';
+import { BackupsSection } from './BackupsSection.tsx';
 import { usePrefs } from './PrefsContext.tsx';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
@@ -13,21 +15,15 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const notices = useNotices();
   const [userName, setUserName] = useState(prefs.userName);
   const [language, setLanguage] = useState(prefs.language);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      await update({ userName: userName.trim(), language });
-      notices.info(t('settings.saved'));
-      onClose();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    run: save,
+  } = useSubmit(async () => {
+    await update({ userName: userName.trim(), language });
+    notices.info(t('settings.saved'));
+    onClose();
+  });
 
   return (
     <Dialog
@@ -50,7 +46,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         className="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          save();
         }}
       >
         <label htmlFor="settings-username">{t('settings.userName')}</label>
@@ -80,6 +76,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </select>
       </form>
       {error ? <ErrorNotice error={error} /> : null}
+      <BackupsSection />
     </Dialog>
   );
 }

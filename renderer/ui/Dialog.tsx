@@ -21,7 +21,7 @@ export function Dialog({ title, onClose, children, footer, testId, wide }: Dialo
   return (
     <dialog
       ref={attach}
-      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       data-testid={testId}
       aria-labelledby={`${testId}-title`}
       onCancel={(e) => {
@@ -29,14 +29,14 @@ export function Dialog({ title, onClose, children, footer, testId, wide }: Dialo
         onClose();
       }}
     >
-      <header className="dialog-header">
+      <header className="dialog__header">
         <h2 id={`${testId}-title`}>{title}</h2>
         <button type="button" className="icon-button" aria-label="×" onClick={onClose} data-testid={`${testId}-close`}>
           ×
         </button>
       </header>
-      <div className="dialog-body">{children}</div>
-      {footer ? <footer className="dialog-footer">{footer}</footer> : null}
+      <div className="dialog__body">{children}</div>
+      {footer ? <footer className="dialog__footer">{footer}</footer> : null}
     </dialog>
   );
 }

@@ -28,10 +28,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 function BoundaryFallback({ error, onReset }: { error: Error; onReset(): void }) {
   const { t } = useI18n();
   return (
-    <div className="boundary" role="alert" data-testid="error-boundary">
+    <div className="error-boundary" role="alert" data-testid="error-boundary">
       <h2>{t('errors.boundaryTitle')}</h2>
       <p>{t('errors.boundaryBody')}</p>
-      <pre className="boundary-detail">{error.message}</pre>
+      <pre className="error-boundary__detail">{error.message}</pre>
       <div className="row">
         <button type="button" onClick={onReset}>
           {t('common.retry')}

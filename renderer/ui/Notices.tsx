@@ -53,10 +53,15 @@ function Toast({ notice, onDismiss, dismissLabel }: { notice: Notice; onDismiss(
     return () => clearTimeout(timer);
   }, [notice, onDismiss]);
   return (
-    <div className={`toast toast-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="toast" data-kind={notice.kind}>
-      <div className="toast-text">
+    <div
+      className={`toast toast--${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="toast"
+      data-kind={notice.kind}
+    >
+      <div className="toast__text">
         <div>{notice.message}</div>
-        {notice.detail ? <div className="toast-detail">{notice.detail}</div> : null}
+        {notice.detail ? <div className="toast__detail">{notice.detail}</div> : null}
       </div>
       <button type="button" className="icon-button" aria-label={dismissLabel} onClick={() => onDismiss(notice.id)}>
         ×

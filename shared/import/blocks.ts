@@ -1,30 +1,34 @@
 import type { Block, PageBreak } from '../model/caseDoc.ts';
 import type { BlockKind } from '../model/blockKind.ts';
-import type { ChangeLog } from './changeLog.ts';
+import type { ChangeLog, Where } from './changeLog.ts';
 import type { Line } from './lines.ts';
-import { formatLine, type FormatOptions, type TextRole } from './format.ts';
+import { formatLine, type FormatContext, type TextRole } from './format.ts';
 import { isLatinLetter, isDigit } from '../text/cjk.ts';
 import { unbalancedTitleQuotes } from '../text/garbage.ts';
 import { ocrTitleGap } from '../text/ocr.ts';
 
 /** What every stage that writes text needs: the change log and the formatting options. */
-export interface TextContext {
-  log: ChangeLog;
-  fmt: FormatOptions;
+export interface TextContext extends FormatContext {
   /** The text looks like OCR output (see ocrEvidence): OCR-only rules apply. */
   ocr?: boolean;
 }
 
+export interface JoinOptions {
+  /** Rule 'join-lines' is reported here (and when it is off, lines keep their line breaks). */
+  log: ChangeLog;
+  /** The lines are the phrases of a title set on two lines: they join with one space. */
+  phrases: boolean;
+}
+
 /**
- * Joins lines into one text. Running text joins with nothing between CJK and a space between
- * Latin words; `phrases` (titles set on two lines) joins with one space. A line on another page
- * than the one before it records a page break at the offset where it starts.
+ * Joins lines (`texts`, formatted, one per line of `lines`) into one text. Running text joins with
+ * nothing between CJK and a space between Latin words; phrases join with one space. A line on
+ * another page than the one before it records a page break at the offset where it starts.
  */
 export function joinLines(
   lines: readonly Line[],
   texts: readonly string[],
-  ctx: TextContext,
-  phrases = false,
+  { log, phrases }: JoinOptions,
 ): { text: string; breaks: PageBreak[] } {
   // Parts joined once at the end, and the tail kept apart: appending to a string and reading its
   // end each time flattens it every line (quadratic on a body of many thousand lines).
@@ -32,44 +36,53 @@ export function joinLines(
   let length = parts[0]!.length;
   let tail = parts[0]!.slice(-6);
   const breaks: PageBreak[] = [];
-  const join = ctx.log.on('join-lines');
+  const join = log.on('join-lines');
   for (let i = 1; i < lines.length; i++) {
-    const t = texts[i]!;
-    if (t.length === 0) continue;
+    const text = texts[i]!;
+    if (text.length === 0) continue;
     let sep = '';
     if (!join) sep = '\n';
     else if (phrases) sep = ' ';
     else {
       const a = tail[tail.length - 1] ?? '';
-      const b = t[0] ?? '';
+      const b = text[0] ?? '';
       if ((isLatinLetter(a) || isDigit(a)) && isLatinLetter(b)) sep = ' ';
       else if (isLatinLetter(a) && isDigit(b)) sep = ' ';
     }
     if (join) {
       const line = lines[i]!;
-      ctx.log.record('join-lines', { page: line.page, line: line.lineNo }, tail + '⏎' + t.slice(0, 6), tail + sep + t.slice(0, 6));
+      log.record(
+        'join-lines',
+        { page: line.page, line: line.lineNo },
+        { before: tail + '⏎' + text.slice(0, 6), after: tail + sep + text.slice(0, 6) },
+      );
     }
     if (lines[i]!.page !== lines[i - 1]!.page) breaks.push({ at: length + sep.length, page: lines[i]!.page });
-    parts.push(sep, t);
-    length += sep.length + t.length;
-    tail = (tail + sep + t).slice(-6);
+    parts.push(sep, text);
+    length += sep.length + text.length;
+    tail = (tail + sep + text).slice(-6);
   }
   return { text: parts.join(''), breaks };
 }
 
-/** A block of `kind` made of `lines`, with its page, page breaks and source span. */
-export function makeBlock(
-  kind: BlockKind,
-  lines: readonly Line[],
-  role: TextRole,
-  ctx: TextContext,
-  opts: { phrases?: boolean; transform?: (s: string) => string } = {},
-): Block {
+/** What block `makeBlock` makes of its lines. */
+export interface BlockSpec {
+  kind: BlockKind;
+  /** How the lines' spaces are treated (see `formatLine`). */
+  role: TextRole;
+  /** The lines are the phrases of a title set on two lines: they join with one space. */
+  phrases?: boolean;
+  /** Applied to the first line's text before it is formatted (e.g. dropping the dashes of an attribution). */
+  transform?: (s: string) => string;
+}
+
+/** A block of `spec.kind` made of `lines`, with its page, page breaks and source span. */
+export function makeBlock(lines: readonly Line[], spec: BlockSpec, ctx: TextContext): Block {
   const texts = lines.map((l, i) => {
-    const t = i === 0 && opts.transform ? opts.transform(l.text) : l.text;
-    return formatLine(t, role, { page: l.page, line: l.lineNo }, ctx.log, ctx.fmt);
+    const text = i === 0 && spec.transform ? spec.transform(l.text) : l.text;
+    return formatLine(text, { role: spec.role, where: { page: l.page, line: l.lineNo } }, ctx);
   });
-  const { text, breaks } = joinLines(lines, texts, ctx, opts.phrases ?? false);
+  const { text, breaks } = joinLines(lines, texts, { log: ctx.log, phrases: spec.phrases ?? false });
   const first = lines[0]!;
   const last = lines[lines.length - 1]!;
   const raws: string[] = [];
@@ -79,7 +92,7 @@ export function makeBlock(
     prevNo = l.lineNo;
   }
   return {
-    kind,
+    kind: spec.kind,
     text,
     page: first.page,
     breaks,
@@ -91,15 +104,11 @@ export function makeBlock(
  * A whole title (or byline) as OCR reads its phrase gap: an unmatched quote between two words
  * ('strip-stray-quote'), and in OCR text a comma between two phrases ('ocr-title-gap').
  */
-export function fixTitle(title: string, where: { page: number; line: number }, ctx: TextContext): string {
-  let t = title;
-  if (ctx.log.on('strip-stray-quote')) {
-    t = unbalancedTitleQuotes(t, (before, after) => ctx.log.record('strip-stray-quote', where, before, after)).text;
-  }
-  if (ctx.ocr && ctx.log.on('ocr-title-gap')) {
-    t = ocrTitleGap(t, (before, after) => ctx.log.record('ocr-title-gap', where, before, after)).text;
-  }
-  return t;
+export function fixTitle(title: string, where: Where, ctx: TextContext): string {
+  let text = title;
+  if (ctx.log.on('strip-stray-quote')) text = unbalancedTitleQuotes(text, ctx.log.sink('strip-stray-quote', where)).text;
+  if (ctx.ocr && ctx.log.on('ocr-title-gap')) text = ocrTitleGap(text, ctx.log.sink('ocr-title-gap', where)).text;
+  return text;
 }
 
 /**
@@ -107,10 +116,14 @@ export function fixTitle(title: string, where: { page: number; line: number }, c
  * ideograph, letter or digit lost its final full stop to OCR (a lone 。 at the end of a short
  * last line is the mark OCR drops most). Prose paragraphs end with punctuation.
  */
-export function closeParagraph(b: Block, lineCount: number, ctx: TextContext): void {
+export function closeParagraph(block: Block, lineCount: number, ctx: TextContext): void {
   if (!ctx.ocr || lineCount < 2 || !ctx.log.on('ocr-final-stop')) return;
-  if (!/[\p{Script=Han}A-Za-z0-9]$/u.test(b.text)) return;
-  const tail = b.text.slice(-6);
-  b.text += '。';
-  ctx.log.record('ocr-final-stop', { page: b.source?.page ?? b.page, line: b.source?.lineEnd ?? 0 }, tail, tail + '。');
+  if (!/[\p{Script=Han}A-Za-z0-9]$/u.test(block.text)) return;
+  const tail = block.text.slice(-6);
+  block.text += '。';
+  ctx.log.record(
+    'ocr-final-stop',
+    { page: block.source?.page ?? block.page, line: block.source?.lineEnd ?? 0 },
+    { before: tail, after: tail + '。' },
+  );
 }

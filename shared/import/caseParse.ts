@@ -34,16 +34,18 @@ export function captionTest(vocab: Vocabulary): (text: string) => boolean {
   return (t) => vocab.captionPrefixes.some((p) => t.startsWith(p)) || /^图\s*\d+[\s:：.．]/.test(t);
 }
 
+export interface CaseFooterOptions {
+  /** The case's title keys (its title without spaces): a footer naming the case is one of them. */
+  titleKeys: ReadonlySet<string>;
+  /** Hears of each footer removed: its page, its page number (null if none) and its running title. */
+  onFolio: (page: number, n: number | null, label: string) => void;
+}
+
 /**
  * Footers that name the case (its title, maybe with the page number) left at a page edge inside
  * the body: removed, and their page number handed to `onFolio`.
  */
-export function removeCaseFooters(
-  body: Line[],
-  titleKeys: ReadonlySet<string>,
-  ctx: TextContext,
-  onFolio: (page: number, n: number | null, label: string) => void,
-): Line[] {
+export function removeCaseFooters(body: Line[], { titleKeys, onFolio }: CaseFooterOptions, ctx: TextContext): Line[] {
   if (!ctx.log.on('remove-case-footer') || titleKeys.size === 0) return body;
   // OCR misreads a footer's title differently from the title itself ('ocr-folio'): compared by likeness.
   const fuzzy = ctx.ocr === true && ctx.log.on('ocr-folio');
@@ -54,14 +56,14 @@ export function removeCaseFooters(
     const atEdge = !prev || prev.page !== line.page || !next || next.page !== line.page;
     if (!atEdge || lineWidth(line.text) > 40) return true;
     if (titleKeys.has(repeatKey(line.text))) {
-      const f = parseFolio(line.text, fuzzy);
-      onFolio(line.page, f && f.label ? f.number : null, f?.label ?? line.text);
+      const folio = parseFolio(line.text, { ocr: fuzzy });
+      onFolio(line.page, folio && folio.label ? folio.number : null, folio?.label ?? line.text);
     } else {
-      const f = fuzzy ? ocrFooter(line.text) : null;
-      if (!f || !matchKeys.some((k) => similarity(matchKey(f.label), k) >= FUZZY_TITLE)) return true;
-      onFolio(line.page, f.number, f.label);
+      const footer = fuzzy ? ocrFooter(line.text) : null;
+      if (!footer || !matchKeys.some((k) => similarity(matchKey(footer.label), k) >= FUZZY_TITLE)) return true;
+      onFolio(line.page, footer.number, footer.label);
     }
-    ctx.log.record('remove-case-footer', { page: line.page, line: line.lineNo }, line.text, '');
+    ctx.log.record('remove-case-footer', { page: line.page, line: line.lineNo }, { before: line.text, after: '' });
     return false;
   });
 }
@@ -70,45 +72,52 @@ export function removeCaseFooters(
 function ocrFooter(text: string): { label: string; number: number | null } | null {
   const m = /^(.*?[^\s”“"'’‘。.，,:：])[\s”“"'’‘。.，,:：]*([0-9OolI|\]]{1,4})?$/u.exec(text.trim());
   if (!m) return null;
-  const n = m[2] ? ocrNumber(m[2]) : null;
-  return { label: m[1]!, number: n === null ? null : Number(n) };
+  const digits = m[2] ? ocrNumber(m[2]) : null;
+  return { label: m[1]!, number: digits === null ? null : Number(digits) };
+}
+
+/** A case's lines: its opener's, and its body's up to the next case. */
+export interface CaseLines {
+  opener: Opener;
+  body: Line[];
+}
+
+/** How a case is read. */
+export interface CaseReading {
+  /** Full-line widths of the body text and of the commentary boxes. */
+  widths: CaseWidths;
+  vocab: Vocabulary;
 }
 
 /** Reads one case: opener pieces, then the body split into sections. */
-export function parseCase(
-  op: Opener,
-  body: Line[],
-  widths: CaseWidths,
-  vocab: Vocabulary,
-  ctx: TextContext,
-): ParsedCase {
+export function parseCase({ opener, body }: CaseLines, { widths, vocab }: CaseReading, ctx: TextContext): ParsedCase {
   const blocks: Block[] = [];
-  const titleBlock = makeBlock('title', op.titleLines, 'title', ctx, { phrases: true });
-  titleBlock.text = fixTitle(titleBlock.text, { page: titleBlock.page, line: op.titleLines[0]!.lineNo }, ctx);
+  const titleBlock = makeBlock(opener.titleLines, { kind: 'title', role: 'title', phrases: true }, ctx);
+  titleBlock.text = fixTitle(titleBlock.text, { page: titleBlock.page, line: opener.titleLines[0]!.lineNo }, ctx);
   blocks.push(titleBlock);
-  const orgBlock = organizationBlock(op, ctx);
+  const orgBlock = organizationBlock(opener, ctx);
   blocks.push(orgBlock);
   let commentary: ParsedCase['commentary'] = null;
-  if (op.label) {
-    const units = buildUnits(op.commentary, { fullWidth: widths.commentary, headings: false, isCaption: () => false });
+  if (opener.label) {
+    const units = buildUnits(opener.commentary, { fullWidth: widths.commentary, headings: false, isCaption: () => false });
     const paragraphs: string[] = [];
     for (const u of units) {
-      const b = makeBlock('commentary', u.lines, 'running', ctx);
+      const b = makeBlock(u.lines, { kind: 'commentary', role: 'running' }, ctx);
       closeParagraph(b, u.lines.length, ctx);
       blocks.push(b);
       paragraphs.push(b.text);
     }
     let signature: string | null = null;
-    if (op.signature) {
-      const b = makeBlock('commentary-signature', [op.signature], 'running', ctx, { transform: nameOf });
+    if (opener.signature) {
+      const b = makeBlock([opener.signature], { kind: 'commentary-signature', role: 'running', transform: nameOf }, ctx);
       blocks.push(b);
       signature = b.text;
     }
     commentary = { paragraphs, signature };
   }
-  for (const b of bodyBlocks(body, widths.body, vocab, ctx)) blocks.push(b);
+  for (const b of bodyBlocks(body, { fullWidth: widths.body, vocab }, ctx)) blocks.push(b);
   const doc: CaseDoc = { version: 1, blocks };
-  const all = [op.label, ...op.titleLines, op.org, ...op.commentary, op.signature, ...body].filter(
+  const all = [opener.label, ...opener.titleLines, opener.org, ...opener.commentary, opener.signature, ...body].filter(
     (l): l is Line => l !== null,
   );
   const { first, last } = pageSpan(all);
@@ -128,36 +137,42 @@ export function parseCase(
  * line lost the name or was never printed — the TOC's organisation (a block without a source when
  * no line stands for it).
  */
-function organizationBlock(op: Opener, ctx: TextContext): Block {
-  const name = openerOrganization(op);
-  if (op.org) {
-    const transform = op.orgFromToc !== null ? () => name : dashRest;
-    return makeBlock('organization', [op.org], 'running', ctx, { transform });
+function organizationBlock(opener: Opener, ctx: TextContext): Block {
+  const name = openerOrganization(opener);
+  if (opener.org) {
+    const transform = opener.orgFromToc !== null ? () => name : dashRest;
+    return makeBlock([opener.org], { kind: 'organization', role: 'running', transform }, ctx);
   }
-  const last = op.titleLines[op.titleLines.length - 1]!;
+  const last = opener.titleLines[opener.titleLines.length - 1]!;
   return { kind: 'organization', text: name, page: last.page, breaks: [] };
 }
 
+export interface BodyOptions {
+  /** Width of a full body line, in ems. */
+  fullWidth: number;
+  vocab: Vocabulary;
+}
+
 /** Body lines as blocks: headings and paragraphs, then the awards section with its own heading. */
-export function bodyBlocks(body: Line[], W: number, vocab: Vocabulary, ctx: TextContext): Block[] {
+export function bodyBlocks(body: Line[], { fullWidth, vocab }: BodyOptions, ctx: TextContext): Block[] {
   const isCaption = captionTest(vocab);
   const awardsAt = body.findIndex((l) => isVocab(l.text, vocab.awardsHeadings));
   const main = awardsAt >= 0 ? body.slice(0, awardsAt) : body;
   const lostLines = ctx.ocr === true && ctx.log.on('ocr-lost-line');
-  const blocks = unitsToBlocks(buildUnits(main, { fullWidth: W, headings: true, isCaption, lostLines }), 'body', ctx);
+  const blocks = unitsToBlocks(buildUnits(main, { fullWidth, headings: true, isCaption, lostLines }), 'body', ctx);
   if (awardsAt >= 0) {
-    blocks.push(makeBlock('awards-heading', [body[awardsAt]!], 'heading', ctx));
+    blocks.push(makeBlock([body[awardsAt]!], { kind: 'awards-heading', role: 'heading' }, ctx));
     const rest = body.slice(awardsAt + 1);
-    for (const b of unitsToBlocks(buildUnits(rest, { fullWidth: W, headings: false, isCaption }), 'awards', ctx)) blocks.push(b);
+    for (const b of unitsToBlocks(buildUnits(rest, { fullWidth, headings: false, isCaption }), 'awards', ctx)) blocks.push(b);
   }
   return blocks;
 }
 
 function unitsToBlocks(units: Unit[], paragraphKind: 'body' | 'awards', ctx: TextContext): Block[] {
   return units.map((u) => {
-    if (u.kind === 'heading') return makeBlock('heading', u.lines, 'heading', ctx);
-    if (u.kind === 'caption') return makeBlock('caption', u.lines, 'running', ctx);
-    const b = makeBlock(paragraphKind, u.lines, 'running', ctx);
+    if (u.kind === 'heading') return makeBlock(u.lines, { kind: 'heading', role: 'heading' }, ctx);
+    if (u.kind === 'caption') return makeBlock(u.lines, { kind: 'caption', role: 'running' }, ctx);
+    const b = makeBlock(u.lines, { kind: paragraphKind, role: 'running' }, ctx);
     closeParagraph(b, u.lines.length, ctx);
     return b;
   });

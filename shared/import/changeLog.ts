@@ -1,4 +1,5 @@
 import type { ChangeSite, RuleReport } from '../model/importResult.ts';
+import type { SiteSink } from '../text/rewrite.ts';
 
 /** Every cleanup rule the pipeline knows, by id (the ids `options.disabledRules` refers to). */
 export const RULE_IDS = [
@@ -57,6 +58,12 @@ export interface Where {
   line: number;
 }
 
+/** What a rule changed at one site: short excerpts of the text before and after. */
+export interface Change {
+  before: string;
+  after: string;
+}
+
 /**
  * Collects what each cleanup rule did. Rules ask `on(rule)` before acting, so a disabled rule
  * leaves the text as it was and reports nothing.
@@ -73,14 +80,20 @@ export class ChangeLog {
     return !this.disabled.has(rule);
   }
 
-  record(rule: RuleId, where: Where, before: string, after: string, count = 1): void {
-    let r = this.reports.get(rule);
-    if (!r) {
-      r = { count: 0, sites: [] };
-      this.reports.set(rule, r);
+  /** Counts one change by `rule` at `where`, and keeps it while the rule has fewer than MAX_SITES_PER_RULE sites. */
+  record(rule: RuleId, where: Where, { before, after }: Change): void {
+    let report = this.reports.get(rule);
+    if (!report) {
+      report = { count: 0, sites: [] };
+      this.reports.set(rule, report);
     }
-    r.count += count;
-    if (r.sites.length < MAX_SITES_PER_RULE) r.sites.push({ page: where.page, line: where.line, before, after });
+    report.count += 1;
+    if (report.sites.length < MAX_SITES_PER_RULE) report.sites.push({ page: where.page, line: where.line, before, after });
+  }
+
+  /** A sink that records each change it hears of as `rule`'s at `where`. */
+  sink(rule: RuleId, where: Where): SiteSink {
+    return (before, after) => this.record(rule, where, { before, after });
   }
 
   /** How many times `rule` fired so far. */
@@ -92,8 +105,8 @@ export class ChangeLog {
   toReports(): RuleReport[] {
     const out: RuleReport[] = [];
     for (const rule of RULE_IDS) {
-      const r = this.reports.get(rule);
-      if (r && r.count > 0) out.push({ rule, count: r.count, sites: r.sites });
+      const report = this.reports.get(rule);
+      if (report && report.count > 0) out.push({ rule, count: report.count, sites: report.sites });
     }
     return out;
   }

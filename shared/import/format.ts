@@ -1,5 +1,4 @@
-import type { ChangeLog, RuleId } from './changeLog.ts';
-import type { SiteSink } from '../text/rewrite.ts';
+import type { ChangeLog, Where } from './changeLog.ts';
 import {
   collapseSpaces,
   spaceAfterPunct,
@@ -20,21 +19,28 @@ export interface FormatOptions {
   cjkDigitSpace: boolean;
 }
 
-/** Applies the spacing rules for `role` to one line, reporting each change at `where`. */
-export function formatLine(
-  text: string,
-  role: TextRole,
-  where: { page: number; line: number },
-  log: ChangeLog,
-  opts: FormatOptions,
-): string {
-  const sink = (rule: RuleId): SiteSink => (before, after) => log.record(rule, where, before, after);
-  let s = text;
+/** What formatting needs besides the line: the change log and the formatting options. */
+export interface FormatContext {
+  log: ChangeLog;
+  fmt: FormatOptions;
+}
+
+/** One line to format: what it is, and where it is (where its changes are reported). */
+export interface LineSite {
+  role: TextRole;
+  where: Where;
+}
+
+/** Applies the spacing rules for `site.role` to one line, reporting each change at `site.where`. */
+export function formatLine(text: string, { role, where }: LineSite, { log, fmt }: FormatContext): string {
+  let out = text;
   const phrase = role === 'title' || role === 'byline';
-  if (log.on('space-after-punct')) s = spaceAfterPunct(s, phrase, sink('space-after-punct')).text;
-  if (log.on('space-before-punct')) s = spaceBeforePunct(s, sink('space-before-punct')).text;
-  if (log.on('space-cjk-digit')) s = spaceCjkDigit(s, opts.cjkDigitSpace, sink('space-cjk-digit')).text;
-  if (!phrase && log.on('space-before-quote')) s = spaceBeforeQuote(s, sink('space-before-quote')).text;
-  if (role === 'running' && log.on('space-between-cjk')) s = spaceBetweenCjk(s, sink('space-between-cjk')).text;
-  return collapseSpaces(s).text;
+  if (log.on('space-after-punct'))
+    out = spaceAfterPunct(out, { keepPhraseGaps: phrase }, log.sink('space-after-punct', where)).text;
+  if (log.on('space-before-punct')) out = spaceBeforePunct(out, log.sink('space-before-punct', where)).text;
+  if (log.on('space-cjk-digit'))
+    out = spaceCjkDigit(out, { keepOne: fmt.cjkDigitSpace }, log.sink('space-cjk-digit', where)).text;
+  if (!phrase && log.on('space-before-quote')) out = spaceBeforeQuote(out, log.sink('space-before-quote', where)).text;
+  if (role === 'running' && log.on('space-between-cjk')) out = spaceBetweenCjk(out, log.sink('space-between-cjk', where)).text;
+  return collapseSpaces(out).text;
 }

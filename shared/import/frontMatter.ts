@@ -46,21 +46,26 @@ export function kindOfTitle(text: string, vocab: Vocabulary): Kind | null {
   return null;
 }
 
-/** Reads one item. `fallbackWidth` is used when the item is too short to measure its lines. */
+export interface FrontMatterOptions {
+  vocab: Vocabulary;
+  /** Width of a full line, in ems, for an item too short to measure its own lines. */
+  fallbackWidth: number;
+}
+
+/** Reads one item. */
 export function parseFrontMatter(
   lines: readonly Line[],
-  vocab: Vocabulary,
+  { vocab, fallbackWidth }: FrontMatterOptions,
   ctx: TextContext,
-  fallbackWidth: number,
 ): ImportedFrontMatter {
-  const W = estimateFullWidth(lines, fallbackWidth);
+  const fullWidth = estimateFullWidth(lines, fallbackWidth);
   let rest = lines.slice();
   const blocks: Block[] = [];
   let title = '';
   let titleLine: Line | null = null;
-  if (rest[0] && titleShaped(rest[0]) && rest[0].width < W - 1.5) {
+  if (rest[0] && titleShaped(rest[0]) && rest[0].width < fullWidth - 1.5) {
     titleLine = rest.shift()!;
-    const b = makeBlock('title', [titleLine], 'title', ctx);
+    const b = makeBlock([titleLine], { kind: 'title', role: 'title' }, ctx);
     b.text = fixTitle(b.text, { page: b.page, line: titleLine.lineNo }, ctx);
     blocks.push(b);
     title = b.text;
@@ -71,11 +76,11 @@ export function parseFrontMatter(
     dateLine = lastLine;
     rest = rest.slice(0, -1);
   }
-  const bylineAt = findByline(rest, titleLine !== null, W, ctx);
+  const bylineAt = findByline(rest, { hasTitle: titleLine !== null, fullWidth }, ctx);
   let byline: string | null = null;
   if (bylineAt >= 0) {
     const line = rest[bylineAt]!;
-    const b = makeBlock('organization', [line], 'byline', ctx);
+    const b = makeBlock([line], { kind: 'organization', role: 'byline' }, ctx);
     b.text = fixTitle(b.text, { page: b.page, line: line.lineNo }, ctx);
     blocks.push(b);
     byline = b.text;
@@ -83,18 +88,18 @@ export function parseFrontMatter(
   }
   const paragraphs: string[] = [];
   const lostLines = ctx.ocr === true && ctx.log.on('ocr-lost-line');
-  for (const u of buildUnits(rest, { fullWidth: W, headings: true, isCaption: captionTest(vocab), lostLines })) {
+  for (const u of buildUnits(rest, { fullWidth, headings: true, isCaption: captionTest(vocab), lostLines })) {
     const kind = u.kind === 'heading' ? 'heading' : u.kind === 'caption' ? 'caption' : 'body';
-    const b = makeBlock(kind, u.lines, kind === 'heading' ? 'heading' : 'running', ctx);
+    const b = makeBlock(u.lines, { kind, role: kind === 'heading' ? 'heading' : 'running' }, ctx);
     if (kind === 'body') closeParagraph(b, u.lines.length, ctx);
     blocks.push(b);
     if (kind !== 'caption') paragraphs.push(b.text);
   }
   let date: string | null = null;
   if (dateLine) {
-    const sink = (before: string, after: string): void => ctx.log.record('ocr-date-digits', { page: dateLine!.page, line: dateLine!.lineNo }, before, after);
+    const sink = ctx.log.sink('ocr-date-digits', { page: dateLine.page, line: dateLine.lineNo });
     const transform = ctx.log.on('ocr-date-digits') ? (t: string) => ocrDateDigits(t, sink).text : undefined;
-    const b = makeBlock('other', [dateLine], 'running', ctx, { transform });
+    const b = makeBlock([dateLine], { kind: 'other', role: 'running', transform }, ctx);
     blocks.push(b);
     date = b.text;
   }
@@ -112,32 +117,39 @@ export function parseFrontMatter(
   };
 }
 
+interface BylineOptions {
+  /** The item has a title (so its byline may be the line right under it). */
+  hasTitle: boolean;
+  /** Width of a full line of the item, in ems. */
+  fullWidth: number;
+}
+
 /**
  * The byline: a short unpunctuated line right under the title, just before the date at the end,
  * or — where extraction displaced it — at the bottom of the first page, cutting into a paragraph
  * that goes on on the next page. Returns its index in `lines`, or −1.
  */
-function findByline(lines: readonly Line[], hasTitle: boolean, W: number, ctx: TextContext): number {
+function findByline(lines: readonly Line[], { hasTitle, fullWidth }: BylineOptions, ctx: TextContext): number {
   const shaped = (l: Line | undefined): boolean =>
-    l !== undefined && l.width <= Math.min(W * 0.7, 24) && !endsWithPunct(l.text) && !isDateLine(l.text);
+    l !== undefined && l.width <= Math.min(fullWidth * 0.7, 24) && !endsWithPunct(l.text) && !isDateLine(l.text);
   if (lines.length === 0) return -1;
   const first = lines[0]!;
   if (hasTitle && shaped(first) && lines[1] !== undefined) return 0;
   const firstPage = first.page;
   for (let i = 1; i < lines.length - 1; i++) {
-    const l = lines[i]!;
-    if (l.page !== firstPage) break;
+    const line = lines[i]!;
+    if (line.page !== firstPage) break;
     const next = lines[i + 1]!;
-    if (next.page === l.page || !shaped(l)) continue;
+    if (next.page === line.page || !shaped(line)) continue;
     const prev = lines[i - 1]!;
     // The paragraph above runs on past this line onto the next page: the line was displaced.
-    if (!endsParagraph(prev, next, false, W) && ctx.log.on('move-displaced-byline')) {
-      ctx.log.record('move-displaced-byline', { page: l.page, line: l.lineNo }, l.text, l.text);
+    if (!endsParagraph(prev, next, { isFirst: false, fullWidth }) && ctx.log.on('move-displaced-byline')) {
+      ctx.log.record('move-displaced-byline', { page: line.page, line: line.lineNo }, { before: line.text, after: line.text });
       return i;
     }
   }
   const last = lines[lines.length - 1]!;
   const beforeLast = lines[lines.length - 2];
-  if (shaped(last) && beforeLast && endsParagraph(beforeLast, last, false, W)) return lines.length - 1;
+  if (shaped(last) && beforeLast && endsParagraph(beforeLast, last, { isFirst: false, fullWidth })) return lines.length - 1;
   return -1;
 }

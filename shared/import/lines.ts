@@ -1,5 +1,5 @@
 import type { RawPage } from './types.ts';
-import type { ChangeLog, RuleId } from './changeLog.ts';
+import type { ChangeLog, Where } from './changeLog.ts';
 import { splitLabel, type Vocabulary } from './vocabulary.ts';
 import { endsSentence, lineWidth } from '../text/cjk.ts';
 import {
@@ -12,7 +12,6 @@ import {
 } from '../text/garbage.ts';
 import { collapseLetterspacing, collapseSpaces } from '../text/spacing.ts';
 import { isStrayLine, ocrDashRun, ocrDigitLookalikes, ocrFullStop, ocrHyphenYi, ocrLabel, ocrPercent } from '../text/ocr.ts';
-import type { SiteSink } from '../text/rewrite.ts';
 
 /** One printed line after garbage removal; spacing rules come later, once its role is known. */
 export interface Line {
@@ -53,19 +52,25 @@ export interface LineOptions {
   ocr?: boolean;
 }
 
-/** Turns raw pages into cleaned lines, reporting every garbage rule that fired. */
-export function buildPageLines(pages: RawPage[], log: ChangeLog, opts: LineOptions): PageLines[] {
-  return pages.map((p) => buildPage(p, log, opts));
+/** What cleaning a line needs: the options and the change log its rules report to. */
+export interface LineContext extends LineOptions {
+  log: ChangeLog;
 }
 
-function buildPage(p: RawPage, log: ChangeLog, opts: LineOptions): PageLines {
+/** Turns raw pages into cleaned lines, reporting every garbage rule that fired. */
+export function buildPageLines(pages: RawPage[], log: ChangeLog, opts: LineOptions): PageLines[] {
+  const ctx: LineContext = { ...opts, log };
+  return pages.map((page) => buildPage(page, ctx));
+}
+
+function buildPage(page: RawPage, ctx: LineContext): PageLines {
   const out: Line[] = [];
   let garbage = 0;
   let blank = false;
   let gaps = 0;
   let pairs = 0;
   let seenContent = false;
-  p.lines.forEach((raw, i) => {
+  page.lines.forEach((raw, i) => {
     if (raw.trim().length === 0) {
       blank = true;
       return;
@@ -75,8 +80,8 @@ function buildPage(p: RawPage, log: ChangeLog, opts: LineOptions): PageLines {
       if (blank) gaps++;
     }
     seenContent = true;
-    const lineNo = p.startLine + i;
-    const { text, hadLeaders } = cleanLine(raw, log, { page: p.index, line: lineNo }, opts);
+    const lineNo = page.startLine + i;
+    const { text, hadLeaders } = cleanLine(raw, { page: page.index, line: lineNo }, ctx);
     const blankBefore = blank;
     blank = false;
     if (text.length === 0) {
@@ -84,16 +89,22 @@ function buildPage(p: RawPage, log: ChangeLog, opts: LineOptions): PageLines {
       return;
     }
     const indent = leadingIndent(raw);
-    const split = splitLabel(text, opts.vocabulary.commentaryLabels);
+    const split = splitLabel(text, ctx.vocabulary.commentaryLabels);
     if (split && split.rest.length > 0) {
-      out.push(mk(p.index, lineNo, raw, split.label, indent, blankBefore, false));
-      out.push(mk(p.index, lineNo, raw, split.rest, 0, false, false));
-    } else out.push(mk(p.index, lineNo, raw, text, indent, blankBefore, hadLeaders));
+      out.push(makeLine({ page: page.index, lineNo, raw, text: split.label, indent, blankBefore, hadLeaders: false }));
+      out.push(makeLine({ page: page.index, lineNo, raw, text: split.rest, indent: 0, blankBefore: false, hadLeaders: false }));
+    } else out.push(makeLine({ page: page.index, lineNo, raw, text, indent, blankBefore, hadLeaders }));
   });
   // Double-spaced text (a blank line after every printed line) says nothing by its blank lines.
   if (pairs >= 4 && gaps >= pairs * 0.4) for (const l of out) l.blankBefore = false;
-  const lines = opts.ocr && log.on('ocr-stray-line') ? dropStrayLines(out, log) : out;
-  return { index: p.index, startLine: p.startLine, raw: p.lines.join('\n'), lines, garbage: garbage + out.length - lines.length };
+  const lines = ctx.ocr && ctx.log.on('ocr-stray-line') ? dropStrayLines(out, ctx.log) : out;
+  return {
+    index: page.index,
+    startLine: page.startLine,
+    raw: page.lines.join('\n'),
+    lines,
+    garbage: garbage + out.length - lines.length,
+  };
 }
 
 /**
@@ -102,11 +113,11 @@ function buildPage(p: RawPage, log: ChangeLog, opts: LineOptions): PageLines {
  * paragraph's misread last line (围。 → Fil.), and it still marks where the paragraph ends.
  */
 function dropStrayLines(lines: Line[], log: ChangeLog): Line[] {
-  return lines.filter((l, i) => {
-    if (!isStrayLine(l.text, l.raw)) return true;
+  return lines.filter((line, i) => {
+    if (!isStrayLine(line.text, line.raw)) return true;
     const prev = lines[i - 1];
     if (prev && prev.width >= 20 && !endsSentence(prev.text)) return true;
-    log.record('ocr-stray-line', { page: l.page, line: l.lineNo }, l.text, '');
+    log.record('ocr-stray-line', { page: line.page, line: line.lineNo }, { before: line.text, after: '' });
     return false;
   });
 }
@@ -126,67 +137,57 @@ export function pageSpan(lines: readonly Line[]): { first: number; last: number 
   return { first, last };
 }
 
-function mk(
-  page: number,
-  lineNo: number,
-  raw: string,
-  text: string,
-  indent: number,
-  blankBefore: boolean,
-  hadLeaders: boolean,
-): Line {
+/** A line from everything but its width, which is measured from its text. */
+function makeLine(fields: Omit<Line, 'width'>): Line {
+  const { page, lineNo, raw, text, indent, blankBefore, hadLeaders } = fields;
   return { page, lineNo, raw, text, indent, blankBefore, width: lineWidth(text), hadLeaders };
 }
 
 function leadingIndent(raw: string): number {
-  let w = 0;
+  let indent = 0;
   for (const ch of raw) {
-    if (ch === ' ') w += 0.5;
-    else if (ch === '\u3000') w += 1;
-    else if (ch === '\t') w += 2;
+    if (ch === ' ') indent += 0.5;
+    else if (ch === '\u3000') indent += 1;
+    else if (ch === '\t') indent += 2;
     else break;
   }
-  return w >= 1 ? w : 0;
+  return indent >= 1 ? indent : 0;
 }
 
-/** Garbage rules, in order, on one line. */
-export function cleanLine(
-  raw: string,
-  log: ChangeLog,
-  where: { page: number; line: number },
-  opts: LineOptions,
-): { text: string; hadLeaders: boolean } {
+/** Garbage rules, in order, on one line (at `where`, where their changes are reported). */
+export function cleanLine(raw: string, where: Where, ctx: LineContext): { text: string; hadLeaders: boolean } {
+  const { log } = ctx;
   let hadLeaders = false;
-  const sink = (rule: RuleId): SiteSink => (before, after) => log.record(rule, where, before, after);
-  let s = raw.replace(/\f/g, '');
-  if (log.on('strip-fffd')) s = stripFffd(s, sink('strip-fffd')).text;
-  if (opts.normalizeRadicals && log.on('normalize-radicals')) {
-    const n = opts.normalizeRadicals(s);
-    if (n !== s) log.record('normalize-radicals', where, s, n);
-    s = n;
+  let text = raw.replace(/\f/g, '');
+  if (log.on('strip-fffd')) text = stripFffd(text, log.sink('strip-fffd', where)).text;
+  if (ctx.normalizeRadicals && log.on('normalize-radicals')) {
+    const normalized = ctx.normalizeRadicals(text);
+    if (normalized !== text) log.record('normalize-radicals', where, { before: text, after: normalized });
+    text = normalized;
   }
   if (log.on('strip-leaders')) {
-    const r = stripLeaders(s, log.on('repair-split-word'), sink('strip-leaders'), sink('repair-split-word'));
-    hadLeaders = r.count > 0;
-    s = r.text;
+    const repair = { repair: log.on('repair-split-word'), repairSink: log.sink('repair-split-word', where) };
+    const stripped = stripLeaders(text, repair, log.sink('strip-leaders', where));
+    hadLeaders = stripped.count > 0;
+    text = stripped.text;
   }
-  if (log.on('strip-orphan-separator')) s = stripOrphanSeparators(s, sink('strip-orphan-separator')).text;
-  if (log.on('fullwidth-punct')) s = fullwidthPunct(s, sink('fullwidth-punct')).text;
-  if (log.on('curly-quotes')) s = curlyQuotes(s, sink('curly-quotes')).text;
-  if (log.on('collapse-letterspacing')) s = collapseLetterspacing(s, sink('collapse-letterspacing')).text;
-  s = log.on('collapse-spaces') ? collapseSpaces(s.trim(), sink('collapse-spaces')).text : s.trim();
-  if (log.on('strip-stray-quote')) s = stripStrayQuotes(s, sink('strip-stray-quote')).text;
-  if (opts.ocr) {
-    if (log.on('ocr-dash-run')) s = ocrDashRun(s, sink('ocr-dash-run')).text;
-    if (log.on('ocr-digit-lookalike')) s = ocrDigitLookalikes(s, sink('ocr-digit-lookalike')).text;
-    if (log.on('ocr-percent')) s = ocrPercent(s, sink('ocr-percent')).text;
-    if (log.on('ocr-hyphen-yi')) s = ocrHyphenYi(s, sink('ocr-hyphen-yi')).text;
-    if (log.on('ocr-full-stop')) s = ocrFullStop(s, sink('ocr-full-stop')).text;
-    const label = log.on('ocr-label') ? ocrLabel(s, opts.vocabulary.commentaryLabels) : null;
+  if (log.on('strip-orphan-separator')) text = stripOrphanSeparators(text, log.sink('strip-orphan-separator', where)).text;
+  if (log.on('fullwidth-punct')) text = fullwidthPunct(text, log.sink('fullwidth-punct', where)).text;
+  if (log.on('curly-quotes')) text = curlyQuotes(text, log.sink('curly-quotes', where)).text;
+  if (log.on('collapse-letterspacing')) text = collapseLetterspacing(text, log.sink('collapse-letterspacing', where)).text;
+  text = log.on('collapse-spaces') ? collapseSpaces(text.trim(), log.sink('collapse-spaces', where)).text : text.trim();
+  if (log.on('strip-stray-quote')) text = stripStrayQuotes(text, log.sink('strip-stray-quote', where)).text;
+  if (ctx.ocr) {
+    if (log.on('ocr-dash-run')) text = ocrDashRun(text, log.sink('ocr-dash-run', where)).text;
+    if (log.on('ocr-digit-lookalike')) text = ocrDigitLookalikes(text, log.sink('ocr-digit-lookalike', where)).text;
+    if (log.on('ocr-percent')) text = ocrPercent(text, log.sink('ocr-percent', where)).text;
+    if (log.on('ocr-hyphen-yi')) text = ocrHyphenYi(text, log.sink('ocr-hyphen-yi', where)).text;
+    if (log.on('ocr-full-stop')) text = ocrFullStop(text, log.sink('ocr-full-stop', where)).text;
+    const label = log.on('ocr-label') ? ocrLabel(text, ctx.vocabulary.commentaryLabels) : null;
     if (label !== null) {
-      log.record('ocr-label', where, s, `〔${label}〕`);
-      s = `〔${label}〕`;
+      log.record('ocr-label', where, { before: text, after: `〔${label}〕` });
+      text = `〔${label}〕`;
     }
   }
-  return { text: s, hadLeaders };
+  return { text, hadLeaders };
 }

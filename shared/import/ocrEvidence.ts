@@ -27,15 +27,15 @@ const MISMATCHED = new Map([
 ]);
 
 function signOf(line: string): boolean {
-  const t = line.trim();
-  if (t.length === 0) return false;
+  const text = line.trim();
+  if (text.length === 0) return false;
   // A dash run read as ideographs and hyphens before a name.
-  if (/^(?:一[-—\s]*一|[-—]一|一[-—])/.test(t) && ocrDashRun(t).count > 0) return true;
+  if (/^(?:一[-—\s]*一|[-—]一|一[-—])/.test(text) && ocrDashRun(text).count > 0) return true;
   for (let k = 0; k < SIGNS.length; k++) {
-    if (!SIGNS[k]!.test(t)) continue;
+    if (!SIGNS[k]!.test(text)) continue;
     if (k < 2) return true;
     // A label whose closing bracket does not answer its opening one.
-    return MISMATCHED.get(t[0]!) !== t[t.length - 1];
+    return MISMATCHED.get(text[0]!) !== text[text.length - 1];
   }
   return false;
 }

@@ -41,16 +41,25 @@ export function isLabel(line: Line, vocab: Vocabulary): boolean {
   return isVocab(line.text, vocab.commentaryLabels);
 }
 
-/** Finds every case opener in reading order. `W` is the width of a full body line. */
-export function findOpeners(
-  lines: readonly Line[],
-  vocab: Vocabulary,
-  W: number,
-  /** Rule 'ocr-lost-dashes': see `nameLine`. */
-  lostDashes = false,
-  /** Rule 'ocr-lost-title': see below. */
-  lostTitle = false,
-): Opener[] {
+/** The text the openers are looked for in, and how to read it. */
+export interface OpenerScan {
+  /** The content lines (TOC pages left out), in reading order; openers index into them. */
+  lines: readonly Line[];
+  vocab: Vocabulary;
+  /** Width of a full body line, in ems: a title line is never that wide. */
+  fullWidth: number;
+  /** Rule 'ocr-lost-dashes' (OCR text): see `nameLine`. */
+  lostDashes: boolean;
+}
+
+export interface OpenerOptions {
+  /** Rule 'ocr-lost-title' (OCR text): see below. */
+  lostTitle?: boolean;
+}
+
+/** Finds every case opener in reading order. */
+export function findOpeners(scan: OpenerScan, { lostTitle = false }: OpenerOptions = {}): Opener[] {
+  const { lines, vocab, fullWidth, lostDashes } = scan;
   const openers: Opener[] = [];
   let floor = 0; // lines before this belong to an earlier opener
   for (let i = 0; i < lines.length; i++) {
@@ -61,9 +70,9 @@ export function findOpeners(
     while (j >= floor && title.length < MAX_TITLE_LINES) {
       const l = lines[j]!;
       // A title line is never a full line of running text.
-      if (l.page !== org.page || isDashLine(l.text) || isLabel(l, vocab) || !titleShaped(l) || l.width >= W - 1.5) break;
+      if (l.page !== org.page || isDashLine(l.text) || isLabel(l, vocab) || !titleShaped(l) || l.width >= fullWidth - 1.5) break;
       // A box's signature whose dashes OCR lost is no title line.
-      if (lostDashes && nameLine(l, vocab) && labelAbove(lines, j, floor, vocab)) break;
+      if (lostDashes && nameLine(l, vocab) && labelAbove(scan, j, floor)) break;
       title.unshift(l);
       j--;
     }
@@ -71,13 +80,20 @@ export function findOpeners(
       // Rule 'ocr-lost-title': OCR (one uniform block, psm 6) drops the title set in a larger
       // font; the organisation then sits right under the box's signature. The title comes from
       // the TOC and the running footers later (reconcile.ts).
-      if (lostTitle && j === i - 1 && j >= floor && isDashLine(lines[j]!.text) && lines[j]!.page === org.page && labelAbove(lines, j, floor, vocab)) {
+      if (
+        lostTitle &&
+        j === i - 1 &&
+        j >= floor &&
+        isDashLine(lines[j]!.text) &&
+        lines[j]!.page === org.page &&
+        labelAbove(scan, j, floor)
+      ) {
         title.push(missingTitle(org));
       } else continue;
     }
-    if (title[0]!.text.length > 0 && continuesAbove(lines, j, floor, title[0]!, vocab, W)) continue;
-    if (signatureOfBox(lines, i, floor, vocab, W, lostDashes)) continue;
-    const op: Opener = {
+    if (title[0]!.text.length > 0 && continuesAbove(scan, j + 1, floor)) continue;
+    if (signatureOfBox(scan, i, floor)) continue;
+    const opener: Opener = {
       start: j + 1,
       bodyStart: i + 1,
       titleLines: title,
@@ -87,11 +103,11 @@ export function findOpeners(
       commentary: [],
       signature: null,
     };
-    boxBefore(lines, op, j, floor, vocab, lostDashes);
-    boxAfter(lines, op, vocab);
-    openers.push(op);
-    floor = op.bodyStart;
-    i = op.bodyStart - 1;
+    boxBefore(scan, opener, floor);
+    boxAfter(scan, opener);
+    openers.push(opener);
+    floor = opener.bodyStart;
+    i = opener.bodyStart - 1;
   }
   return openers;
 }
@@ -103,10 +119,12 @@ export function missingTitle(org: Line): Line {
 
 /**
  * Whether the dash line at `i` signs a commentary box rather than naming a case's organisation:
- * a box label above it on its page (no dash line between), and right under it another title over
- * a dash line. Then the "title" above `i` is the box's last line, whose full stop OCR lost.
+ * a box label above it on its page (no dash line between, not above `floor`), and right under it
+ * another title over a dash line. Then the "title" above `i` is the box's last line, whose full
+ * stop OCR lost.
  */
-function signatureOfBox(lines: readonly Line[], i: number, floor: number, vocab: Vocabulary, W: number, lostDashes: boolean): boolean {
+function signatureOfBox(scan: OpenerScan, i: number, floor: number): boolean {
+  const { lines, vocab, fullWidth, lostDashes } = scan;
   const page = lines[i]!.page;
   let k = i - 1;
   while (k >= floor && lines[k]!.page === page && !isLabel(lines[k]!, vocab) && !isDashLine(lines[k]!.text)) k--;
@@ -114,23 +132,34 @@ function signatureOfBox(lines: readonly Line[], i: number, floor: number, vocab:
   let n = 0;
   while (n < MAX_TITLE_LINES) {
     const l = lines[i + 1 + n];
-    if (!l || l.page !== page || isDashLine(l.text) || (lostDashes && nameLine(l, vocab)) || !titleShaped(l) || l.width >= W - 1.5) break;
+    if (
+      !l ||
+      l.page !== page ||
+      isDashLine(l.text) ||
+      (lostDashes && nameLine(l, vocab)) ||
+      !titleShaped(l) ||
+      l.width >= fullWidth - 1.5
+    )
+      break;
     n++;
   }
   const org = lines[i + 1 + n];
   return n > 0 && org !== undefined && org.page === page && (isDashLine(org.text) || (lostDashes && nameLine(org, vocab)));
 }
 
-/** Whether the line above a would-be title (index `j`) runs on into it: then the "title" ends a paragraph. */
-function continuesAbove(lines: readonly Line[], j: number, floor: number, first: Line, vocab: Vocabulary, W: number): boolean {
-  const before = j >= floor ? lines[j] : undefined;
+/**
+ * Whether the line above a would-be title (whose first line is at `start`; nothing above `floor`
+ * counts) runs on into it: then the "title" ends a paragraph.
+ */
+function continuesAbove({ lines, vocab, fullWidth }: OpenerScan, start: number, floor: number): boolean {
+  const before = start - 1 >= floor ? lines[start - 1] : undefined;
   return (
     before !== undefined &&
-    before.page === first.page &&
+    before.page === lines[start]!.page &&
     !isDashLine(before.text) &&
     !isLabel(before, vocab) &&
     !endsSentence(before.text) &&
-    before.width >= W * 0.6
+    before.width >= fullWidth * 0.6
   );
 }
 
@@ -153,22 +182,23 @@ function hanShare(text: string): number {
 
 /**
  * Rule 'ocr-page-opener': a TOC entry whose case no opener was found for, whose stretch of text
- * holds no opener at all, opens on the page the TOC gives it (read off the running footers): OCR
- * garbled its title and organisation lines (read as Latin letters). The opener takes that page's
- * first lines: a commentary box if a label opens the page (its lines up to the first garbled
- * one), then the garbled lines; the body starts at the next line of Chinese text. Its title and
- * organisation come from the TOC and the footers (reconcile.ts).
+ * holds no opener at all, opens on the page the TOC gives it (read off the running footers, as
+ * `printed` holds them per page): OCR garbled its title and organisation lines (read as Latin
+ * letters). The opener takes that page's first lines: a commentary box if a label opens the page
+ * (its lines up to the first garbled one), then the garbled lines; the body starts at the next
+ * line of Chinese text. Its title and organisation come from the TOC and the footers (reconcile.ts).
  */
 export function findPageOpeners(
-  lines: readonly Line[],
+  { lines, vocab }: Pick<OpenerScan, 'lines' | 'vocab'>,
   missing: readonly MissingCase[],
   printed: readonly (number | null)[],
-  vocab: Vocabulary,
 ): Opener[] {
   const out: Opener[] = [];
-  for (const m of missing) {
-    if (m.page == null) continue;
-    const start = lines.findIndex((l, i) => i >= m.from && i < m.to && printed[l.page] === m.page && (i === 0 || lines[i - 1]!.page !== l.page));
+  for (const entry of missing) {
+    if (entry.page == null) continue;
+    const start = lines.findIndex(
+      (l, i) => i >= entry.from && i < entry.to && printed[l.page] === entry.page && (i === 0 || lines[i - 1]!.page !== l.page),
+    );
     if (start < 0) continue;
     const first = lines[start]!;
     const garbled = (l: Line): boolean => hanShare(l.text) < 0.5;
@@ -178,18 +208,19 @@ export function findPageOpeners(
     if (isLabel(first, vocab)) {
       label = first;
       k++;
-      while (k < m.to && lines[k]!.page === first.page && !garbled(lines[k]!) && !isDashLine(lines[k]!.text)) commentary.push(lines[k++]!);
+      while (k < entry.to && lines[k]!.page === first.page && !garbled(lines[k]!) && !isDashLine(lines[k]!.text))
+        commentary.push(lines[k++]!);
     }
     // The opener's own lines, as garbled as its title.
     const before = k;
-    while (k < m.to && lines[k]!.page === first.page && (garbled(lines[k]!) || isDashLine(lines[k]!.text))) k++;
+    while (k < entry.to && lines[k]!.page === first.page && (garbled(lines[k]!) || isDashLine(lines[k]!.text))) k++;
     if (k === before && !label) continue;
     out.push({
       start,
       bodyStart: k,
       titleLines: [missingTitle(first)],
       org: null,
-      orgFromToc: m.organization ?? '',
+      orgFromToc: entry.organization ?? '',
       label,
       commentary,
       signature: null,
@@ -202,6 +233,19 @@ export function findPageOpeners(
 const RE_DASH_JUNK = /^[\s\uFFFD—―─━－~～\-一_=.·…]+$/;
 const RE_DASH_PREFIX = /^[\s\uFFFD—―─━－~～\-一_=.·…]{1,6}/;
 
+export interface TitleOpenerOptions {
+  /** The openers found already: no candidate overlaps one. */
+  found: readonly Opener[];
+  /** Rule 'fuzzy-title-match': an entry whose title is printed nowhere exactly takes the likest line(s). */
+  fuzzy?: boolean;
+}
+
+/** Where a title may be printed: its first line's index and its number of lines. */
+interface TitleSpot {
+  i: number;
+  n: number;
+}
+
 /**
  * Openers for cases found by their title alone: a line (or two or three lines on one page) whose
  * key is a missing TOC entry's title, where nothing above runs on into it. The line under it is
@@ -211,31 +255,26 @@ const RE_DASH_PREFIX = /^[\s\uFFFD—―─━－~～\-一_=.·…]{1,6}/;
  * (possibly after a commentary box), so that a body heading that repeats a title is no case.
  */
 export function findTitleOpeners(
-  lines: readonly Line[],
+  scan: OpenerScan,
   /** In TOC order. */
   missing: readonly MissingCase[],
-  found: readonly Opener[],
-  vocab: Vocabulary,
-  W: number,
-  /** Rule 'fuzzy-title-match': an entry whose title is printed nowhere exactly takes the likest line(s). */
-  fuzzy = false,
-  /** Rule 'ocr-lost-dashes': see `nameLine`. */
-  lostDashes = false,
+  { found, fuzzy = false }: TitleOpenerOptions,
 ): Opener[] {
+  const { lines } = scan;
   if (missing.length === 0) return [];
   const wanted = new Set(missing.map((m) => m.key).filter((k) => k.length >= 2));
   if (wanted.size === 0) return [];
   // Where each wanted key is printed: start and length (in lines) of every candidate.
-  const at = new Map<string, { i: number; n: number }[]>();
+  const spotsByKey = new Map<string, TitleSpot[]>();
   for (let i = 0; i < lines.length; i++) {
     let key = '';
     for (let n = 1; n <= MAX_TITLE_LINES && i + n <= lines.length; n++) {
       const l = lines[i + n - 1]!;
-      if (l.page !== lines[i]!.page || !titleLike(l, vocab, W)) break;
+      if (l.page !== lines[i]!.page || !titleLike(scan, l)) break;
       key += matchKey(l.text);
       if (!wanted.has(key)) continue;
-      let list = at.get(key);
-      if (!list) at.set(key, (list = []));
+      let list = spotsByKey.get(key);
+      if (!list) spotsByKey.set(key, (list = []));
       list.push({ i, n });
     }
   }
@@ -244,18 +283,18 @@ export function findTitleOpeners(
   // Entries in TOC order: a later entry with the same title looks past the earlier one's pick.
   const after = new Map<string, number>();
   const out: Opener[] = [];
-  for (const m of missing) {
-    const from = Math.max(m.from, after.get(m.key) ?? 0);
-    const exact = (at.get(m.key) ?? []).filter((c) => c.i >= from && c.i + c.n <= m.to && !inside(c.i, c.n));
-    const cands = exact.length > 0 || !fuzzy ? exact : likeTitle(lines, m, from, vocab, W).filter((c) => !inside(c.i, c.n));
-    const ops = cands
-      .map((c) => titleOpener(lines, c.i, c.n, m, vocab, W, lostDashes))
-      .filter((o): o is { op: Opener; strong: boolean } => o !== null);
-    const pick = ops.find((o) => o.strong) ?? ops[0];
+  for (const entry of missing) {
+    const from = Math.max(entry.from, after.get(entry.key) ?? 0);
+    const exact = (spotsByKey.get(entry.key) ?? []).filter((c) => c.i >= from && c.i + c.n <= entry.to && !inside(c.i, c.n));
+    const spots = exact.length > 0 || !fuzzy ? exact : likeTitle(scan, entry, from).filter((c) => !inside(c.i, c.n));
+    const candidates = spots
+      .map((spot) => titleOpener(scan, spot, entry))
+      .filter((c): c is { opener: Opener; strong: boolean } => c !== null);
+    const pick = candidates.find((c) => c.strong) ?? candidates[0];
     if (!pick) continue;
-    out.push(pick.op);
-    spans.push([pick.op.start, pick.op.bodyStart]);
-    after.set(m.key, pick.op.bodyStart);
+    out.push(pick.opener);
+    spans.push([pick.opener.start, pick.opener.bodyStart]);
+    after.set(entry.key, pick.opener.bodyStart);
   }
   return out;
 }
@@ -265,68 +304,66 @@ export function findTitleOpeners(
  * FUZZY_TITLE alike the entry's title, likest first. The entry's key may carry an organisation
  * that OCR stripped of its dashes (see titleMatch), so a line matching its head counts too.
  */
-function likeTitle(lines: readonly Line[], m: MissingCase, from: number, vocab: Vocabulary, W: number): { i: number; n: number }[] {
-  if (m.key.length < 4) return [];
-  const scored: { i: number; n: number; score: number }[] = [];
-  for (let i = from; i < m.to; i++) {
+function likeTitle(scan: OpenerScan, entry: MissingCase, from: number): TitleSpot[] {
+  const { lines } = scan;
+  if (entry.key.length < 4) return [];
+  const scored: (TitleSpot & { score: number })[] = [];
+  for (let i = from; i < entry.to; i++) {
     let key = '';
-    for (let n = 1; n <= MAX_TITLE_LINES && i + n <= m.to; n++) {
+    for (let n = 1; n <= MAX_TITLE_LINES && i + n <= entry.to; n++) {
       const l = lines[i + n - 1]!;
-      if (l.page !== lines[i]!.page || !titleLike(l, vocab, W)) break;
+      if (l.page !== lines[i]!.page || !titleLike(scan, l)) break;
       key += matchKey(l.text);
-      if (key.length > m.key.length * 1.5 + 2) break;
-      const score = titleMatch(key, m.key);
+      if (key.length > entry.key.length * 1.5 + 2) break;
+      const score = titleMatch(key, entry.key);
       if (score >= FUZZY_TITLE) scored.push({ i, n, score });
     }
   }
   return scored.sort((a, b) => b.score - a.score || a.i - b.i);
 }
 
-function titleLike(l: Line, vocab: Vocabulary, W: number): boolean {
-  if (l.width < 1 || l.width > 40 || l.width >= W - 1.5) return false;
+function titleLike({ vocab, fullWidth }: OpenerScan, l: Line): boolean {
+  if (l.width < 1 || l.width > 40 || l.width >= fullWidth - 1.5) return false;
   return !isDashLine(l.text) && !isLabel(l, vocab) && !isDateLine(l.text);
 }
 
-function titleOpener(
-  lines: readonly Line[],
-  i: number,
-  n: number,
-  m: MissingCase,
-  vocab: Vocabulary,
-  W: number,
-  lostDashes: boolean,
-): { op: Opener; strong: boolean } | null {
+/**
+ * The opener of `entry`'s case with its title at `spot`, or null; `strong` when an organisation
+ * line was found under the title (else the title must open its page).
+ */
+function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: MissingCase): { opener: Opener; strong: boolean } | null {
+  const { lines, vocab, lostDashes } = scan;
   const title = lines.slice(i, i + n);
-  if (continuesAbove(lines, i - 1, m.from, title[0]!, vocab, W)) return null;
+  if (continuesAbove(scan, i, entry.from)) return null;
   const under = lines[i + n];
   let org: Line | null = null;
-  let orgFromToc: string | null = m.organization ?? '';
-  if (under && under.page === title[n - 1]!.page && i + n < m.to) {
-    const t = under.text;
-    const tocOrg = m.organization ? compact(m.organization) : '';
-    if (RE_DASH_JUNK.test(t)) org = under;
-    else if (isDashLine(t)) {
+  let orgFromToc: string | null = entry.organization ?? '';
+  if (under && under.page === title[n - 1]!.page && i + n < entry.to) {
+    const text = under.text;
+    const tocOrg = entry.organization ? compact(entry.organization) : '';
+    if (RE_DASH_JUNK.test(text)) org = under;
+    else if (isDashLine(text)) {
       org = under;
       orgFromToc = null;
-    } else if (tocOrg.length > 0 && compact(t).endsWith(tocOrg) && RE_DASH_PREFIX.test(t)) {
-      const head = compact(t).slice(0, -tocOrg.length);
+    } else if (tocOrg.length > 0 && compact(text).endsWith(tocOrg) && RE_DASH_PREFIX.test(text)) {
+      const head = compact(text).slice(0, -tocOrg.length);
       if (RE_DASH_JUNK.test(head)) org = under;
     } else if (tocOrg.length >= 4) {
       // OCR's reading of the line, a dash or two (or none) and the name, against the TOC's
       // reading of the name, which may carry leader junk after it.
-      const name = compact(t.replace(RE_DASH_PREFIX, ''));
+      const name = compact(text.replace(RE_DASH_PREFIX, ''));
       const alike = Math.max(similarity(name, tocOrg), similarity(name, tocOrg.slice(0, name.length)));
-      if (name.length >= 4 && alike >= FUZZY_TITLE && titleMatch(m.key, matchKey(name)) < FUZZY_TITLE) {
+      if (name.length >= 4 && alike >= FUZZY_TITLE && titleMatch(entry.key, matchKey(name)) < FUZZY_TITLE) {
         org = under;
-        orgFromToc = t.replace(RE_DASH_PREFIX, '').trim();
+        orgFromToc = text.replace(RE_DASH_PREFIX, '').trim();
       }
     }
-    if (!org && lostDashes && nameLine(under, vocab) && titleMatch(m.key, matchKey(t)) < FUZZY_TITLE) {
+    if (!org && lostDashes && nameLine(under, vocab) && titleMatch(entry.key, matchKey(text)) < FUZZY_TITLE) {
       org = under;
-      orgFromToc = nameOf(t);
+      orgFromToc = nameOf(text);
     }
   }
-  const op: Opener = {
+  const opener: Opener = {
     start: i,
     bodyStart: i + n + (org ? 1 : 0),
     titleLines: title,
@@ -336,11 +373,11 @@ function titleOpener(
     commentary: [],
     signature: null,
   };
-  boxBefore(lines, op, i - 1, m.from, vocab, lostDashes);
-  boxAfter(lines, op, vocab);
-  const opensPage = op.start === 0 || lines[op.start - 1]!.page !== lines[op.start]!.page;
+  boxBefore(scan, opener, entry.from);
+  boxAfter(scan, opener);
+  const opensPage = opener.start === 0 || lines[opener.start - 1]!.page !== lines[opener.start]!.page;
   if (!org && !opensPage) return null;
-  return { op, strong: org !== null };
+  return { opener, strong: org !== null };
 }
 
 /** The name on an attribution line: after its dashes, or after the lone 一 OCR left of them. */
@@ -350,9 +387,9 @@ export function nameOf(text: string): string {
 }
 
 /** The organisation an opener names: its own line's name, else the TOC's. */
-export function openerOrganization(op: Opener): string {
-  if (op.orgFromToc !== null) return op.orgFromToc;
-  return op.org ? dashRest(op.org.text) : '';
+export function openerOrganization(opener: Opener): string {
+  if (opener.orgFromToc !== null) return opener.orgFromToc;
+  return opener.org ? dashRest(opener.org.text) : '';
 }
 
 /**
@@ -360,17 +397,21 @@ export function openerOrganization(op: Opener): string {
  * one of the vocabulary's organisation words) where an attribution line belongs, whose dashes OCR
  * lost or read as a single 一.
  */
-export function nameLine(l: Line, vocab: Vocabulary): boolean {
-  const t = l.text.replace(/^一(?=\p{Script=Han})/u, '');
-  if (l.width < 4 || l.width > 30 || /[，。；：！？、,.;:!?“”"]/.test(t)) return false;
-  return endsWithOrganizationWord(t, vocab);
+export function nameLine(line: Line, vocab: Vocabulary): boolean {
+  const text = line.text.replace(/^一(?=\p{Script=Han})/u, '');
+  if (line.width < 4 || line.width > 30 || /[，。；：！？、,.;:!?“”"]/.test(text)) return false;
+  return endsWithOrganizationWord(text, vocab);
 }
 
-/** Commentary box printed above the title: label, paragraphs, optional `———signature`. */
-function boxBefore(lines: readonly Line[], op: Opener, j: number, floor: number, vocab: Vocabulary, lostDashes = false): void {
-  let k = j;
+/**
+ * Commentary box printed above the opener's title (not above `floor`): label, paragraphs,
+ * optional `———signature`. Found, it joins the opener, which then starts at its label.
+ */
+function boxBefore(scan: OpenerScan, opener: Opener, floor: number): void {
+  const { lines, vocab, lostDashes } = scan;
+  let k = opener.start - 1;
   let signature: Line | null = null;
-  if (k >= floor && (isDashLine(lines[k]!.text) || (lostDashes && nameLine(lines[k]!, vocab) && labelAbove(lines, k, floor, vocab)))) {
+  if (k >= floor && (isDashLine(lines[k]!.text) || (lostDashes && nameLine(lines[k]!, vocab) && labelAbove(scan, k, floor)))) {
     signature = lines[k]!;
     k--;
   }
@@ -380,15 +421,15 @@ function boxBefore(lines: readonly Line[], op: Opener, j: number, floor: number,
     k--;
   }
   if (k >= floor && isLabel(lines[k]!, vocab)) {
-    op.label = lines[k]!;
-    op.commentary = box;
-    op.signature = signature;
-    op.start = k;
+    opener.label = lines[k]!;
+    opener.commentary = box;
+    opener.signature = signature;
+    opener.start = k;
   }
 }
 
-/** Whether a commentary label opens the page above line `k`, with no dash line between. */
-function labelAbove(lines: readonly Line[], k: number, floor: number, vocab: Vocabulary): boolean {
+/** Whether a commentary label opens the page above line `k` (not above `floor`), with no dash line between. */
+function labelAbove({ lines, vocab }: OpenerScan, k: number, floor: number): boolean {
   const page = lines[k]!.page;
   for (let i = k - 1; i >= floor && lines[i]!.page === page; i--) {
     if (isLabel(lines[i]!, vocab)) return true;
@@ -397,12 +438,12 @@ function labelAbove(lines: readonly Line[], k: number, floor: number, vocab: Voc
   return false;
 }
 
-/** Commentary box printed right after the organisation line. */
-function boxAfter(lines: readonly Line[], op: Opener, vocab: Vocabulary): void {
-  if (op.label) return;
-  const first = lines[op.bodyStart];
+/** Commentary box printed right after the organisation line: found, it joins the opener. */
+function boxAfter({ lines, vocab }: OpenerScan, opener: Opener): void {
+  if (opener.label) return;
+  const first = lines[opener.bodyStart];
   if (!first || !isLabel(first, vocab)) return;
-  let k = op.bodyStart + 1;
+  let k = opener.bodyStart + 1;
   const box: Line[] = [];
   while (k < lines.length && box.length < MAX_BOX_LINES && !isDashLine(lines[k]!.text) && !isLabel(lines[k]!, vocab)) {
     box.push(lines[k]!);
@@ -410,17 +451,17 @@ function boxAfter(lines: readonly Line[], op: Opener, vocab: Vocabulary): void {
   }
   const sig = lines[k];
   if (sig && isDashLine(sig.text) && box.length > 0) {
-    op.label = first;
-    op.commentary = box;
-    op.signature = sig;
-    op.bodyStart = k + 1;
+    opener.label = first;
+    opener.commentary = box;
+    opener.signature = sig;
+    opener.bodyStart = k + 1;
     return;
   }
   // No signature: the box holds one paragraph, up to the first line that ends a sentence.
   const end = box.findIndex((l) => endsSentence(l.text));
   if (end >= 0) {
-    op.label = first;
-    op.commentary = box.slice(0, end + 1);
-    op.bodyStart = op.bodyStart + 1 + end + 1;
+    opener.label = first;
+    opener.commentary = box.slice(0, end + 1);
+    opener.bodyStart = opener.bodyStart + 1 + end + 1;
   }
 }

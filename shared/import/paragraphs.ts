@@ -35,11 +35,11 @@ const INDENT = 2;
  * range, from the 80th percentile down by a tolerance. `fallback` when there are too few lines.
  */
 export function estimateFullWidth(lines: readonly Line[], fallback: number): number {
-  const ws = lines.map((l) => l.width).filter((w) => w >= 4);
-  if (ws.length < 3) return fallback;
-  ws.sort((a, b) => a - b);
-  const p80 = ws[Math.floor(ws.length * 0.8)]!;
-  const top = ws.filter((w) => w >= p80 - TOLERANCE);
+  const widths = lines.map((l) => l.width).filter((w) => w >= 4);
+  if (widths.length < 3) return fallback;
+  widths.sort((a, b) => a - b);
+  const p80 = widths[Math.floor(widths.length * 0.8)]!;
+  const top = widths.filter((w) => w >= p80 - TOLERANCE);
   return top[Math.floor(top.length / 2)]!;
 }
 
@@ -60,52 +60,63 @@ export function leadingUnitWidth(text: string): number {
  * although the unit that opens the line after it would have fitted had the line not been indented
  * (a line cut short by a long number or word is full, not indented).
  */
-function indentedByWidth(line: Line, after: Line | undefined, W: number): boolean {
-  if (line.width > W - 1.2 || line.width < W - INDENT - TOLERANCE - 0.5) return false;
+function indentedByWidth(line: Line, after: Line | undefined, fullWidth: number): boolean {
+  if (line.width > fullWidth - 1.2 || line.width < fullWidth - INDENT - TOLERANCE - 0.5) return false;
   if (endsSentence(line.text)) return false;
   // Latin words make the width estimate too rough to see a two-em indent in.
   if ((line.text.match(/[A-Za-z]/g) ?? []).length >= 4) return false;
   const unit = after ? leadingUnitWidth(after.text) : 1;
-  return line.width + unit <= W;
+  return line.width + unit <= fullWidth;
 }
 
-/** Whether the paragraph that `line` belongs to ends with it (`after` is the line after `next`). */
-export function endsParagraph(
-  line: Line,
-  next: Line | undefined,
-  isFirst: boolean,
-  W: number,
-  after?: Line,
-  lostLines = false,
-): boolean {
+/** How `endsParagraph` judges a line. */
+export interface ParagraphEndOptions {
+  /** The line opens its paragraph (so is indented, and shorter when full). */
+  isFirst: boolean;
+  /** Width of a full line of this text, in ems. */
+  fullWidth: number;
+  /** The line after `next`, if known: it tells an indented `next` (and a heading) by what opens it. */
+  after?: Line;
+  /** Rule 'ocr-lost-line' (OCR text): see below. */
+  lostLines?: boolean;
+}
+
+/** Whether the paragraph that `line` belongs to ends with it, `next` being the line after it. */
+export function endsParagraph(line: Line, next: Line | undefined, opts: ParagraphEndOptions): boolean {
   if (!next) return true;
+  const { fullWidth, after } = opts;
   // OCR drops a paragraph's short last line (评。) but keeps the gap before the heading that
   // follows: a heading-shaped line after a blank line, over a line of text, starts anew.
-  if (lostLines && next.blankBefore && !endsContinuing(line.text) && headingShaped(next, after, W) && (!after || after.width >= W * 0.6)) {
+  if (
+    opts.lostLines &&
+    next.blankBefore &&
+    !endsContinuing(line.text) &&
+    headingShaped(next, after, fullWidth) &&
+    (!after || after.width >= fullWidth * 0.6)
+  ) {
     return true;
   }
   // A near-full line is full in print when what opens the next line would not have fitted on it.
-  const measure = W - (isFirst ? INDENT : 0);
+  const measure = fullWidth - (opts.isFirst ? INDENT : 0);
   const short =
-    line.width < measure - TOLERANCE &&
-    !(line.width >= measure - 3 && line.width + leadingUnitWidth(next.text) > measure);
+    line.width < measure - TOLERANCE && !(line.width >= measure - 3 && line.width + leadingUnitWidth(next.text) > measure);
   if (endsSentence(line.text)) {
     if (short) return true;
     if (next.indent > 0 && next.indent > line.indent) return true;
     if (next.blankBefore) return true;
-    return indentedByWidth(next, after, W);
+    return indentedByWidth(next, after, fullWidth);
   }
   if (endsContinuing(line.text)) return false;
-  if (line.width < W * 0.6) return true;
+  if (line.width < fullWidth * 0.6) return true;
   return short && next.blankBefore;
 }
 
-/** Whether `line` has the shape of a heading (it still needs a paragraph end before it). */
-export function headingShaped(line: Line, next: Line | undefined, W: number): boolean {
+/** Whether `line` (with `next` after it) has the shape of a heading (it still needs a paragraph end before it). */
+export function headingShaped(line: Line, next: Line | undefined, fullWidth: number): boolean {
   if (!next) return false;
-  const t = line.text;
-  if (line.width < 2 || line.width > Math.min(W * 0.75, 30)) return false;
-  if (endsWithPunct(t) || isDateLine(t) || isDashLine(t)) return false;
+  const text = line.text;
+  if (line.width < 2 || line.width > Math.min(fullWidth * 0.75, 30)) return false;
+  if (endsWithPunct(text) || isDateLine(text) || isDashLine(text)) return false;
   return true;
 }
 
@@ -114,7 +125,7 @@ export function headingShaped(line: Line, next: Line | undefined, W: number): bo
  * (a picture set into the text) is emitted after that paragraph, which goes on across it.
  */
 export function buildUnits(lines: readonly Line[], opts: UnitOptions): Unit[] {
-  const W = opts.fullWidth;
+  const { fullWidth } = opts;
   const units: Unit[] = [];
   let cur: Unit | null = null;
   let ended = true;
@@ -124,7 +135,8 @@ export function buildUnits(lines: readonly Line[], opts: UnitOptions): Unit[] {
     pending = [];
   };
   const content = lines.filter((l) => !opts.isCaption(l.text));
-  let ci = 0;
+  // Index in `content` of the current line.
+  let index = -1;
   for (const line of lines) {
     if (opts.isCaption(line.text)) {
       const cap: Unit = { kind: 'caption', lines: [line] };
@@ -132,9 +144,9 @@ export function buildUnits(lines: readonly Line[], opts: UnitOptions): Unit[] {
       else units.push(cap);
       continue;
     }
-    const next = content[ci + 1];
-    ci++;
-    if (ended && opts.headings && headingShaped(line, next, W)) {
+    index++;
+    const next = content[index + 1];
+    if (ended && opts.headings && headingShaped(line, next, fullWidth)) {
       units.push({ kind: 'heading', lines: [line] });
       cur = null;
       ended = true;
@@ -145,7 +157,7 @@ export function buildUnits(lines: readonly Line[], opts: UnitOptions): Unit[] {
       cur = { kind: 'paragraph', lines: [line] };
       units.push(cur);
     } else cur!.lines.push(line);
-    ended = endsParagraph(line, next, isFirst, W, content[ci + 1], opts.lostLines ?? false);
+    ended = endsParagraph(line, next, { isFirst, fullWidth, after: content[index + 2], lostLines: opts.lostLines ?? false });
     if (ended) flush();
   }
   flush();

@@ -21,11 +21,20 @@ import { endsWithOrganizationWord, type Vocabulary } from './vocabulary.ts';
  * - 'toc-entry-from-case' (OCR text only): see insertMissingEntries.
  */
 
-export interface Readings {
-  /** Running-title text read off each page's edge (null where none). */
-  footers: readonly (string | null)[];
+/** The cases (in reading order) side by side with the TOC. */
+export interface TocPairing {
+  /** The TOC's entries (changed in place where a case's reading fills or corrects one). */
+  toc: ImportedTocEntry[];
+  /** For each case, the index of its entry in `toc`, or −1. */
+  pairing: readonly number[];
   /** Printed page number of each page (null where unknown). */
   printed: readonly (number | null)[];
+}
+
+export interface ReconcileOptions extends TocPairing {
+  /** Running-title text read off each page's edge (null where none): more readings of a case's title. */
+  footers: readonly (string | null)[];
+  vocab: Vocabulary;
 }
 
 /** Least similarity of two readings of an organisation name for one to stand in for the other. */
@@ -33,42 +42,39 @@ const ORG_ALIKE = 0.5;
 /** Least similarity of a stretch of text to an organisation's name for it to count as a mention. */
 const MENTION_ALIKE = 0.7;
 
-export function reconcileWithToc(
-  parsed: ParsedCase[],
-  toc: ImportedTocEntry[],
-  pairing: readonly number[],
-  readings: Readings,
-  ctx: TextContext,
-  ocr: boolean,
-  vocab: Vocabulary,
-): void {
-  const log = ctx.log;
-  parsed.forEach((c, i) => {
-    const t = pairing[i]!;
-    const e = t >= 0 ? toc[t]! : null;
-    const titleBlock = c.doc.blocks.find((b) => b.kind === 'title');
-    const where = { page: titleBlock?.page ?? c.pageStart, line: titleBlock?.source?.lineStart ?? 0 };
+/** Weighs each case's readings against its TOC entry's (see above); cases and entries change in place. */
+export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, ctx: TextContext): void {
+  const { toc, pairing, printed, footers, vocab } = opts;
+  const { log } = ctx;
+  const ocr = ctx.ocr === true;
+  parsed.forEach((parsedCase, i) => {
+    const index = pairing[i]!;
+    const entry = index >= 0 ? toc[index]! : null;
+    const titleBlock = parsedCase.doc.blocks.find((b) => b.kind === 'title');
+    const where = { page: titleBlock?.page ?? parsedCase.pageStart, line: titleBlock?.source?.lineStart ?? 0 };
     if (ocr && log.on('org-consensus')) {
-      const voted = organizationReadings(c, e);
-      if (voted !== c.organization) {
-        log.record('org-consensus', where, c.organization, voted);
-        c.organization = voted;
-        const orgBlock = c.doc.blocks.find((b) => b.kind === 'organization');
+      const voted = organizationReadings(parsedCase, entry);
+      if (voted !== parsedCase.organization) {
+        log.record('org-consensus', where, { before: parsedCase.organization, after: voted });
+        parsedCase.organization = voted;
+        const orgBlock = parsedCase.doc.blocks.find((b) => b.kind === 'organization');
         if (orgBlock) orgBlock.text = voted;
       }
     }
-    if (!e) return;
+    if (!entry) return;
     if (ocr && log.on('title-consensus')) {
-      const voted = titleReadings(c, e, readings) ?? (c.title === '' ? likeliestReading(c, e, readings) : null);
+      const voted =
+        titleReadings(parsedCase, entry, footers) ??
+        (parsedCase.title === '' ? likeliestReading(parsedCase, entry, footers) : null);
       const title = voted === null ? null : fixTitle(voted, where, ctx);
-      if (title !== null && title !== c.title) {
-        log.record('title-consensus', where, c.title, title);
-        c.title = title;
+      if (title !== null && title !== parsedCase.title) {
+        log.record('title-consensus', where, { before: parsedCase.title, after: title });
+        parsedCase.title = title;
         if (titleBlock) titleBlock.text = title;
       }
-      if (title !== null && e.title !== null && e.title !== c.title) {
-        log.record('title-consensus', where, e.title, c.title);
-        e.title = c.title;
+      if (title !== null && entry.title !== null && entry.title !== parsedCase.title) {
+        log.record('title-consensus', where, { before: entry.title, after: parsedCase.title });
+        entry.title = parsedCase.title;
       }
     }
     if (ocr && log.on('org-consensus')) {
@@ -76,24 +82,25 @@ export function reconcileWithToc(
       // when only the case's reads as a name.
       const named = (o: string): boolean => endsWithOrganizationWord(o, vocab);
       if (
-        e.organization &&
-        c.organization &&
-        e.organization !== c.organization &&
-        (similarity(e.organization, c.organization) >= ORG_ALIKE || (named(c.organization) && !named(e.organization)))
+        entry.organization &&
+        parsedCase.organization &&
+        entry.organization !== parsedCase.organization &&
+        (similarity(entry.organization, parsedCase.organization) >= ORG_ALIKE ||
+          (named(parsedCase.organization) && !named(entry.organization)))
       ) {
-        log.record('org-consensus', where, e.organization, c.organization);
-        e.organization = c.organization;
+        log.record('org-consensus', where, { before: entry.organization, after: parsedCase.organization });
+        entry.organization = parsedCase.organization;
       }
     }
     if (!log.on('fill-toc-from-case')) return;
-    if (e.organization === null && c.organization.length > 0) {
-      log.record('fill-toc-from-case', where, '', c.organization);
-      e.organization = c.organization;
+    if (entry.organization === null && parsedCase.organization.length > 0) {
+      log.record('fill-toc-from-case', where, { before: '', after: parsedCase.organization });
+      entry.organization = parsedCase.organization;
     }
-    const start = readings.printed[c.pageStart] ?? null;
-    if (start !== null && e.page !== start && (e.page === null || (ocr && outOfOrder(toc, t)))) {
-      log.record('fill-toc-from-case', where, String(e.page ?? ''), String(start));
-      e.page = start;
+    const start = printed[parsedCase.pageStart] ?? null;
+    if (start !== null && entry.page !== start && (entry.page === null || (ocr && outOfOrder(toc, index)))) {
+      log.record('fill-toc-from-case', where, { before: String(entry.page ?? ''), after: String(start) });
+      entry.page = start;
     }
   });
 }
@@ -105,9 +112,7 @@ export function reconcileWithToc(
  */
 export function insertMissingEntries(
   parsed: readonly ParsedCase[],
-  toc: ImportedTocEntry[],
-  pairing: readonly number[],
-  printed: readonly (number | null)[],
+  { toc, pairing, printed }: TocPairing,
   ctx: TextContext,
 ): number[] {
   const out = pairing.slice();
@@ -116,16 +121,25 @@ export function insertMissingEntries(
     const lo = out[i - 1]!;
     const hi = out[i + 1]!;
     if (out[i] !== -1 || lo < 0 || hi !== lo + 1) continue;
-    const a = toc[lo]!.number;
-    const b = toc[hi]!.number;
-    if (a === null || b !== a + 2) continue;
-    const c = parsed[i]!;
-    const entry: ImportedTocEntry = { number: a + 1, title: c.title, organization: c.organization || null, page: printed[c.pageStart] ?? null };
+    const loNumber = toc[lo]!.number;
+    const hiNumber = toc[hi]!.number;
+    if (loNumber === null || hiNumber !== loNumber + 2) continue;
+    const parsedCase = parsed[i]!;
+    const entry: ImportedTocEntry = {
+      number: loNumber + 1,
+      title: parsedCase.title,
+      organization: parsedCase.organization || null,
+      page: printed[parsedCase.pageStart] ?? null,
+    };
     toc.splice(hi, 0, entry);
     for (let k = 0; k < out.length; k++) if (out[k]! >= hi) out[k]!++;
     out[i] = hi;
-    const block = c.doc.blocks.find((x) => x.kind === 'title');
-    ctx.log.record('toc-entry-from-case', { page: block?.page ?? c.pageStart, line: block?.source?.lineStart ?? 0 }, '', `${String(a + 1).padStart(3, '0')} / ${c.title}`);
+    const block = parsedCase.doc.blocks.find((x) => x.kind === 'title');
+    const where = { page: block?.page ?? parsedCase.pageStart, line: block?.source?.lineStart ?? 0 };
+    ctx.log.record('toc-entry-from-case', where, {
+      before: '',
+      after: `${String(loNumber + 1).padStart(3, '0')} / ${parsedCase.title}`,
+    });
   }
   return out;
 }
@@ -135,12 +149,12 @@ export function insertMissingEntries(
  * and the name where the commentary and the body first mention it (cases commonly open on their
  * organisation's name: 兰州交通大学机电学院现有职工…). Unchanged when no two readings outvote it.
  */
-function organizationReadings(c: ParsedCase, e: ImportedTocEntry | null): string {
-  const name = c.organization;
+function organizationReadings(parsedCase: ParsedCase, entry: ImportedTocEntry | null): string {
+  const name = parsedCase.organization;
   if (contentOf(name).length < 4) return name;
   const others: string[] = [];
-  if (e?.organization && similarity(e.organization, name) >= ORG_ALIKE) others.push(e.organization);
-  const texts = [c.commentary?.paragraphs[0], c.sections[0]?.paragraphs[0]];
+  if (entry?.organization && similarity(entry.organization, name) >= ORG_ALIKE) others.push(entry.organization);
+  const texts = [parsedCase.commentary?.paragraphs[0], parsedCase.sections[0]?.paragraphs[0]];
   for (const text of texts) {
     const m = text ? mention(name, text) : null;
     if (m) others.push(m);
@@ -150,19 +164,19 @@ function organizationReadings(c: ParsedCase, e: ImportedTocEntry | null): string
 
 /** The stretch near the start of `text` most like `name` (at least MENTION_ALIKE alike), or null. */
 function mention(name: string, text: string): string | null {
-  const n = Array.from(name).length;
+  const nameLength = Array.from(name).length;
   const chars = Array.from(text.slice(0, 80));
   let best: string | null = null;
   let bestScore = MENTION_ALIKE;
   let bestOff = Infinity;
   for (let start = 0; start + 4 <= chars.length && start <= 40; start++) {
-    for (let len = Math.max(4, n - 4); len <= n + 1 && start + len <= chars.length; len++) {
-      const w = chars.slice(start, start + len).join('');
-      const score = similarity(name, w);
+    for (let len = Math.max(4, nameLength - 4); len <= nameLength + 1 && start + len <= chars.length; len++) {
+      const stretch = chars.slice(start, start + len).join('');
+      const score = similarity(name, stretch);
       // Equally alike: the stretch as long as the name (a misread last character still counts).
-      const off = Math.abs(len - n);
+      const off = Math.abs(len - nameLength);
       if (score > bestScore || (score === bestScore && best !== null && off < bestOff)) {
-        best = w;
+        best = stretch;
         bestScore = score;
         bestOff = off;
       }
@@ -176,12 +190,12 @@ function mention(name: string, text: string): string | null {
  * the case's own title when it is like the reading most like the others; otherwise (OCR garbled
  * it, e.g. into Latin letters) that reading, so the garbled one is outvoted rather than kept.
  */
-function titleReadings(c: ParsedCase, e: ImportedTocEntry, readings: Readings): string | null {
-  const all: string[] = [c.title];
-  if (e.title) all.push(e.title);
-  for (let p = c.pageStart; p <= c.pageEnd; p++) {
-    const f = readings.footers[p];
-    if (f) all.push(f);
+function titleReadings(parsedCase: ParsedCase, entry: ImportedTocEntry, footers: readonly (string | null)[]): string | null {
+  const all: string[] = [parsedCase.title];
+  if (entry.title) all.push(entry.title);
+  for (let p = parsedCase.pageStart; p <= parsedCase.pageEnd; p++) {
+    const footer = footers[p];
+    if (footer) all.push(footer);
   }
   const keys = all.map(matchKey);
   const alike = (a: number, b: number): boolean => titleMatch(keys[a]!, keys[b]!) >= FUZZY_TITLE;
@@ -209,32 +223,32 @@ function titleReadings(c: ParsedCase, e: ImportedTocEntry, readings: Readings): 
  * For a case whose title OCR lost or garbled beyond use and no two readings agree on: the reading
  * (TOC or footer) with the most ideographs, if mostly ideographs.
  */
-function likeliestReading(c: ParsedCase, e: ImportedTocEntry, readings: Readings): string | null {
-  const all: string[] = e.title ? [e.title] : [];
-  for (let p = c.pageStart; p <= c.pageEnd; p++) {
-    const f = readings.footers[p];
-    if (f) all.push(f);
+function likeliestReading(parsedCase: ParsedCase, entry: ImportedTocEntry, footers: readonly (string | null)[]): string | null {
+  const all: string[] = entry.title ? [entry.title] : [];
+  for (let p = parsedCase.pageStart; p <= parsedCase.pageEnd; p++) {
+    const footer = footers[p];
+    if (footer) all.push(footer);
   }
   let best: string | null = null;
   let bestHan = 1;
-  for (const r of all) {
-    const letters = Array.from(contentOf(r));
+  for (const reading of all) {
+    const letters = Array.from(contentOf(reading));
     const han = letters.filter((ch) => /\p{Script=Han}/u.test(ch)).length;
     if (han > bestHan && han * 2 > letters.length) {
-      best = r;
+      best = reading;
       bestHan = han;
     }
   }
   return best;
 }
 
-/** Whether entry `t`'s page breaks the ascending order of the pages around it. */
-function outOfOrder(toc: readonly ImportedTocEntry[], t: number): boolean {
-  const page = toc[t]!.page;
+/** Whether entry `index`'s page breaks the ascending order of the pages around it. */
+function outOfOrder(toc: readonly ImportedTocEntry[], index: number): boolean {
+  const page = toc[index]!.page;
   if (page === null) return false;
   let before: number | null = null;
-  for (let k = t - 1; k >= 0 && before === null; k--) before = toc[k]!.page;
+  for (let k = index - 1; k >= 0 && before === null; k--) before = toc[k]!.page;
   let after: number | null = null;
-  for (let k = t + 1; k < toc.length && after === null; k++) after = toc[k]!.page;
+  for (let k = index + 1; k < toc.length && after === null; k++) after = toc[k]!.page;
   return page < 1 || (before !== null && page < before) || (after !== null && page > after);
 }

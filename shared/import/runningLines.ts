@@ -32,14 +32,19 @@ interface Candidate extends Folio {
 
 const EDGE = 2;
 
-/**
- * Reads a page number off an edge line, with the running title beside it. With `ocr` (rule
- * 'ocr-folio'), a number OCR misread (O01, 00l) and the quote or full stop it puts into the gap
- * between title and number (…发展”001, …发展。003) are read through when nothing else matched.
- */
-export function parseFolio(text: string, ocr = false): Folio | null {
-  const t = ocr ? ocrFolioText(text.trim()) : null;
-  return (t === null ? null : parseFolioText(t)) ?? parseFolioText(text.trim());
+export interface FolioReading {
+  /**
+   * Rule 'ocr-folio' (OCR text): a number OCR misread (O01, 00l) and the quote or full stop it puts
+   * into the gap between title and number (…发展”001, …发展。003) are read through when nothing
+   * else matched.
+   */
+  ocr?: boolean;
+}
+
+/** Reads a page number off an edge line, with the running title beside it. */
+export function parseFolio(text: string, { ocr = false }: FolioReading = {}): Folio | null {
+  const repaired = ocr ? ocrFolioText(text.trim()) : null;
+  return (repaired === null ? null : parseFolioText(repaired)) ?? parseFolioText(text.trim());
 }
 
 // A trailing number as OCR may read it, and the marks OCR may put before it.
@@ -47,39 +52,40 @@ const RE_OCR_FOLIO_NUMBER = /[0-9OolI|\]]{1,4}$/;
 const OCR_FOLIO_JUNK = ' \t”“"\'’‘。.，,:：';
 
 /** The line with OCR's junk before a trailing number removed and the number's digits read; null if none. */
-function ocrFolioText(t: string): string | null {
-  const m = RE_OCR_FOLIO_NUMBER.exec(t);
-  const n = m ? ocrNumber(m[0]) : null;
-  if (!m || n === null) return null;
+function ocrFolioText(text: string): string | null {
+  const m = RE_OCR_FOLIO_NUMBER.exec(text);
+  const digits = m ? ocrNumber(m[0]) : null;
+  if (!m || digits === null) return null;
   let end = m.index;
-  while (end > 0 && OCR_FOLIO_JUNK.includes(t[end - 1]!)) end--;
-  let head = t.slice(0, end);
+  while (end > 0 && OCR_FOLIO_JUNK.includes(text[end - 1]!)) end--;
+  let head = text.slice(0, end);
   // A closing quote that closes the running title's open quote is the title's own.
-  if (t[end] === '”' && (head.match(/“/g) ?? []).length > (head.match(/”/g) ?? []).length) head += '”';
+  if (text[end] === '”' && (head.match(/“/g) ?? []).length > (head.match(/”/g) ?? []).length) head += '”';
   if (head.length > 0 && !/[\p{Script=Han}）》」』〕】”]$/u.test(head)) return null;
-  const out = head.length > 0 ? `${head} ${n}` : n;
-  return out === t ? null : out;
+  const out = head.length > 0 ? `${head} ${digits}` : digits;
+  return out === text ? null : out;
 }
 
-function parseFolioText(t: string): Folio | null {
-  let m = /^[-—–·\s]*(\d{1,4})[-—–·\s]*$/.exec(t) ?? /^第\s*(\d{1,4})\s*页$/.exec(t);
+function parseFolioText(text: string): Folio | null {
+  let m = /^[-—–·\s]*(\d{1,4})[-—–·\s]*$/.exec(text) ?? /^第\s*(\d{1,4})\s*页$/.exec(text);
   if (m) return { number: Number(m[1]), label: '' };
-  m = /^(\S.{0,60}?)\s*(\d{1,4})$/.exec(t);
+  m = /^(\S.{0,60}?)\s*(\d{1,4})$/.exec(text);
   if (m && labelOk(m[1]!) && !/[年月日号期第共约计个人户名条件次元万亿%.．·:：]$/.test(m[1]!.trim())) {
     return { number: Number(m[2]), label: m[1]!.trim() };
   }
-  m = /^(\d{1,4})\s+(\S.{0,60})$/.exec(t);
-  if (m && labelOk(m[2]!) && !/^[个名户人次条件年月日号%万元．.]/.test(m[2]!)) return { number: Number(m[1]), label: m[2]!.trim() };
+  m = /^(\d{1,4})\s+(\S.{0,60})$/.exec(text);
+  if (m && labelOk(m[2]!) && !/^[个名户人次条件年月日号%万元．.]/.test(m[2]!))
+    return { number: Number(m[1]), label: m[2]!.trim() };
   return null;
 }
 
 function labelOk(label: string): boolean {
-  const l = label.trim();
-  if (l.length === 0 || isDashLine(l)) return false;
-  if (lineWidth(l) > 32) return false;
-  if (/[。；]/.test(l)) return false;
-  if ((l.match(/[，、：]/g) ?? []).length > 1) return false;
-  return /\p{Script=Han}|[A-Za-z]{2,}/u.test(l);
+  const text = label.trim();
+  if (text.length === 0 || isDashLine(text)) return false;
+  if (lineWidth(text) > 32) return false;
+  if (/[。；]/.test(text)) return false;
+  if ((text.match(/[，、：]/g) ?? []).length > 1) return false;
+  return /\p{Script=Han}|[A-Za-z]{2,}/u.test(text);
 }
 
 export interface RunningResult {
@@ -89,41 +95,42 @@ export interface RunningResult {
   labels: (string | null)[];
 }
 
-/**
- * Finds and removes running headers/footers in place. `tocPages` only accept bare numbers (their
- * entries end in page numbers too).
- */
-export function removeRunningLines(
-  pages: PageLines[],
-  tocPages: ReadonlySet<number>,
-  vocab: Vocabulary,
-  log: ChangeLog,
-  titleKeys: ReadonlySet<string> = new Set(),
-  /** The text looks like OCR output: rule 'ocr-folio' applies. */
-  ocrText = false,
-): RunningResult {
+export interface RunningLineOptions {
+  vocab: Vocabulary;
+  /** Indexes of the TOC pages: their edges only give bare numbers (their entries end in page numbers too). */
+  tocPages: ReadonlySet<number>;
+  /** Case titles from the TOC, as `matchKey` makes them: an edge line without a number that is one stays. */
+  titleKeys?: ReadonlySet<string>;
+  /** The text looks like OCR output: rule 'ocr-folio' applies, and attribution lines may have lost their dashes. */
+  ocr?: boolean;
+}
+
+/** Finds and removes running headers/footers in place. */
+export function removeRunningLines(pages: PageLines[], log: ChangeLog, opts: RunningLineOptions): RunningResult {
+  const { vocab, tocPages, titleKeys = new Set<string>(), ocr = false } = opts;
   const folios: (number | null)[] = pages.map(() => null);
   const labels: (string | null)[] = pages.map(() => null);
   const cands: Candidate[] = [];
-  const ocr = ocrText && log.on('ocr-folio');
-  for (const p of pages) {
-    for (const { line, top } of edgeLines(p.lines)) {
-      if (protectedLine(p.lines, line, vocab, ocrText)) continue;
+  const ocrFolios = ocr && log.on('ocr-folio');
+  const protect = { vocab, ocr };
+  for (const page of pages) {
+    for (const { line, top } of edgeLines(page.lines)) {
+      if (protectedLine(page.lines, line, protect)) continue;
       const plain = parseFolio(line.text);
-      const f = plain ?? (ocr ? parseFolio(line.text, true) : null);
-      if (!f || f.number < 1) continue;
-      const bare = f.label === '';
-      if (tocPages.has(p.index) && !bare) continue;
-      cands.push({ ...f, page: p.index, line, top, bare, viaOcr: plain === null });
+      const folio = plain ?? (ocrFolios ? parseFolio(line.text, { ocr: true }) : null);
+      if (!folio || folio.number < 1) continue;
+      const bare = folio.label === '';
+      if (tocPages.has(page.index) && !bare) continue;
+      cands.push({ ...folio, page: page.index, line, top, bare, viaOcr: plain === null });
     }
   }
   // Offsets (page index − printed number) that several pages agree on.
   const pagesByOffset = new Map<number, Set<number>>();
   for (const c of cands) {
     const off = c.page - c.number;
-    let s = pagesByOffset.get(off);
-    if (!s) pagesByOffset.set(off, (s = new Set()));
-    s.add(c.page);
+    let seen = pagesByOffset.get(off);
+    if (!seen) pagesByOffset.set(off, (seen = new Set()));
+    seen.add(c.page);
   }
   const support = (c: Candidate): number => pagesByOffset.get(c.page - c.number)?.size ?? 0;
   const anyAgreement = [...pagesByOffset.values()].some((s) => s.size >= 2);
@@ -141,44 +148,45 @@ export function removeRunningLines(
     for (const c of list) {
       if (c.label) labels[page] = c.label;
       remove.add(c.line);
-      if (c.viaOcr) log.record('ocr-folio', { page, line: c.line.lineNo }, c.line.text, `${c.label} ${c.number}`.trim());
+      if (c.viaOcr)
+        log.record('ocr-folio', { page, line: c.line.lineNo }, { before: c.line.text, after: `${c.label} ${c.number}`.trim() });
     }
   }
   // Lines repeated at the edges of many pages: a running title without a number.
   const counts = new Map<string, Set<number>>();
-  for (const p of pages) {
-    for (const { line } of edgeLines(p.lines)) {
-      if (remove.has(line) || protectedLine(p.lines, line, vocab, ocrText)) continue;
+  for (const page of pages) {
+    for (const { line } of edgeLines(page.lines)) {
+      if (remove.has(line) || protectedLine(page.lines, line, protect)) continue;
       const key = repeatKey(line.text);
       if (key.length < 2) continue;
-      let s = counts.get(key);
-      if (!s) counts.set(key, (s = new Set()));
-      s.add(p.index);
+      let seen = counts.get(key);
+      if (!seen) counts.set(key, (seen = new Set()));
+      seen.add(page.index);
     }
   }
   const folioLabels = new Set([...labels].filter((l): l is string => l !== null).map(repeatKey));
   const minRepeat = Math.max(3, Math.ceil(pages.length * 0.1));
-  for (const p of pages) {
-    for (const { line } of edgeLines(p.lines)) {
-      if (remove.has(line) || protectedLine(p.lines, line, vocab, ocrText)) continue;
+  for (const page of pages) {
+    for (const { line } of edgeLines(page.lines)) {
+      if (remove.has(line) || protectedLine(page.lines, line, protect)) continue;
       const key = repeatKey(line.text);
       if (key.length < 2) continue;
       // A case title the TOC lists, without a number: the title itself on the case's first page
       // (its running footer repeats it), whose `———organisation` line may be lost.
-      if (titleKeys.has(matchKey(line.text)) || (ocrText && likeAny(matchKey(line.text), titleKeys))) continue;
+      if (titleKeys.has(matchKey(line.text)) || (ocr && likeAny(matchKey(line.text), titleKeys))) continue;
       if ((counts.get(key)?.size ?? 0) >= minRepeat || folioLabels.has(key)) {
         remove.add(line);
-        labels[p.index] ??= line.text;
+        labels[page.index] ??= line.text;
       }
     }
   }
-  for (const p of pages) {
-    const first = p.lines[0];
-    p.lines = p.lines.filter((line) => {
+  for (const page of pages) {
+    const first = page.lines[0];
+    page.lines = page.lines.filter((line) => {
       if (!remove.has(line)) return true;
-      const rule = line === first || p.lines.indexOf(line) < EDGE ? 'remove-running-header' : 'remove-running-footer';
+      const rule = line === first || page.lines.indexOf(line) < EDGE ? 'remove-running-header' : 'remove-running-footer';
       if (!log.on(rule)) return true;
-      log.record(rule, { page: p.index, line: line.lineNo }, line.text, '');
+      log.record(rule, { page: page.index, line: line.lineNo }, { before: line.text, after: '' });
       return false;
     });
   }
@@ -193,13 +201,16 @@ function edgeLines(lines: Line[]): { line: Line; top: boolean }[] {
   return out;
 }
 
-/** Structure lines never count as running lines: labels, dash lines, titles above a dash line. */
-function protectedLine(lines: Line[], line: Line, vocab: Vocabulary, ocr: boolean): boolean {
-  const t = line.text;
-  // In OCR text an attribution line may have lost its dashes (a lone 一 before the name).
-  const dash = (l: Line): boolean => isDashLine(l.text) || (ocr && /^[一—-]\s*\p{Script=Han}/u.test(l.text) && endsWithOrganizationWord(l.text, vocab));
+/**
+ * Structure lines never count as running lines: labels, dash lines, titles above a dash line (in
+ * OCR text, `ocr`, also an attribution line that lost its dashes, a lone 一 before the name).
+ */
+function protectedLine(lines: Line[], line: Line, { vocab, ocr }: { vocab: Vocabulary; ocr: boolean }): boolean {
+  const text = line.text;
+  const dash = (l: Line): boolean =>
+    isDashLine(l.text) || (ocr && /^[一—-]\s*\p{Script=Han}/u.test(l.text) && endsWithOrganizationWord(l.text, vocab));
   if (dash(line)) return true;
-  if (isVocab(t, vocab.commentaryLabels) || isVocab(t, vocab.awardsHeadings) || isVocab(t, vocab.tocTitles)) return true;
+  if (isVocab(text, vocab.commentaryLabels) || isVocab(text, vocab.awardsHeadings) || isVocab(text, vocab.tocTitles)) return true;
   const i = lines.indexOf(line);
   const next = lines[i + 1];
   const next2 = lines[i + 2];
@@ -227,14 +238,14 @@ export function dropOutlierFolios(folios: (number | null)[]): number[] {
   const out: number[] = [];
   for (let k = 0; k < known.length; k++) {
     const i = known[k]!;
-    const a = known[k - 1];
-    const b = known[k + 1];
+    const prev = known[k - 1];
+    const next = known[k + 1];
     const agree = (x: number, y: number): boolean => folios[y]! - folios[x]! === y - x;
-    if (a !== undefined && b !== undefined) {
-      if (agree(a, b) && !agree(a, i)) out.push(i);
+    if (prev !== undefined && next !== undefined) {
+      if (agree(prev, next) && !agree(prev, i)) out.push(i);
     } else {
       // At either end: against the two nearest that agree with each other.
-      const [x, y] = a === undefined ? [known[k + 1], known[k + 2]] : [known[k - 2], known[k - 1]];
+      const [x, y] = prev === undefined ? [known[k + 1], known[k + 2]] : [known[k - 2], known[k - 1]];
       if (x !== undefined && y !== undefined && agree(x, y) && !agree(x, i)) out.push(i);
     }
   }
@@ -269,13 +280,13 @@ export function inferPrinted(folios: readonly (number | null)[]): (number | null
   }
   for (let i = 0; i < n; i++) {
     if (folios[i] !== null) continue;
-    const a = prevKnown[i]!;
-    const b = nextKnown[i]!;
-    let v: number | null = null;
-    if (a >= 0 && b >= 0 && folios[b]! - folios[a]! === b - a) v = folios[a]! + (i - a);
-    else if (a >= 0 && i - a === 1) v = folios[a]! + 1;
-    else if (b >= 0 && b - i === 1) v = folios[b]! - 1;
-    out[i] = v !== null && v >= 1 ? v : null;
+    const prev = prevKnown[i]!;
+    const next = nextKnown[i]!;
+    let printed: number | null = null;
+    if (prev >= 0 && next >= 0 && folios[next]! - folios[prev]! === next - prev) printed = folios[prev]! + (i - prev);
+    else if (prev >= 0 && i - prev === 1) printed = folios[prev]! + 1;
+    else if (next >= 0 && next - i === 1) printed = folios[next]! - 1;
+    out[i] = printed !== null && printed >= 1 ? printed : null;
   }
   return out;
 }

@@ -8,7 +8,10 @@ import type { RawPage } from './types.ts';
  * lines start with spaces, and those are not page marks).
  */
 export function splitPages(text: string): RawPage[] {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   if (text.includes('\f')) return splitOnFormFeeds(lines);
   return splitOnSpaceMarks(lines);
 }
@@ -54,4 +57,68 @@ function splitOnSpaceMarks(lines: string[]): RawPage[] {
 function dropEmptyTail(pages: RawPage[]): RawPage[] {
   while (pages.length > 1 && pages[pages.length - 1]!.lines.every((l) => l.trim().length === 0)) pages.pop();
   return pages.map((p, i) => ({ ...p, index: i }));
+}
+
+/** A printed page holds a few thousand characters at most; a longer "page" is a text without page breaks. */
+export const MAX_PAGE_CHARS = 5000;
+
+/** Characters after which a long line is best cut: ends of sentences and clauses. */
+const CUT_AFTER = new Set(['。', '！', '？', '；', '…', '.', '!', '?', ';']);
+
+/**
+ * Cuts pages longer than `max` characters (newlines counted) into pages of at most `max`: at line
+ * ends where possible, a longer line at a sentence end in its last half, else anywhere (never
+ * inside a surrogate pair). A continuation page starts on the line it was cut from. Nothing is
+ * dropped: the pages' lines joined are the input's lines joined. `split` counts the pages cut.
+ */
+export function boundPages(pages: readonly RawPage[], max = MAX_PAGE_CHARS): { pages: RawPage[]; split: number } {
+  const out: RawPage[] = [];
+  let split = 0;
+  for (const page of pages) {
+    if (pageChars(page) <= max) {
+      out.push(page);
+      continue;
+    }
+    split++;
+    let cur: RawPage = { index: 0, lines: [], startLine: page.startLine };
+    let size = 0;
+    const flush = (startLine: number): void => {
+      out.push(cur);
+      cur = { index: 0, lines: [], startLine };
+      size = 0;
+    };
+    page.lines.forEach((line, i) => {
+      const lineNo = page.startLine + i;
+      let rest = line;
+      while (size + rest.length > max) {
+        if (cur.lines.length > 0 && (rest.length <= max || max - size < max / 4)) {
+          flush(lineNo);
+          continue;
+        }
+        const cut = cutPoint(rest, max - size);
+        cur.lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+        flush(lineNo);
+      }
+      cur.lines.push(rest);
+      size += rest.length + 1;
+    });
+    if (cur.lines.length > 0) out.push(cur);
+  }
+  return { pages: out.map((p, i) => (p.index === i ? p : { ...p, index: i })), split };
+}
+
+function pageChars(page: RawPage): number {
+  let n = 0;
+  for (const line of page.lines) n += line.length + 1;
+  return n;
+}
+
+/** Where to cut a line that does not fit in `room` characters (≥ 1). */
+function cutPoint(s: string, room: number): number {
+  for (let i = room - 1; i >= room / 2; i--) {
+    if (CUT_AFTER.has(s[i]!)) return i + 1;
+  }
+  const code = s.charCodeAt(room - 1);
+  return code >= 0xd800 && code <= 0xdbff && room > 1 ? room - 1 : room;
 }

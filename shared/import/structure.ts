@@ -20,9 +20,9 @@ export function dashRest(text: string): string {
 }
 
 // Digits as OCR may misread them in a date (1 → ] | l I).
-const D = '[0-9\\]|lI]';
+const DATE_DIGIT = '[0-9\\]|lI]';
 const RE_DATE = new RegExp(
-  `^(?:\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(?:${D}{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:\\s*(?:${D}{1,2}|[一二三四五六七八九十]{1,3})\\s*日)?$`,
+  `^(?:\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(?:${DATE_DIGIT}{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:\\s*(?:${DATE_DIGIT}{1,2}|[一二三四五六七八九十]{1,3})\\s*日)?$`,
 );
 
 /** A date on a line of its own (2012年1月4日, 二〇一二年一月). */

@@ -1,4 +1,5 @@
 import type { ImportedTocEntry } from '../model/importResult.ts';
+import type { Where } from './changeLog.ts';
 import type { Line, PageLines } from './lines.ts';
 import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { dashRest, isDashLine, parseTocEntryStart, trailingPage } from './structure.ts';
@@ -6,6 +7,7 @@ import { formatLine } from './format.ts';
 import { lineWidth } from '../text/cjk.ts';
 import { fixTitle, type TextContext } from './blocks.ts';
 import { ocrNumber } from '../text/ocr.ts';
+import type { SiteSink } from '../text/rewrite.ts';
 
 /**
  * The table of contents: `NNN / title` lines (the title may run onto a second line), each followed
@@ -13,59 +15,64 @@ import { ocrNumber } from '../text/ocr.ts';
  * number and title sit on the previous (absent) page keeps its organisation and page.
  */
 
-/** Whether a page reads as a TOC page: most of its lines are entries, organisation lines or leaders. */
-export function isTocPage(p: PageLines, vocab: Vocabulary, ocr = false): boolean {
-  let hits = 0;
-  for (const l of p.lines) if (isTocLine(l, vocab, ocr)) hits++;
-  const total = p.lines.length + p.garbage;
-  return hits >= 2 && hits + p.garbage >= total * 0.5;
+/** How TOC lines are read. */
+export interface TocReading {
+  /**
+   * Rule 'ocr-toc-number' (OCR text): OCR's misreadings of an entry's number (OO1, 00l) and of the
+   * `/` after it (`002 /1 标题`, `002 1 标题`) are read through.
+   */
+  ocr?: boolean;
 }
 
-function isTocLine(l: Line, vocab: Vocabulary, ocr: boolean): boolean {
-  if (isVocab(l.text, vocab.tocTitles)) return true;
-  if (isDashLine(l.text)) return trailingPage(dashRest(l.text)) !== null;
-  if (entryStart(l.text, ocr)) return true;
-  return l.hadLeaders && trailingPage(l.text) !== null;
+/** Whether a page reads as a TOC page: most of its lines are entries, organisation lines or leaders. */
+export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReading = {}): boolean {
+  let hits = 0;
+  for (const line of page.lines) if (isTocLine(line, vocab, reading)) hits++;
+  const total = page.lines.length + page.garbage;
+  return hits >= 2 && hits + page.garbage >= total * 0.5;
+}
+
+function isTocLine(line: Line, vocab: Vocabulary, reading: TocReading): boolean {
+  if (isVocab(line.text, vocab.tocTitles)) return true;
+  if (isDashLine(line.text)) return trailingPage(dashRest(line.text)) !== null;
+  if (entryStart(line.text, reading)) return true;
+  return line.hadLeaders && trailingPage(line.text) !== null;
 }
 
 /**
  * An entry's first line, excluding body lines that merely start with a number (3 个支部，…).
- * With `ocr` (rule 'ocr-toc-number'), OCR's misreadings of the number (OO1, 00l) and of the `/`
- * after it (`002 /1 标题`, `002 1 标题`) are read through; `sink` hears of each repair.
+ * `onRepair` hears of each OCR misreading read through (see `TocReading`).
  */
-function entryStart(text: string, ocr = false, sink?: (before: string, after: string) => void): { number: number; title: string } | null {
-  let s = parseTocEntryStart(text);
+function entryStart(text: string, { ocr }: TocReading, onRepair?: SiteSink): { number: number; title: string } | null {
+  let entry = parseTocEntryStart(text);
   if (ocr) {
-    const repaired = ocrEntryStart(text, s);
+    const repaired = ocrEntryStart(text, entry);
     if (repaired) {
-      sink?.(text, `${String(repaired.number).padStart(3, '0')} / ${repaired.title}`);
-      s = repaired;
+      onRepair?.(text, `${String(repaired.number).padStart(3, '0')} / ${repaired.title}`);
+      entry = repaired;
     }
   }
-  if (!s) return null;
-  if (/[。；]/.test(s.title) || (s.title.match(/，/g) ?? []).length > 1) return null;
-  if (/^[个名户人次条件年月日号%万元多余．.]/.test(s.title)) return null;
-  return s;
+  if (!entry) return null;
+  if (/[。；]/.test(entry.title) || (entry.title.match(/，/g) ?? []).length > 1) return null;
+  if (/^[个名户人次条件年月日号%万元多余．.]/.test(entry.title)) return null;
+  return entry;
 }
 
 // A `/` read as 1, l, I or | between the number and the title, spaced off the title.
 const RE_MISREAD_SLASH = /^[1lI|](?:\s+|(?=[“《（]))(?=[\p{Script=Han}“《（])/u;
 
-function ocrEntryStart(
-  text: string,
-  plain: { number: number; title: string } | null,
-): { number: number; title: string } | null {
-  let s = plain;
-  if (!s) {
+function ocrEntryStart(text: string, plain: { number: number; title: string } | null): { number: number; title: string } | null {
+  let entry = plain;
+  if (!entry) {
     const m = /^([0-9OolI|\]]{1,3})(?=[\s/／])(.*)$/u.exec(text.trim());
-    const n = m ? ocrNumber(m[1]!) : null;
-    if (!m || n === null) return null;
-    s = parseTocEntryStart(n + m[2]!);
-    if (!s) return null;
+    const digits = m ? ocrNumber(m[1]!) : null;
+    if (!m || digits === null) return null;
+    entry = parseTocEntryStart(digits + m[2]!);
+    if (!entry) return null;
   }
-  const title = s.title.replace(RE_MISREAD_SLASH, '');
-  if (s === plain && title === s.title) return null;
-  return { number: s.number, title };
+  const title = entry.title.replace(RE_MISREAD_SLASH, '');
+  if (entry === plain && title === entry.title) return null;
+  return { number: entry.number, title };
 }
 
 interface Draft {
@@ -84,7 +91,7 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     if (cur) drafts.push(cur);
     cur = null;
   };
-  const ocr = ctx.ocr === true && ctx.log.on('ocr-toc-number');
+  const reading: TocReading = { ocr: ctx.ocr === true && ctx.log.on('ocr-toc-number') };
   const ocrOrg = ctx.ocr === true && ctx.log.on('ocr-toc-org');
   // The organisation from the text after the dashes (and before the page), without OCR's leader junk.
   const orgOf = (text: string, line: Line): string => {
@@ -92,42 +99,43 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     if (ocrOrg) {
       let trimmed = trimLeaderJunk(name, vocab);
       // What OCR left of the dashes: a lone 一 or dash before the name.
-      if (/^[一—-]\s*\p{Script=Han}/u.test(trimmed) && endsWithOrganizationWord(trimmed, vocab)) trimmed = trimmed.replace(/^[一—-]\s*/, '');
-      if (trimmed !== name) ctx.log.record('ocr-toc-org', where(line), name, trimmed);
+      if (/^[一—-]\s*\p{Script=Han}/u.test(trimmed) && endsWithOrganizationWord(trimmed, vocab))
+        trimmed = trimmed.replace(/^[一—-]\s*/, '');
+      if (trimmed !== name) ctx.log.record('ocr-toc-org', where(line), { before: name, after: trimmed });
       name = trimmed;
     }
-    return formatLine(name, 'running', where(line), ctx.log, ctx.fmt);
+    return formatLine(name, { role: 'running', where: where(line) }, ctx);
   };
   // No book starts a case on page 0: OCR made that number of leader junk.
-  const pageOf = (tp: { page: number } | null, line: Line): number | null => {
-    if (!tp) return null;
-    if (ocrOrg && tp.page < 1) {
-      ctx.log.record('ocr-toc-org', where(line), line.text, line.text.replace(/\s*\d+$/, ''));
+  const pageOf = (trailing: { page: number } | null, line: Line): number | null => {
+    if (!trailing) return null;
+    if (ocrOrg && trailing.page < 1) {
+      ctx.log.record('ocr-toc-org', where(line), { before: line.text, after: line.text.replace(/\s*\d+$/, '') });
       return null;
     }
-    return tp.page;
+    return trailing.page;
   };
   for (const line of lines) {
-    const t = line.text;
-    if (isVocab(t, vocab.tocTitles)) continue;
-    const start = entryStart(t, ocr, (before, after) => ctx.log.record('ocr-toc-number', where(line), before, after));
+    const text = line.text;
+    if (isVocab(text, vocab.tocTitles)) continue;
+    const start = entryStart(text, reading, ctx.log.sink('ocr-toc-number', where(line)));
     if (start) {
       close();
-      const tp = line.hadLeaders ? trailingPage(start.title) : null;
+      const trailing = line.hadLeaders ? trailingPage(start.title) : null;
       cur = {
         number: start.number,
         titleLines: [line],
-        titleTexts: [tp ? tp.rest : start.title],
+        titleTexts: [trailing ? trailing.rest : start.title],
         organization: null,
-        page: tp ? tp.page : null,
+        page: trailing ? trailing.page : null,
       };
       continue;
     }
-    if (isDashLine(t)) {
-      const rest = dashRest(t);
-      const tp = trailingPage(rest);
-      const organization = orgOf(tp ? tp.rest : rest, line);
-      const page = pageOf(tp, line);
+    if (isDashLine(text)) {
+      const rest = dashRest(text);
+      const trailing = trailingPage(rest);
+      const organization = orgOf(trailing ? trailing.rest : rest, line);
+      const page = pageOf(trailing, line);
       if (cur && (cur as Draft).organization === null) {
         (cur as Draft).organization = organization;
         (cur as Draft).page ??= page;
@@ -139,7 +147,7 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
       continue;
     }
     // OCR loses the dashes: after a title, a line ending in a page number is the organisation.
-    const endsInPage = trailingPage(t);
+    const endsInPage = trailingPage(text);
     if (endsInPage && (!cur || (cur as Draft).organization === null)) {
       const organization = orgOf(endsInPage.rest, line);
       const page = pageOf(endsInPage, line);
@@ -151,22 +159,22 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
       continue;
     }
     // OCR lost the dashes and the page number: a line under a title that names an organisation.
-    if (ocrOrg && cur && (cur as Draft).organization === null && endsWithOrganizationWord(trimLeaderJunk(t, vocab), vocab)) {
-      (cur as Draft).organization = orgOf(t, line);
-      ctx.log.record('ocr-toc-org', where(line), t, `———${(cur as Draft).organization}`);
+    if (ocrOrg && cur && (cur as Draft).organization === null && endsWithOrganizationWord(trimLeaderJunk(text, vocab), vocab)) {
+      (cur as Draft).organization = orgOf(text, line);
+      ctx.log.record('ocr-toc-org', where(line), { before: text, after: `———${(cur as Draft).organization}` });
       close();
       continue;
     }
-    const tp = line.hadLeaders ? trailingPage(t) : null;
+    const trailing = line.hadLeaders ? trailingPage(text) : null;
     if (cur && (cur as Draft).page === null) {
       (cur as Draft).titleLines.push(line);
-      (cur as Draft).titleTexts.push(tp ? tp.rest : t);
-      if (tp) (cur as Draft).page = tp.page;
+      (cur as Draft).titleTexts.push(trailing ? trailing.rest : text);
+      if (trailing) (cur as Draft).page = trailing.page;
       continue;
     }
-    if (tp) {
+    if (trailing) {
       close();
-      drafts.push({ number: null, titleLines: [line], titleTexts: [tp.rest], organization: null, page: tp.page });
+      drafts.push({ number: null, titleLines: [line], titleTexts: [trailing.rest], organization: null, page: trailing.page });
     }
   }
   close();
@@ -188,12 +196,14 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
  * run of dash-like marks (一 - — with spaces between) and trailing marks that are not text.
  */
 function orgText(s: string): string {
-  return s
-    .replace(/^(?:[一—―─－\-~]\s*){2,}|^[—―─－\-~]+\s*|^一\s+/, '')
-    .replace(/[^\p{Script=Han}A-Za-z0-9）)”》\]]+$/u, '')
-    // OCR's reading of a leader run: a few Latin letters spaced off the name (党总支 ee).
-    .replace(/(?<=\p{Script=Han})\s+[A-Za-z]{1,3}$/u, '')
-    .trim();
+  return (
+    s
+      .replace(/^(?:[一—―─－\-~]\s*){2,}|^[—―─－\-~]+\s*|^一\s+/, '')
+      .replace(/[^\p{Script=Han}A-Za-z0-9）)”》\]]+$/u, '')
+      // OCR's reading of a leader run: a few Latin letters spaced off the name (党总支 ee).
+      .replace(/(?<=\p{Script=Han})\s+[A-Za-z]{1,3}$/u, '')
+      .trim()
+  );
 }
 
 /**
@@ -202,7 +212,10 @@ function orgText(s: string): string {
  * its words end with an organisation word; failing that, short or non-Han tokens go from the end.
  */
 export function trimLeaderJunk(s: string, vocab: Vocabulary): string {
-  const toks = s.trim().split(/\s+/).filter((x) => x.length > 0);
+  const toks = s
+    .trim()
+    .split(/\s+/)
+    .filter((x) => x.length > 0);
   if (toks.length < 2) return s.trim();
   for (let k = 1; k < toks.length; k++) {
     const head = toks.slice(0, k).join(' ');
@@ -213,7 +226,7 @@ export function trimLeaderJunk(s: string, vocab: Vocabulary): string {
   return toks.join(' ');
 }
 
-function where(line: Line): { page: number; line: number } {
+function where(line: Line): Where {
   return { page: line.page, line: line.lineNo };
 }
 
@@ -222,14 +235,14 @@ function where(line: Line): { page: number; line: number } {
  * the break was the typesetter's phrase break and the phrases keep one space between them;
  * otherwise the line just wrapped.
  */
-function joinTitle(d: Draft, widest: number, ctx: TextContext): string {
+function joinTitle(draft: Draft, widest: number, ctx: TextContext): string {
   let out = '';
-  d.titleLines.forEach((line, i) => {
-    const text = formatLine(d.titleTexts[i]!, 'title', where(line), ctx.log, ctx.fmt);
+  draft.titleLines.forEach((line, i) => {
+    const text = formatLine(draft.titleTexts[i]!, { role: 'title', where: where(line) }, ctx);
     if (i === 0) out = text;
-    else out += (d.titleLines[i - 1]!.width < widest - 3 ? ' ' : '') + text;
+    else out += (draft.titleLines[i - 1]!.width < widest - 3 ? ' ' : '') + text;
   });
-  return fixTitle(out, where(d.titleLines[0]!), ctx);
+  return fixTitle(out, where(draft.titleLines[0]!), ctx);
 }
 
 /** Entries without a number (the first one, whose number is on an absent page) from their neighbours. */

@@ -19,40 +19,59 @@ export interface CaseKey {
   printedStart: number | null;
 }
 
+export interface PairingOptions {
+  /** Rule 'fuzzy-title-match': cases still unpaired take the likest free entry (see `pairFuzzy`). */
+  fuzzy?: boolean;
+}
+
+/** Cases paired so far: `pairing[k]` is case k's entry (−1 for none); `taken` holds the entries paired. */
+interface Pairs {
+  pairing: number[];
+  taken: Set<number>;
+}
+
 /**
  * For each case (in reading order) the index of its TOC entry, or −1. First by title: per title,
  * cases and entries (entries in ascending page order, TOC order among equal or unknown pages)
  * are aligned in order, preferring pairs whose TOC page is the case's printed start page. Cases
  * left over then take a free entry whose page is their printed start page.
  */
-export function pairWithToc(cases: readonly CaseKey[], toc: readonly ImportedTocEntry[], fuzzy = false): number[] {
+export function pairWithToc(
+  cases: readonly CaseKey[],
+  toc: readonly ImportedTocEntry[],
+  { fuzzy = false }: PairingOptions = {},
+): number[] {
   const pairing: number[] = cases.map(() => -1);
   const taken = new Set<number>();
   const entriesByKey = new Map<string, number[]>();
   toc.forEach((e, t) => {
     if (!e.title) return;
-    const k = matchKey(e.title);
-    if (k.length === 0) return;
-    let list = entriesByKey.get(k);
-    if (!list) entriesByKey.set(k, (list = []));
+    const key = matchKey(e.title);
+    if (key.length === 0) return;
+    let list = entriesByKey.get(key);
+    if (!list) entriesByKey.set(key, (list = []));
     list.push(t);
   });
   const casesByKey = new Map<string, number[]>();
   cases.forEach((c, i) => {
-    const k = matchKey(c.title);
-    if (!entriesByKey.has(k)) return;
-    let list = casesByKey.get(k);
-    if (!list) casesByKey.set(k, (list = []));
+    const key = matchKey(c.title);
+    if (!entriesByKey.has(key)) return;
+    let list = casesByKey.get(key);
+    if (!list) casesByKey.set(key, (list = []));
     list.push(i);
   });
-  for (const [k, cs] of casesByKey) {
-    const es = sortByPage(entriesByKey.get(k)!, toc);
-    for (const [ci, ti] of align(cs, es, cases, toc)) {
-      pairing[ci] = ti;
-      taken.add(ti);
+  const pagesAgree = (caseId: number, entryId: number): boolean => {
+    const printed = cases[caseId]!.printedStart;
+    return printed !== null && printed === toc[entryId]!.page;
+  };
+  for (const [key, caseIds] of casesByKey) {
+    const entryIds = sortByPage(entriesByKey.get(key)!, toc);
+    for (const [caseId, entryId] of align(caseIds, entryIds, pagesAgree)) {
+      pairing[caseId] = entryId;
+      taken.add(entryId);
     }
   }
-  if (fuzzy) pairFuzzy(cases, toc, pairing, taken);
+  if (fuzzy) pairFuzzy(cases, toc, { pairing, taken });
   // By page, for cases whose title is not in the TOC (OCR misread one of the two).
   const byPage = new Map<number, number>();
   toc.forEach((e, t) => {
@@ -75,25 +94,22 @@ function sortByPage(entries: number[], toc: readonly ImportedTocEntry[]): number
 }
 
 /**
- * Order-keeping alignment of the cases and the entries that share a title. Equal counts pair
- * k-th with k-th; otherwise the alignment with the most pairs, then the most pairs whose pages
- * agree, then the earliest entries (a small dynamic programme: both lists are short).
+ * Order-keeping alignment of the cases and the entries that share a title (`caseIds`, `entryIds`:
+ * indexes into the cases and the TOC). Equal counts pair k-th with k-th; otherwise the alignment
+ * with the most pairs, then the most pairs whose pages agree (`pagesAgree`), then the earliest
+ * entries (a small dynamic programme: both lists are short).
  */
 function align(
-  cs: readonly number[],
-  es: readonly number[],
-  cases: readonly CaseKey[],
-  toc: readonly ImportedTocEntry[],
+  caseIds: readonly number[],
+  entryIds: readonly number[],
+  pagesAgree: (caseId: number, entryId: number) => boolean,
 ): [number, number][] {
-  if (cs.length === es.length) return cs.map((c, k) => [c, es[k]!]);
-  const n = cs.length;
-  const m = es.length;
+  if (caseIds.length === entryIds.length) return caseIds.map((c, k) => [c, entryIds[k]!]);
+  const n = caseIds.length;
+  const m = entryIds.length;
   // Too many to align carefully (a pathological input): in order.
-  if (n * m > 1_000_000) return cs.slice(0, Math.min(n, m)).map((c, k) => [c, es[k]!]);
-  const agree = (i: number, j: number): boolean => {
-    const p = cases[cs[i]!]!.printedStart;
-    return p !== null && p === toc[es[j]!]!.page;
-  };
+  if (n * m > 1_000_000) return caseIds.slice(0, Math.min(n, m)).map((c, k) => [c, entryIds[k]!]);
+  const agree = (i: number, j: number): boolean => pagesAgree(caseIds[i]!, entryIds[j]!);
   // score[i][j]: best over cs[i..], es[j..]; a pair is worth 2, plus 1 when its pages agree.
   const score: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
@@ -108,7 +124,7 @@ function align(
   while (i < n && j < m) {
     const pair = 2 + (agree(i, j) ? 1 : 0) + score[i + 1]![j + 1]!;
     if (score[i]![j] === pair) {
-      out.push([cs[i]!, es[j]!]);
+      out.push([caseIds[i]!, entryIds[j]!]);
       i++;
       j++;
     } else if (score[i]![j] === score[i]![j + 1]) j++;
@@ -130,7 +146,10 @@ export function titleMatch(caseKey: string, entryKey: string): number {
   if (overlap(caseKey, entryKey) < FUZZY_TITLE && overlap(caseKey, entryKey.slice(0, caseKey.length + 1)) < FUZZY_TITLE) return 0;
   const whole = similarity(caseKey, entryKey);
   if (entryKey.length <= caseKey.length + 1 || caseKey.length < 4) return whole;
-  const head = Math.max(similarity(caseKey, entryKey.slice(0, caseKey.length)), similarity(caseKey, entryKey.slice(0, caseKey.length + 1)));
+  const head = Math.max(
+    similarity(caseKey, entryKey.slice(0, caseKey.length)),
+    similarity(caseKey, entryKey.slice(0, caseKey.length + 1)),
+  );
   return Math.max(whole, head);
 }
 
@@ -140,7 +159,7 @@ export function titleMatch(caseKey: string, entryKey: string): number {
  * least FUZZY_TITLE alike. OCR misreads a character or two of a title, rarely the same way twice.
  * A lone case left between neighbours takes a lone free entry between theirs.
  */
-function pairFuzzy(cases: readonly CaseKey[], toc: readonly ImportedTocEntry[], pairing: number[], taken: Set<number>): void {
+function pairFuzzy(cases: readonly CaseKey[], toc: readonly ImportedTocEntry[], { pairing, taken }: Pairs): void {
   const keys = toc.map((e) => (e.title ? matchKey(e.title) : ''));
   cases.forEach((c, i) => {
     if (pairing[i] !== -1) return;

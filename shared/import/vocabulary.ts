@@ -33,9 +33,41 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   tocTitles: ['目录', '目次'],
   captionPrefixes: ['图为', '图：', '图:', '▲', '△', '上图', '下图', '左图', '右图', '（图', '(图'],
   organizationSuffixes: [
-    '党支部', '党总支', '党委', '党工委', '党组', '支部', '总支', '委员会', '组织部', '委', '局', '厅',
-    '学院', '大学', '学校', '中学', '小学', '公司', '集团', '厂', '车间', '中心', '医院', '银行', '社区',
-    '村委会', '居委会', '办事处', '街道', '协会', '研究所', '研究院', '院', '站', '所',
+    '党支部',
+    '党总支',
+    '党委',
+    '党工委',
+    '党组',
+    '支部',
+    '总支',
+    '委员会',
+    '组织部',
+    '委',
+    '局',
+    '厅',
+    '学院',
+    '大学',
+    '学校',
+    '中学',
+    '小学',
+    '公司',
+    '集团',
+    '厂',
+    '车间',
+    '中心',
+    '医院',
+    '银行',
+    '社区',
+    '村委会',
+    '居委会',
+    '办事处',
+    '街道',
+    '协会',
+    '研究所',
+    '研究院',
+    '院',
+    '站',
+    '所',
   ],
 };
 
@@ -46,8 +78,8 @@ export function endsWithOrganizationWord(text: string, vocab: Vocabulary): boole
 }
 
 /** A vocabulary with any missing list taken from the defaults. */
-export function withDefaults(v?: Partial<Vocabulary>): Vocabulary {
-  return { ...DEFAULT_VOCABULARY, ...(v ?? {}) };
+export function withDefaults(overrides?: Partial<Vocabulary>): Vocabulary {
+  return { ...DEFAULT_VOCABULARY, ...(overrides ?? {}) };
 }
 
 const BRACKETS = /[\s\u3000〔〕【】[\]（）()〖〗「」『』<>《》［］]/g;
@@ -68,11 +100,11 @@ export function isVocab(text: string, words: readonly string[]): boolean {
  * rest; also matches a label alone on its line. Otherwise null.
  */
 export function splitLabel(text: string, words: readonly string[]): { label: string; rest: string } | null {
-  const t = text.trim();
-  if (isVocab(t, words)) return { label: t, rest: '' };
-  const m = /^[〔【[（(〖「『［]\s*([^〕】\]）)〗」』］]{1,8}?)\s*[〕】\]）)〗」』］]\s*(.+)$/.exec(t);
+  const trimmed = text.trim();
+  if (isVocab(trimmed, words)) return { label: trimmed, rest: '' };
+  const m = /^[〔【[（(〖「『［]\s*([^〕】\]）)〗」』］]{1,8}?)\s*[〕】\]）)〗」』］]\s*(.+)$/.exec(trimmed);
   if (m && words.some((w) => labelKey(w) === labelKey(m[1]!))) {
-    return { label: t.slice(0, t.length - m[2]!.length).trim(), rest: m[2]! };
+    return { label: trimmed.slice(0, trimmed.length - m[2]!.length).trim(), rest: m[2]! };
   }
   return null;
 }

@@ -18,13 +18,18 @@ import type { ImportedTocEntry } from '../model/importResult.ts';
  *   MAX_LISTED such warnings; then `toc-entry-unmatched-more:{"count":k}` for the rest.
  * - `page-number-missing:{"pages":[i,…],"count":k}` — pages (0-based indexes) without a printed
  *   number that lie between pages with one (at most MAX_LISTED indexes listed; `count` is all).
+ * - `page-split:{"pages":k,"into":n,"limit":c}` — k pages longer than c characters were cut into n.
+ * - `no-structure:{"chars":n}` — no page break, no table of contents and no case title in n
+ *   characters: the text is not laid out like a volume (shown before anything is written).
  */
 export type WarningKey =
   | 'no-cases-found'
   | 'toc-case-mismatch'
   | 'toc-entry-unmatched'
   | 'toc-entry-unmatched-more'
-  | 'page-number-missing';
+  | 'page-number-missing'
+  | 'page-split'
+  | 'no-structure';
 
 export type WarningParams = Record<string, unknown>;
 
@@ -73,6 +78,25 @@ export function noCasesWarning(): string {
   return formatWarning('no-cases-found', {}, 'No case was found; the whole text was read as front matter.');
 }
 
+/** Over-long pages were cut (see `boundPages`). */
+export function pageSplitWarning(pages: number, into: number, limit: number): string {
+  const what = pages === 1 ? 'page was' : 'pages were';
+  return formatWarning(
+    'page-split',
+    { pages, into, limit },
+    `${pages} ${what} longer than ${limit} characters and cut into ${into} pages.`,
+  );
+}
+
+/** Neither page breaks nor a table of contents nor any case title: nothing to build a volume on. */
+export function noStructureWarning(chars: number): string {
+  return formatWarning(
+    'no-structure',
+    { chars },
+    `The text (${chars} characters) has no page breaks, no table of contents and no case titles: it is not laid out like a volume.`,
+  );
+}
+
 /**
  * Warnings from comparing the TOC with the cases found: `pairing[k]` is the TOC entry of case k
  * (−1 for none).
@@ -92,20 +116,24 @@ export function tocWarnings(toc: readonly ImportedTocEntry[], cases: number, pai
   const matched = new Set(pairing.filter((t) => t >= 0));
   // Only a complete volume must hold every entry: an excerpt lacks cases the TOC lists.
   if (!matched.has(0) || !matched.has(toc.length - 1)) return out;
-  const unmatched = toc.map((e, t) => ({ e, t })).filter(({ t }) => !matched.has(t));
-  for (const { e } of unmatched.slice(0, MAX_LISTED)) {
-    const name = [e.number !== null ? `${e.number}` : null, e.title !== null ? `“${e.title}”` : null].filter(Boolean).join(' ');
+  const unmatched = toc.filter((_, t) => !matched.has(t));
+  for (const entry of unmatched.slice(0, MAX_LISTED)) {
+    const name = [entry.number !== null ? `${entry.number}` : null, entry.title !== null ? `“${entry.title}”` : null]
+      .filter(Boolean)
+      .join(' ');
     out.push(
       formatWarning(
         'toc-entry-unmatched',
-        { number: e.number, title: e.title, page: e.page },
-        `Table of contents entry ${name || '(untitled)'}${e.page !== null ? ` (page ${e.page})` : ''} has no matching case.`,
+        { number: entry.number, title: entry.title, page: entry.page },
+        `Table of contents entry ${name || '(untitled)'}${entry.page !== null ? ` (page ${entry.page})` : ''} has no matching case.`,
       ),
     );
   }
   if (unmatched.length > MAX_LISTED) {
     const count = unmatched.length - MAX_LISTED;
-    out.push(formatWarning('toc-entry-unmatched-more', { count }, `${count} more table of contents entries have no matching case.`));
+    out.push(
+      formatWarning('toc-entry-unmatched-more', { count }, `${count} more table of contents entries have no matching case.`),
+    );
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/ids.ts';
 import { Stage, PageStatus } from '../model/stage.ts';
-import { CaseDoc } from '../model/caseDoc.ts';
+import { BoundedCaseDoc, CASE_LIMITS } from '../model/caseDoc.ts';
 import {
   Case,
   CaseEvent,
@@ -9,12 +9,29 @@ import {
   Page,
   Revision,
   RevisionSummary,
+  SearchHit,
+  Tag,
+  TagName,
   TocEntry,
   Volume,
 } from '../model/entities.ts';
 import { Prefs, PrefsPatch } from '../model/prefs.ts';
-import { ImportOptions, ImportResult } from '../model/importResult.ts';
+import { ImportOptions } from '../model/importResult.ts';
+import {
+  ImportPreview,
+  PreviewCase,
+  PreviewChangesInput,
+  PreviewFront,
+  PreviewPage,
+  PreviewSite,
+  PreviewSlice,
+  PreviewSliceInput,
+  PreviewTocEntry,
+} from '../model/importPreview.ts';
+import { BackupInfo, RestoreBackupInput, RestoredBackup } from '../model/backup.ts';
+import { ExportPreview, ExportRequest, ExportSummary } from '../model/export.ts';
 import { AppErrorShape } from './errors.ts';
+import { LibraryStatus, LockIdentity } from './library.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -39,18 +56,7 @@ export const StagedFile = z.object({
 });
 export type StagedFile = z.infer<typeof StagedFile>;
 
-export const ImportPreview = z.object({
-  jobId: z.string(),
-  sha256: z.string(),
-  result: ImportResult,
-  /** Pages in the attached scan (0 when none). */
-  scanPageCount: z.number().int().nonnegative(),
-  /** Suggested scan offset (scanPage = pageIndex + offset), from printed page numbers. */
-  suggestedOffset: z.number().int(),
-  /** A volume already imported from a file with the same content hash. */
-  existingVolume: Volume.nullable(),
-});
-export type ImportPreview = z.infer<typeof ImportPreview>;
+export { ImportPreview } from '../model/importPreview.ts';
 
 /**
  * The one table of what crosses the process boundary. Main registers a handler per key and
@@ -68,6 +74,13 @@ export const contract = {
   },
   'prefs:get': { input: z.object({}), output: Prefs },
   'prefs:set': { input: PrefsPatch, output: Prefs },
+
+  /** Whether the library is open; when not, why (and who holds its lock). Answered in recovery mode too. */
+  'library:status': { input: z.object({}), output: LibraryStatus },
+  /** Opens the library again after a failure (the user fixed something, or the other instance closed). */
+  'library:retry': { input: z.object({}), output: LibraryStatus },
+  /** Removes a lock held by another host or a dead process and opens the library; only on the user's confirmation. */
+  'library:takeOver': { input: z.object({ confirm: z.literal(true), lock: LockIdentity.optional() }), output: LibraryStatus },
 
   'volumes:list': { input: z.object({}), output: z.array(Volume) },
   'volumes:get': { input: z.object({ id: Id }), output: Volume },
@@ -93,9 +106,9 @@ export const contract = {
       id: Id,
       /** The version the edit was based on; a different stored version is a CONFLICT. */
       version: z.number().int().positive(),
-      doc: CaseDoc,
-      title: z.string().optional(),
-      organization: z.string().optional(),
+      doc: BoundedCaseDoc,
+      title: z.string().trim().min(1).max(CASE_LIMITS.titleChars).optional(),
+      organization: z.string().trim().max(CASE_LIMITS.organizationChars).optional(),
     }),
     output: CaseSummary,
   },
@@ -115,6 +128,29 @@ export const contract = {
   'pages:setStatus': { input: z.object({ id: Id, status: PageStatus }), output: Page },
   'toc:list': { input: z.object({ volumeId: Id }), output: z.array(TocEntry) },
 
+  /** Cases per stage in a volume, every stage present. */
+  'cases:stageCounts': { input: z.object({ volumeId: Id }), output: z.record(Stage, z.number().int().nonnegative()) },
+  'cases:setAssignee': {
+    input: z.object({ id: Id, assignee: z.string().trim().min(1).max(100).nullable() }),
+    output: CaseSummary,
+  },
+  'cases:tags': { input: z.object({ id: Id }), output: z.array(Tag) },
+  /** Tags a case by name, creating the tag when it is new; answers the case's tags. */
+  'cases:tag': { input: z.object({ id: Id, name: TagName }), output: z.array(Tag) },
+  'cases:untag': { input: z.object({ id: Id, tagId: Id }), output: z.array(Tag) },
+  'tags:list': { input: z.object({}), output: z.array(Tag) },
+  'tags:rename': { input: z.object({ id: Id, name: TagName }), output: Tag },
+  'tags:delete': { input: z.object({ id: Id }), output: Ok },
+  /** Full-text search over cases' titles, organizations and text (every term must match). */
+  'search:cases': {
+    input: z.object({
+      query: z.string().trim().min(1).max(200),
+      volumeId: Id.optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.array(SearchHit),
+  },
+
   /** Upload a file the user chose (bytes travel once; later calls name it by fileId). */
   'files:stage': {
     input: z.object({ name: z.string().min(1).max(500), bytes: z.instanceof(Uint8Array) }),
@@ -129,8 +165,19 @@ export const contract = {
     }),
     output: z.object({ jobId: z.string() }),
   },
+  /** A parsed import's summary; its rows come a slice at a time from the `import:preview*` channels below. */
   'import:preview': { input: z.object({ jobId: z.string() }), output: ImportPreview },
-  /** Write a previewed import into the library in one transaction. */
+  'import:previewPages': { input: PreviewSliceInput, output: PreviewSlice(PreviewPage) },
+  'import:previewCases': { input: PreviewSliceInput, output: PreviewSlice(PreviewCase) },
+  'import:previewToc': { input: PreviewSliceInput, output: PreviewSlice(PreviewTocEntry) },
+  'import:previewFront': { input: PreviewSliceInput, output: PreviewSlice(PreviewFront) },
+  /** The sites where one cleanup rule changed the text. */
+  'import:previewChanges': { input: PreviewChangesInput, output: PreviewSlice(PreviewSite) },
+  /**
+   * Write a previewed import into the library in one transaction, off the main thread (a backup is
+   * taken first). While it runs, `jobs:get` on the import's jobId shows the cases written and
+   * `jobs:cancel` rolls it back; it answers with the volume once written. The import then ends.
+   */
   'import:commit': {
     input: z.object({
       jobId: z.string(),
@@ -144,8 +191,24 @@ export const contract = {
   /** Import the bundled sample volume (the seed excerpt with its PDF scan). */
   'sample:install': { input: z.object({}), output: Volume },
 
+  /** Which cases an export would take and leave out, and the name it would write (for the dialog's count). */
+  'export:preview': { input: ExportRequest, output: ExportPreview },
+  /**
+   * Starts an export job: poll `jobs:get`, then read `export:result`. Browser mode then downloads
+   * `GET /export/<jobId>`; Electron asks where to save before the job starts (CANCELLED if the user closes the dialog).
+   */
+  'export:start': { input: ExportRequest, output: z.object({ jobId: z.string(), fileName: z.string() }) },
+  'export:result': { input: z.object({ jobId: z.string() }), output: ExportSummary },
+
   'jobs:get': { input: z.object({ jobId: z.string() }), output: JobStatus },
   'jobs:cancel': { input: z.object({ jobId: z.string() }), output: Ok },
+
+  /** Copies of the library in its `backups/` folder, newest first. */
+  'backups:list': { input: z.object({}), output: z.array(BackupInfo) },
+  /** Take a copy now ("back up now"). */
+  'backups:create': { input: z.object({}), output: BackupInfo },
+  /** Put a backup in place of the library (the current file is kept as a backup), then reopen it. */
+  'backups:restore': { input: RestoreBackupInput, output: RestoredBackup },
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,13 @@ export const ERROR_CODES = [
   'IMPORT_PDF_BROKEN',
   'IMPORT_PDF_ENCRYPTED',
   'IMPORT_SCAN_UNSUPPORTED',
+  'IMPORT_OUT_OF_MEMORY',
+  'IMPORT_CASE_TOO_LONG',
+  'STAGING_FULL',
+  'EXPORT_EMPTY_SCOPE',
+  'EXPORT_CASE_NOT_IN_VOLUME',
+  'EXPORT_NO_CHROMIUM',
+  'EXPORT_DESTINATION',
   'CANCELLED',
   'INTERNAL',
 ] as const;
@@ -44,6 +51,26 @@ export class AppError extends Error {
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, details: this.details };
   }
+  /** The error again on the receiving side of the boundary (renderer, CLI). */
+  static fromShape(shape: AppErrorShape): AppError {
+    return new AppError(shape.code, shape.message, shape.details);
+  }
+}
+
+/**
+ * The same error, naming the user's file (details.file and the message), so that what the user sees
+ * points at the file they chose, never at a staging id. Errors already naming a file are left alone.
+ */
+export function inFile(err: unknown, file: string): unknown {
+  if (!(err instanceof AppError) || err.code === 'CANCELLED' || typeof err.details?.file === 'string') return err;
+  return new AppError(err.code, `${file}: ${err.message}`, { ...err.details, file });
+}
+
+/** Zod's issues as error details: where and what, without zod's internals. */
+export function zodIssues(error: {
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+}): Array<{ path: string; message: string }> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
 /** Turns anything thrown into the boundary shape, without leaking stack traces. */

@@ -12,12 +12,22 @@ import type { Envelope } from './contract.ts';
 export const PRELOAD_GLOBAL = 'workbench';
 export const API_PREFIX = '/api/';
 export const SCAN_PREFIX = '/scans/';
+/** `GET {EXPORT_PREFIX}<jobId>`: a finished export as a download (bearer token in the header, as for the API). */
+export const EXPORT_PREFIX = '/export/';
 export const SCAN_PROTOCOL = 'scan';
 export const FILE_NAME_HEADER = 'x-file-name';
 
 /** Events main may push to the page (menu commands); the preload forwards these and nothing else. */
 export const APP_EVENTS = ['app:menu'] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];
+
+/** What the application menu sends with `app:menu`: a command the page carries out on any screen. */
+export const MENU_COMMANDS = ['newVolume', 'import', 'export', 'openLibrary', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
 
 export function isAppEvent(name: unknown): name is AppEvent {
   return typeof name === 'string' && (APP_EVENTS as readonly string[]).includes(name);

@@ -41,6 +41,45 @@ export const CaseDoc = z.object({
 });
 export type CaseDoc = z.infer<typeof CaseDoc>;
 
+/** Bounds of what one save may carry: far above any real case (the longest is ~30,000 characters). */
+export const CASE_LIMITS = {
+  titleChars: 500,
+  organizationChars: 500,
+  blocks: 20_000,
+  blockChars: 200_000,
+  docChars: 1_000_000,
+  breaksPerBlock: 2_000,
+} as const;
+
+/** A document within {@link CASE_LIMITS}, for input crossing the boundary (stored documents are not re-bounded). */
+export const BoundedCaseDoc = CaseDoc.superRefine((doc, ctx) => {
+  if (doc.blocks.length > CASE_LIMITS.blocks) {
+    ctx.addIssue({ code: 'custom', path: ['blocks'], message: `At most ${CASE_LIMITS.blocks} blocks` });
+    return;
+  }
+  let total = 0;
+  for (const [i, b] of doc.blocks.entries()) {
+    total += b.text.length;
+    if (b.text.length > CASE_LIMITS.blockChars) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['blocks', i, 'text'],
+        message: `A block holds at most ${CASE_LIMITS.blockChars} characters`,
+      });
+    }
+    if (b.breaks.length > CASE_LIMITS.breaksPerBlock) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['blocks', i, 'breaks'],
+        message: `At most ${CASE_LIMITS.breaksPerBlock} page breaks in a block`,
+      });
+    }
+  }
+  if (total > CASE_LIMITS.docChars) {
+    ctx.addIssue({ code: 'custom', path: ['blocks'], message: `A case holds at most ${CASE_LIMITS.docChars} characters` });
+  }
+});
+
 /** Plain text of a document: one block a line (used for search, counts and diffs). */
 export function docToPlainText(doc: CaseDoc): string {
   return doc.blocks.map((b) => b.text).join('\n');

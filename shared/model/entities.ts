@@ -103,3 +103,9 @@ export type TocEntry = z.infer<typeof TocEntry>;
 
 export const Tag = z.object({ id: Id, name: z.string() });
 export type Tag = z.infer<typeof Tag>;
+/** A tag's name as typed by a user: a short label (社区、企业、高校…). */
+export const TagName = z.string().trim().min(1).max(50);
+
+/** A case found by full-text search, with an excerpt around the first match (empty when only title or organization matched). */
+export const SearchHit = CaseSummary.extend({ snippet: z.string() });
+export type SearchHit = z.infer<typeof SearchHit>;

@@ -5,16 +5,7 @@ import { z } from 'zod';
  * the three proofreadings (三校: 一校, 二校, 三校), then final (定稿). Any transition is allowed (an
  * editor may send a case back); each one is recorded as an event.
  */
-export const STAGES = [
-  'imported',
-  'review1',
-  'review2',
-  'review3',
-  'proof1',
-  'proof2',
-  'proof3',
-  'final',
-] as const;
+export const STAGES = ['imported', 'review1', 'review2', 'review3', 'proof1', 'proof2', 'proof3', 'final'] as const;
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 

@@ -40,3 +40,8 @@ export const ZERO_COUNTS: CharCounts = Object.freeze({ chars: 0, han: 0, paragra
 export function addCounts(a: CharCounts, b: CharCounts): CharCounts {
   return { chars: a.chars + b.chars, han: a.han + b.han, paragraphs: a.paragraphs + b.paragraphs };
 }
+
+/** `a` without `b` (for a total kept up to date as parts of it change). */
+export function subtractCounts(a: CharCounts, b: CharCounts): CharCounts {
+  return { chars: a.chars - b.chars, han: a.han - b.han, paragraphs: a.paragraphs - b.paragraphs };
+}

@@ -4,7 +4,11 @@ import type { Page, ScanInfo } from '../model/entities.ts';
  * The 0-based scan page shown for text page `pageIndex`: the page's own pairing if set, else
  * `pageIndex + scan.offset`; null when there is no scan or the result falls outside it.
  */
-export function scanPageFor(pageIndex: number, pages: readonly Pick<Page, 'index' | 'scanPage'>[], scan: ScanInfo | null): number | null {
+export function scanPageFor(
+  pageIndex: number,
+  pages: readonly Pick<Page, 'index' | 'scanPage'>[],
+  scan: ScanInfo | null,
+): number | null {
   if (!scan) return null;
   const page = pages.find((p) => p.index === pageIndex);
   const n = page?.scanPage ?? pageIndex + scan.offset;

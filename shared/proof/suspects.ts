@@ -17,9 +17,8 @@ export type SuspectKind = (typeof SUSPECT_KINDS)[number];
 export interface Suspect {
   start: number;
   end: number;
+  /** Also names the explanation the UI shows (`proof.suspectKinds.<kind>` in renderer/i18n). */
   kind: SuspectKind;
-  /** i18n key of the explanation (`suspect.<kind>`), translated by the UI. */
-  messageKey: string;
   /** Replacement for [start, end) when the correction is unambiguous. */
   fix?: string;
 }
@@ -77,7 +76,7 @@ function charAt(text: string, i: number): string | undefined {
 }
 
 function push(out: Suspect[], start: number, end: number, kind: SuspectKind, fix?: string): void {
-  const s: Suspect = { start, end, kind, messageKey: `suspect.${kind}` };
+  const s: Suspect = { start, end, kind };
   if (fix !== undefined) s.fix = fix;
   out.push(s);
 }
@@ -169,7 +168,7 @@ function unbalanced(text: string, out: Suspect[]): void {
 function traditional(text: string, out: Suspect[], simplify: Simplifier): void {
   const converted = simplify(text);
   const sameLength = converted.length === text.length;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = charAt(text, i)!;
     const width = ch.length;
     if (isHan(ch)) {

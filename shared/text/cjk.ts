@@ -31,22 +31,22 @@ export const CONTINUING = '，、：“‘（《「『【〔';
 /** Full-width (CJK) punctuation, including curly quotes, ellipsis and dashes as set in Chinese text. */
 export function isCjkPunct(ch: string): boolean {
   if (ch.length === 0) return false;
-  const c = ch.codePointAt(0)!;
+  const code = ch.codePointAt(0)!;
   return (
-    (c >= 0x3000 && c <= 0x303f && c !== 0x3000 && c !== 0x3007) ||
-    (c >= 0xff01 && c <= 0xff0f) ||
-    (c >= 0xff1a && c <= 0xff20) ||
-    (c >= 0xff3b && c <= 0xff40) ||
-    (c >= 0xff5b && c <= 0xff65) ||
-    c === 0x2018 ||
-    c === 0x2019 ||
-    c === 0x201c ||
-    c === 0x201d ||
-    c === 0x2026 ||
-    c === 0x2014 ||
-    c === 0x2015 ||
-    c === 0x00b7 ||
-    c === 0x2022
+    (code >= 0x3000 && code <= 0x303f && code !== 0x3000 && code !== 0x3007) ||
+    (code >= 0xff01 && code <= 0xff0f) ||
+    (code >= 0xff1a && code <= 0xff20) ||
+    (code >= 0xff3b && code <= 0xff40) ||
+    (code >= 0xff5b && code <= 0xff65) ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0x2026 ||
+    code === 0x2014 ||
+    code === 0x2015 ||
+    code === 0x00b7 ||
+    code === 0x2022
   );
 }
 
@@ -64,8 +64,8 @@ export function isCjk(ch: string): boolean {
 }
 
 function isKanaOrHangul(ch: string): boolean {
-  const c = ch.codePointAt(0) ?? 0;
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+  const code = ch.codePointAt(0) ?? 0;
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0xac00 && code <= 0xd7af);
 }
 
 // Latin letters in the proportional fonts books set them in (em, rounded): capitals run near
@@ -79,14 +79,14 @@ const WIDE_UPPER = 'MW';
 
 /** Width of one character in ems, as it would be set in a Chinese book. */
 export function charWidth(ch: string): number {
-  const c = ch.codePointAt(0) ?? 0;
-  if (c === 0x20 || c === 0x09) return 0.25;
-  if (c >= 0x61 && c <= 0x7a) return NARROW_LOWER.includes(ch) ? 0.33 : WIDE_LOWER.includes(ch) ? 0.85 : 0.55;
-  if (c >= 0x41 && c <= 0x5a) return NARROW_UPPER.includes(ch) ? 0.4 : WIDE_UPPER.includes(ch) ? 0.95 : 0.7;
-  if (c === 0x25 || c === 0x40) return 0.9; // % @
-  if (c < 0x7f) return 0.5;
-  if (c === 0x3000) return 1;
-  if (c === 0x00b7) return 0.5;
+  const code = ch.codePointAt(0) ?? 0;
+  if (code === 0x20 || code === 0x09) return 0.25;
+  if (code >= 0x61 && code <= 0x7a) return NARROW_LOWER.includes(ch) ? 0.33 : WIDE_LOWER.includes(ch) ? 0.85 : 0.55;
+  if (code >= 0x41 && code <= 0x5a) return NARROW_UPPER.includes(ch) ? 0.4 : WIDE_UPPER.includes(ch) ? 0.95 : 0.7;
+  if (code === 0x25 || code === 0x40) return 0.9; // % @
+  if (code < 0x7f) return 0.5;
+  if (code === 0x3000) return 1;
+  if (code === 0x00b7) return 0.5;
   return 1;
 }
 
@@ -95,29 +95,29 @@ export function charWidth(ch: string): number {
  * punctuation and around digits where the printed line had none.
  */
 export function lineWidth(s: string): number {
-  let w = 0;
+  let width = 0;
   const chars = Array.from(s.trim());
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     if (ch === ' ' || ch === '\t' || ch === '\u3000') {
       const prev = chars[i - 1] ?? '';
       const next = chars[i + 1] ?? '';
-      if (ch === '\u3000') w += 1;
-      else if (!(isCjk(prev) || isCjk(next))) w += 0.25;
+      if (ch === '\u3000') width += 1;
+      else if (!(isCjk(prev) || isCjk(next))) width += 0.25;
       continue;
     }
-    w += charWidth(ch);
+    width += charWidth(ch);
   }
-  return w;
+  return width;
 }
 
 /** Last non-space character of a string ('' if none). */
 export function lastChar(s: string): string {
   const t = s.trimEnd();
   if (t.length === 0) return '';
-  const cp = t.codePointAt(t.length - 1)!;
+  const code = t.codePointAt(t.length - 1)!;
   // A low surrogate: step back to the full code point.
-  if (cp >= 0xdc00 && cp <= 0xdfff && t.length >= 2) return t.slice(-2);
+  if (code >= 0xdc00 && code <= 0xdfff && t.length >= 2) return t.slice(-2);
   return t.slice(-1);
 }
 

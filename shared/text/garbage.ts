@@ -1,4 +1,4 @@
-import { rewrite, type SiteSink } from './rewrite.ts';
+import { rewrite, type Rewrite, type SiteSink } from './rewrite.ts';
 import { isHan, lineWidth } from './cjk.ts';
 
 /**
@@ -8,11 +8,11 @@ import { isHan, lineWidth } from './cjk.ts';
 
 type Result = { text: string; count: number };
 
-const RE_FFFD = /\uFFFD+/g;
+const STRIP_FFFD: Rewrite = { pattern: /\uFFFD+/g, replace: () => '' };
 
 /** Removes U+FFFD replacement characters (glyphs the extractor could not map). */
 export function stripFffd(s: string, sink?: SiteSink): Result {
-  return rewrite(s, RE_FFFD, () => '', sink);
+  return rewrite(s, STRIP_FFFD, sink);
 }
 
 // `!` runs are dot leaders drawn with a symbol font: a run starting the line or after a space.
@@ -25,38 +25,44 @@ const LEADER_CHARS = '…⋯·•．.';
 // A line made only of leader characters.
 const RE_LEADER_LINE = /^[\s!…⋯·•．.]+$/;
 
-/**
- * Removes dot leaders. When a leader run had split a word (党总 !!!!支: the extractor placed the
- * leaders between the last two characters), the two halves are joined again if `repair` is on
- * (reported through `repairSink`); otherwise a space is left where the leaders were.
- */
-export function stripLeaders(
-  s: string,
-  repair: boolean,
-  sink?: SiteSink,
-  repairSink?: SiteSink,
-): Result & { repaired: number } {
+export interface LeaderRepair {
+  /**
+   * Rule 'repair-split-word': when a leader run had split a word (党总 !!!!支: the extractor placed
+   * the leaders between the last two characters), the two halves are joined again; otherwise a
+   * space is left where the leaders were.
+   */
+  repair: boolean;
+  /** Hears of each word joined again. */
+  repairSink?: SiteSink;
+}
+
+/** Removes dot leaders (a split word: see `LeaderRepair`). */
+export function stripLeaders(s: string, { repair, repairSink }: LeaderRepair, sink?: SiteSink): Result & { repaired: number } {
   if (RE_LEADER_LINE.test(s) && /[!…⋯·•．.]{2,}|^\s*!\s*$/.test(s)) {
     sink?.(s, '');
     return { text: '', count: 1, repaired: 0 };
   }
   let repaired = 0;
-  const bang = !s.includes('!') ? { text: s, count: 0 } : rewrite(
-    s,
-    RE_BANG_LEADER,
-    (m) => {
-      const before = s[m.index - 1] ?? '';
-      const after = s[m.index + m[0].length] ?? '';
-      if (before === '' || after === '') return '';
-      if (repair && isHan(before) && isHan(after)) {
-        repaired++;
-        repairSink?.(before + ' ' + after, before + after);
-        return '';
-      }
-      return ' ';
-    },
-    sink,
-  );
+  const bang = !s.includes('!')
+    ? { text: s, count: 0 }
+    : rewrite(
+        s,
+        {
+          pattern: RE_BANG_LEADER,
+          replace: (m) => {
+            const before = s[m.index - 1] ?? '';
+            const after = s[m.index + m[0].length] ?? '';
+            if (before === '' || after === '') return '';
+            if (repair && isHan(before) && isHan(after)) {
+              repaired++;
+              repairSink?.(before + ' ' + after, before + after);
+              return '';
+            }
+            return ' ';
+          },
+        },
+        sink,
+      );
   const dots = stripDotLeader(bang.text, sink);
   return { text: dots.text, count: bang.count + dots.count, repaired };
 }
@@ -70,10 +76,10 @@ const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
 function dotLeader(s: string): { index: number; spaces: number; leaders: number; length: number } | null {
   let end = s.length;
   while (end > 0 && isBlank(s[end - 1])) end--;
-  let d = end;
-  while (d > 0 && s[d - 1]! >= '0' && s[d - 1]! <= '9') d--;
-  if (end - d < 1 || end - d > 4) return null;
-  let k = d;
+  let digitsStart = end;
+  while (digitsStart > 0 && s[digitsStart - 1]! >= '0' && s[digitsStart - 1]! <= '9') digitsStart--;
+  if (end - digitsStart < 1 || end - digitsStart > 4) return null;
+  let k = digitsStart;
   while (k > 0 && isBlank(s[k - 1])) k--;
   const leadersEnd = k;
   while (k > 0 && LEADER_CHARS.includes(s[k - 1]!)) k--;
@@ -81,18 +87,18 @@ function dotLeader(s: string): { index: number; spaces: number; leaders: number;
   if (leaders === 0) return null;
   let index = k;
   while (index > 0 && isBlank(s[index - 1])) index--;
-  return { index, spaces: k - index, leaders, length: d - index };
+  return { index, spaces: k - index, leaders, length: digitsStart - index };
 }
 
 /** Removes the leader run before a trailing page number (two ellipsis characters are an ellipsis). */
 function stripDotLeader(s: string, sink?: SiteSink): Result {
-  const m = dotLeader(s);
-  if (!m) return { text: s, count: 0 };
+  const leader = dotLeader(s);
+  if (!leader) return { text: s, count: 0 };
   // Two ellipsis characters are an ellipsis (……), not a leader, unless spaced off the text.
-  if (m.leaders < 3 && m.spaces === 0) return { text: s, count: 0 };
-  const rep = m.index === 0 ? '' : ' ';
-  const start = m.index;
-  const end = start + m.length;
+  if (leader.leaders < 3 && leader.spaces === 0) return { text: s, count: 0 };
+  const rep = leader.index === 0 ? '' : ' ';
+  const start = leader.index;
+  const end = start + leader.length;
   if (sink) {
     const pre = s.slice(Math.max(0, start - 6), start);
     const post = s.slice(end, end + 6);
@@ -101,9 +107,16 @@ function stripDotLeader(s: string, sink?: SiteSink): Result {
   return { text: s.slice(0, start) + rep + s.slice(end), count: 1 };
 }
 
-// The separator glyph between a TOC number and its title, as some fonts extract it.
-const RE_SEPARATOR_GLYPH = /%%\/%%|%%/g;
 const RE_SEPARATOR_LINE = /^[\s/|｜\\%·•※＊*]+$/;
+// The separator glyph between a TOC number and its title, as some fonts extract it.
+const STRIP_SEPARATOR_GLYPHS: Rewrite = {
+  pattern: /%%\/%%|%%/g,
+  replace: (m) => {
+    const head = m.input.slice(0, m.index);
+    if (m[0] === '%%/%%' && /^\s*\d{1,4}\s*$/.test(head)) return ' / ';
+    return '';
+  },
+};
 
 /**
  * Removes orphan separators: separator glyphs (`%%/%%`) and lines made only of separators.
@@ -114,24 +127,18 @@ export function stripOrphanSeparators(s: string, sink?: SiteSink): Result {
     sink?.(s, '');
     return { text: '', count: 1 };
   }
-  return rewrite(
-    s,
-    RE_SEPARATOR_GLYPH,
-    (m) => {
-      const head = s.slice(0, m.index);
-      if (m[0] === '%%/%%' && /^\s*\d{1,4}\s*$/.test(head)) return ' / ';
-      return '';
-    },
-    sink,
-  );
+  return rewrite(s, STRIP_SEPARATOR_GLYPHS, sink);
 }
 
 const ASCII_TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
-const RE_ASCII_PUNCT = /(?<=\p{Script=Han})[,:;?!](?=\s*(?:\p{Script=Han}|[“‘（《]|$))/gu;
+const FULLWIDTH_PUNCT: Rewrite = {
+  pattern: /(?<=\p{Script=Han})[,:;?!](?=\s*(?:\p{Script=Han}|[“‘（《]|$))/gu,
+  replace: (m) => ASCII_TO_FULL[m[0]] ?? m[0],
+};
 
 /** OCR reads full-width punctuation after an ideograph as ASCII (即: → 即：). */
 export function fullwidthPunct(s: string, sink?: SiteSink): Result {
-  return rewrite(s, RE_ASCII_PUNCT, (m) => ASCII_TO_FULL[m[0]] ?? m[0], sink);
+  return rewrite(s, FULLWIDTH_PUNCT, sink);
 }
 
 /**
@@ -182,8 +189,8 @@ export function stripStrayQuotes(s: string, sink?: SiteSink): Result {
   const opens = (s.match(/“/g) ?? []).length;
   const closes = (s.match(/”/g) ?? []).length;
   if (opens === closes) return { text: s, count: 0 };
-  const re = opens > closes ? /(?<= )“(?=[\p{Script=Han}0-9])(?![^”]*”)/gu : /(?<= )”(?=[\p{Script=Han}0-9])/gu;
-  return rewrite(s, re, () => '', sink);
+  const pattern = opens > closes ? /(?<= )“(?=[\p{Script=Han}0-9])(?![^”]*”)/gu : /(?<= )”(?=[\p{Script=Han}0-9])/gu;
+  return rewrite(s, { pattern, replace: () => '' }, sink);
 }
 
 /**
@@ -222,7 +229,13 @@ export function unbalancedTitleQuotes(s: string, sink?: SiteSink): Result {
     // An opening quote inside the last phrase (after a gap) before a short word that ends the
     // title: OCR lost its closing partner (架起“致富路 → 架起“致富路”), the quote is real.
     const rest = chars.slice(i + 1);
-    if (ch === '“' && i === lastOpen(chars, unpaired) && rest.length <= 8 && !rest.includes(' ') && chars.slice(0, i).some((c, k) => c === ' ' || (unpaired.has(k) && chars[k] === '”'))) {
+    if (
+      ch === '“' &&
+      i === lastOpen(chars, unpaired) &&
+      rest.length <= 8 &&
+      !rest.includes(' ') &&
+      chars.slice(0, i).some((c, k) => c === ' ' || (unpaired.has(k) && chars[k] === '”'))
+    ) {
       close = true;
       return ch;
     }

@@ -25,11 +25,11 @@ const MAX_NAME_WIDTH = 30;
  * short, without sentence punctuation.
  */
 export function ocrDashRun(s: string, sink?: SiteSink): Result {
-  const t = s.trimStart();
-  const m = RE_DASH_RUN.exec(t);
+  const trimmed = s.trimStart();
+  const m = RE_DASH_RUN.exec(trimmed);
   if (!m) return { text: s, count: 0 };
   const run = m[1]!.replace(/[ \t]/g, '');
-  const rest = t.slice(m[0].length).trimEnd();
+  const rest = trimmed.slice(m[0].length).trimEnd();
   if (run === '———') return { text: s, count: 0 };
   const onlyOne = /^一+$/.test(run);
   if (onlyOne && run.length < 2) return { text: s, count: 0 };
@@ -61,7 +61,11 @@ const RE_DATE_PART = /[0-9OolI|\]]+(?=\s*[年月日])/g;
 export function ocrDateDigits(s: string, sink?: SiteSink): Result {
   let count = 0;
   const text = s.replace(RE_DATE_PART, (tok) => {
-    const fixed = /[0-9]/.test(tok) ? ocrNumber(tok) : tok.length <= 2 ? tok.replace(/[OolI|\]]/g, (ch) => DIGIT_OF[ch] ?? ch) : null;
+    const fixed = /[0-9]/.test(tok)
+      ? ocrNumber(tok)
+      : tok.length <= 2
+        ? tok.replace(/[OolI|\]]/g, (ch) => DIGIT_OF[ch] ?? ch)
+        : null;
     if (fixed === null || fixed === tok) return tok;
     count++;
     return fixed;
@@ -98,12 +102,12 @@ const RE_GAP_COMMA = /^([\p{Script=Han}“”《》（）]{3,})[，,]([\p{Script
  */
 export function ocrTitleGap(s: string, sink?: SiteSink): Result {
   // Marks OCR put before or after the title (，融入中心起作用…) are no part of it.
-  const t = s
+  const title = s
     .trim()
     .replace(/“\s*”/g, '')
     .replace(/^[^\p{Script=Han}A-Za-z0-9“‘《（〔【「『]+|[，,、：:；;|\-\s]+$/gu, '');
-  const m = RE_GAP_COMMA.exec(t);
-  const out = m ? `${m[1]} ${m[2]}` : t;
+  const m = RE_GAP_COMMA.exec(title);
+  const out = m ? `${m[1]} ${m[2]}` : title;
   if (out === s || out.length === 0) return { text: s, count: 0 };
   sink?.(s, out);
   return { text: out, count: 1 };

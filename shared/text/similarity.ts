@@ -113,20 +113,20 @@ function split(s: string): { content: string[]; gaps: string[] } {
 }
 
 /** The most voted key if it has at least two votes and more than `own`'s; else `own`. */
-function outvote(m: Map<string, number>, own: string): string {
+function outvote(votes: Map<string, number>, own: string): string {
   let best = own;
-  let bestCount = m.get(own) ?? 0;
-  for (const [k, c] of m) {
-    if (c > bestCount && c >= 2) {
-      best = k;
-      bestCount = c;
+  let bestCount = votes.get(own) ?? 0;
+  for (const [key, count] of votes) {
+    if (count > bestCount && count >= 2) {
+      best = key;
+      bestCount = count;
     }
   }
   return best;
 }
 
-const vote = (m: Map<string, number>, k: string): void => {
-  m.set(k, (m.get(k) ?? 0) + 1);
+const vote = (votes: Map<string, number>, key: string): void => {
+  votes.set(key, (votes.get(key) ?? 0) + 1);
 };
 
 /**
@@ -139,30 +139,30 @@ const vote = (m: Map<string, number>, k: string): void => {
  */
 export function consensus(pivot: string, others: readonly string[]): string {
   if (others.length < 2) return pivot;
-  const p = split(pivot);
-  const n = p.content.length;
-  const votes = p.content.map((ch) => new Map([[ch, 1]]));
-  const gapVotes = p.gaps.map((g) => new Map([[g, 1]]));
+  const base = split(pivot);
+  const n = base.content.length;
+  const votes = base.content.map((ch) => new Map([[ch, 1]]));
+  const gapVotes = base.gaps.map((g) => new Map([[g, 1]]));
   const inserts = Array.from({ length: n + 1 }, () => new Map<string, number>());
-  for (const o of others) {
-    const r = split(o);
-    const a = alignTo(p.content, r.content);
-    a.at.forEach((ch, k) => vote(votes[k]!, ch));
-    a.inserted.forEach((s, g) => {
+  for (const other of others) {
+    const reading = split(other);
+    const aligned = alignTo(base.content, reading.content);
+    aligned.at.forEach((ch, k) => vote(votes[k]!, ch));
+    aligned.inserted.forEach((s, g) => {
       if (s.length > 0) vote(inserts[g]!, s);
     });
     // The marks before a pivot character, where the reading has that character (or its stand-in).
-    a.index.forEach((j, k) => {
-      if (j >= 0 && (k > 0 ? a.index[k - 1] === j - 1 : j === 0)) vote(gapVotes[k]!, r.gaps[j]!);
+    aligned.index.forEach((j, k) => {
+      if (j >= 0 && (k > 0 ? aligned.index[k - 1] === j - 1 : j === 0)) vote(gapVotes[k]!, reading.gaps[j]!);
     });
-    if (n > 0 && a.index[n - 1] === r.content.length - 1) vote(gapVotes[n]!, r.gaps[r.content.length]!);
+    if (n > 0 && aligned.index[n - 1] === reading.content.length - 1) vote(gapVotes[n]!, reading.gaps[reading.content.length]!);
   }
   const total = others.length + 1;
   let out = '';
   for (let k = 0; k <= n; k++) {
-    out += outvote(gapVotes[k]!, p.gaps[k]!);
-    for (const [s, c] of inserts[k]!) if (c * 2 > total) out += s;
-    if (k < n) out += outvote(votes[k]!, p.content[k]!);
+    out += outvote(gapVotes[k]!, base.gaps[k]!);
+    for (const [s, count] of inserts[k]!) if (count * 2 > total) out += s;
+    if (k < n) out += outvote(votes[k]!, base.content[k]!);
   }
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -12,10 +12,27 @@ export const title = 'editor: open a case, keystroke latency in a 30,000-charact
 const OPEN_RUNS = 20;
 const KEYSTROKES = 200;
 const TARGET_CHARS = 30_000;
+/** Aims (issue 12): opening p95 under 100 ms; keystroke p95 within 1.2× a bare textarea's, measured in the same run. */
 const AIM_OPEN_P95 = 100;
-const AIM_KEY_P95 = 16;
+const AIM_KEY_VS_FLOOR = 1.2;
 
-interface Kase { id: number; version: number; doc: CaseDoc; text: string; number: number | null }
+interface Kase {
+  id: number;
+  version: number;
+  doc: CaseDoc;
+  text: string;
+  number: number | null;
+}
+
+function verdict(value: number, aim: number, label: string, strict = false): string {
+  const met = strict ? value < aim : value <= aim;
+  return `[${label}: ${met ? 'met' : 'MISSED'}]`;
+}
+
+function openLine(times: number[]): string {
+  const p95 = percentile(times, 95);
+  return `p50 ${fmt(percentile(times, 50))} ms, p95 ${fmt(p95)} ms over ${times.length} runs   ${verdict(p95, AIM_OPEN_P95, `aim p95 < ${AIM_OPEN_P95} ms`, true)}`;
+}
 
 async function must<T>(wb: Workbench, channel: string, input: unknown): Promise<T> {
   const res = await wb.call(channel, input);
@@ -69,7 +86,9 @@ async function measureOpen(page: Page, wb: Workbench, volumeId: number, caseId: 
     await link.waitFor();
     await armOpenTimer(page);
     await link.click();
-    await page.waitForFunction(() => (window as unknown as { __open: { t1: number | null } }).__open.t1 !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __open: { t1: number | null } }).__open.t1 !== null, null, {
+      timeout: 30_000,
+    });
     const t = await page.evaluate(() => {
       const o = (window as unknown as { __open: { t0: number; t1: number } }).__open;
       return o.t1 - o.t0;
@@ -118,17 +137,13 @@ export async function run(): Promise<void> {
     await page.getByTestId('library-view').waitFor();
 
     const openSmall = await measureOpen(page, wb, volume.id, original.id);
-    console.log(
-      `   open case 001 (${original.text.length} chars): p50 ${fmt(percentile(openSmall, 50))} ms, p95 ${fmt(percentile(openSmall, 95))} ms over ${openSmall.length} runs   [aim p95 < ${AIM_OPEN_P95} ms: ${percentile(openSmall, 95) < AIM_OPEN_P95 ? 'met' : 'MISSED'}]`,
-    );
+    console.log(`   open case 001 (${original.text.length} chars): ${openLine(openSmall)}`);
 
     const doc = bigDoc(original.doc);
     const saved = await must<Kase>(wb, 'cases:save', { id: original.id, version: original.version, doc });
     const big = await must<Kase>(wb, 'cases:get', { id: saved.id });
     const openBig = await measureOpen(page, wb, volume.id, original.id);
-    console.log(
-      `   open the ${big.text.length}-char case:   p50 ${fmt(percentile(openBig, 50))} ms, p95 ${fmt(percentile(openBig, 95))} ms over ${openBig.length} runs   [aim p95 < ${AIM_OPEN_P95} ms: ${percentile(openBig, 95) < AIM_OPEN_P95 ? 'met' : 'MISSED'}]`,
-    );
+    console.log(`   open the ${big.text.length}-char case:   ${openLine(openBig)}`);
 
     // Type in the middle of the long case.
     const middle = page.locator('[data-testid="proof-editor"] [data-kind="body"]').nth(20);
@@ -136,19 +151,20 @@ export async function run(): Promise<void> {
     await middle.click();
     await page.keyboard.press('End');
     const lat = await measureKeystrokes(page);
-    console.log(
-      `   keystroke → paint (${big.text.length} chars): p50 ${fmt(percentile(lat, 50))} ms, p95 ${fmt(percentile(lat, 95))} ms, max ${fmt(Math.max(...lat))} ms over ${lat.length} keys   [aim p95 < ${AIM_KEY_P95} ms: ${percentile(lat, 95) < AIM_KEY_P95 ? 'met' : 'MISSED'}]`,
-    );
 
     // The same measurement on a bare <textarea> in the same browser: what waiting for the next
-    // frame alone costs here, so the figure above can be read against it.
+    // frame alone costs here (and on a busy machine, what the load adds), the floor the aim is set against.
     const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await bare.setContent('<textarea style="width: 40em; height: 20em"></textarea>');
     await bare.locator('textarea').click();
     const floor = await measureKeystrokes(bare);
     await bare.close();
+    const aimKey = AIM_KEY_VS_FLOOR * percentile(floor, 95);
     console.log(
-      `   (floor: a bare <textarea>, same method: p50 ${fmt(percentile(floor, 50))} ms, p95 ${fmt(percentile(floor, 95))} ms, max ${fmt(Math.max(...floor))} ms)`,
+      `   keystroke → paint (${big.text.length} chars): p50 ${fmt(percentile(lat, 50))} ms, p95 ${fmt(percentile(lat, 95))} ms, max ${fmt(Math.max(...lat))} ms over ${lat.length} keys   ${verdict(percentile(lat, 95), aimKey, `aim p95 ≤ ${AIM_KEY_VS_FLOOR} × textarea p95 = ${fmt(aimKey)} ms`)}`,
+    );
+    console.log(
+      `   floor, a bare <textarea> (same method): p50 ${fmt(percentile(floor, 50))} ms, p95 ${fmt(percentile(floor, 95))} ms, max ${fmt(Math.max(...floor))} ms over ${floor.length} keys`,
     );
   } finally {
     await browser.close();

@@ -6,12 +6,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { extractPdfPages } from '../../main/import/pdfText.ts';
 import { importPages, importText } from '../../shared/import/pipeline.ts';
 import { generateVolume } from '../fixtures/generator/generate.ts';
 import { median } from './stats.ts';
+import { mb, ms, RssTracker } from './memory.ts';
 
 export const title = 'import: text layer and PDF of a 100-case volume';
 
@@ -27,11 +26,15 @@ const generatorDir = join(import.meta.dirname, '../fixtures/generator');
 /** Cache key: changes whenever the generator's code does, so a stale volume is never measured. */
 function generatorHash(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(generatorDir).filter((f) => f.endsWith('.ts')).sort()) h.update(f).update(readFileSync(join(generatorDir, f)));
+  for (const f of readdirSync(generatorDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort())
+    h.update(f).update(readFileSync(join(generatorDir, f)));
   return h.digest('hex').slice(0, 12);
 }
 
-async function volume(): Promise<{ pdf: string; txt: string; pages: number; reused: boolean }> {
+/** The bench volume (100 cases, seed 1), generated once per generator version and cached in the temp folder. */
+export async function volume(): Promise<{ pdf: string; txt: string; pages: number; reused: boolean }> {
   const dir = join(tmpdir(), 'casebook-bench', `volume-c${CASES}-s${SEED}-${generatorHash()}`);
   const pdf = join(dir, 'volume.pdf');
   const txt = join(dir, 'volume.txt');
@@ -44,24 +47,7 @@ async function volume(): Promise<{ pdf: string; txt: string; pages: number; reus
   return { pdf, txt, pages: g.pageCount, reused: false };
 }
 
-const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);
-const ms = (t: number): string => (t < 100 ? t.toFixed(1) : t.toFixed(0));
-
-let peakRss = 0;
-const sampleRss = (): void => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
-
-// A full GC between phases, so that each phase's peak is not the previous phase's garbage.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Starts a new memory phase: collects garbage and returns the resident size it starts from. */
-function phase(): number {
-  gc();
-  peakRss = process.memoryUsage().rss;
-  return peakRss;
-}
+const rss = new RssTracker();
 
 async function timeAsync(fn: () => Promise<void>): Promise<number> {
   const t0 = performance.now();
@@ -70,22 +56,24 @@ async function timeAsync(fn: () => Promise<void>): Promise<number> {
 }
 
 export async function run(): Promise<void> {
-  sampleRss();
+  rss.sample();
   const v = await volume();
   const pdfBytes = new Uint8Array(readFileSync(v.pdf));
   const text = readFileSync(v.txt, 'utf8');
   const textBytes = statSync(v.txt).size;
-  console.log(`   volume: ${CASES} cases, ${v.pages} pages; PDF ${mb(pdfBytes.byteLength)} MB, text ${mb(textBytes)} MB (${v.reused ? 'cached' : 'generated'} in ${join(v.pdf, '..')})`);
+  console.log(
+    `   volume: ${CASES} cases, ${v.pages} pages; PDF ${mb(pdfBytes.byteLength)} MB, text ${mb(textBytes)} MB (${v.reused ? 'cached' : 'generated'} in ${join(v.pdf, '..')})`,
+  );
 
   const meta = { sourceName: 'volume', encoding: 'utf-8' };
-  const textBase = phase();
+  const textBase = rss.phase();
   const textTimes: number[] = [];
   let cases = 0;
   for (let i = 0; i < TEXT_RUNS + 1; i++) {
     const t0 = performance.now();
     const r = importText(text, meta);
     const t = performance.now() - t0;
-    sampleRss();
+    rss.sample();
     cases = r.cases.length;
     if (i > 0) textTimes.push(t); // the first run warms the JIT
   }
@@ -95,11 +83,11 @@ export async function run(): Promise<void> {
       `${(textBytes / 1024 / 1024 / (textMs / 1000)).toFixed(1)} MB/s, ${cases} cases found   [aim < ${AIM_TEXT_MS} ms: ${textMs < AIM_TEXT_MS ? 'met' : 'MISSED'}]`,
   );
 
-  const textPeak = peakRss;
-  const pdfBase = phase();
+  const textPeak = rss.peak;
+  const pdfBase = rss.phase();
   const extractTimes: number[] = [];
   const importTimes: number[] = [];
-  const sampler = setInterval(sampleRss, 25);
+  const sampler = setInterval(() => rss.sample(), 25);
   try {
     for (let i = 0; i < PDF_RUNS; i++) {
       let pages: Awaited<ReturnType<typeof extractPdfPages>>['pages'] = [];
@@ -107,19 +95,22 @@ export async function run(): Promise<void> {
       const t0 = performance.now();
       const r = importPages(pages, { sourceName: 'volume', encoding: 'pdf' });
       importTimes.push(performance.now() - t0);
-      sampleRss();
+      rss.sample();
       cases = r.cases.length;
     }
   } finally {
     clearInterval(sampler);
   }
-  const pdfPeak = peakRss;
+  const pdfPeak = rss.peak;
   const pdfMs = median(extractTimes.map((t, i) => t + (importTimes[i] ?? 0)));
 
   const popplerTimes: number[] = [];
   for (let i = 0; i < PDF_RUNS; i++) {
     const t0 = performance.now();
-    execFileSync('pdftotext', ['-enc', 'UTF-8', v.pdf, '-'], { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    execFileSync('pdftotext', ['-enc', 'UTF-8', v.pdf, '-'], {
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     popplerTimes.push(performance.now() - t0);
   }
   const popplerMs = median(popplerTimes);
@@ -129,7 +120,9 @@ export async function run(): Promise<void> {
       `${(v.pages / (pdfMs / 1000)).toFixed(0)} pages/s, ${cases} cases found`,
   );
   console.log(`   pdftotext on the same PDF:        median ${ms(popplerMs)} ms over ${PDF_RUNS} runs (incl. process start)`);
-  console.log(`   PDF import / pdftotext:           ${ratio.toFixed(2)}×   [aim ≤ ${AIM_PDF_RATIO}×: ${ratio <= AIM_PDF_RATIO ? 'met' : 'MISSED'}]`);
+  console.log(
+    `   PDF import / pdftotext:           ${ratio.toFixed(2)}×   [aim ≤ ${AIM_PDF_RATIO}×: ${ratio <= AIM_PDF_RATIO ? 'met' : 'MISSED'}]`,
+  );
   console.log(
     `   peak memory (RSS):                text import ${mb(textPeak)} MB (+${mb(textPeak - textBase)} over ${mb(textBase)} after GC), ` +
       `PDF import ${mb(pdfPeak)} MB (+${mb(pdfPeak - pdfBase)} over ${mb(pdfBase)}); process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)} MB`,

@@ -1,48 +1,48 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures.ts';
+import { LibraryPage } from './pages/index.ts';
 
 const SEED = path.resolve(import.meta.dirname, '..', 'fixtures', 'seed');
 
 test.describe('import', () => {
   test('import a text layer with its scan: preview, change log, rule revert, commit', async ({ page, workbench }) => {
-    await page.goto(workbench.url);
-    await page.getByTestId('import-button').first().click();
-    await page.getByTestId('import-text-input').setInputFiles(path.join(SEED, 'excerpt.txt'));
-    await page.getByTestId('import-scan-input').setInputFiles(path.join(SEED, 'excerpt-scan.pdf'));
-    await page.getByTestId('import-start').click();
+    const library = new LibraryPage(page);
+    await library.goto(workbench.url);
+    const dialog = await library.openImport();
+    await dialog.load(path.join(SEED, 'excerpt.txt'), path.join(SEED, 'excerpt-scan.pdf'));
 
-    const preview = page.getByTestId('import-preview');
-    await expect(preview).toBeVisible();
+    await expect(dialog.preview).toBeVisible();
     // 9 pages, 11 TOC entries (090–100), 1 case, 1 foreword.
-    await expect(page.getByTestId('import-summary')).toContainText('9');
-    await page.getByTestId('import-tab-toc').click();
-    await expect(page.getByTestId('preview-toc-row')).toHaveCount(11);
-    await page.getByTestId('import-tab-cases').click();
-    await expect(page.getByTestId('preview-case-row')).toHaveCount(1);
-    await expect(page.getByTestId('preview-case-row').first()).toContainText('开设“民情论坛” 打造和谐家园');
-    await expect(page.getByTestId('import-scan-pages')).toContainText('9');
-    await expect(page.getByTestId('import-offset')).toHaveValue('0');
+    await expect(dialog.summary).toContainText('9');
+    await dialog.showTab('toc');
+    await expect(dialog.tocRows).toHaveCount(11);
+    await dialog.showTab('cases');
+    await expect(dialog.caseRows).toHaveCount(1);
+    await expect(dialog.caseRows.first()).toContainText('开设“民情论坛” 打造和谐家园');
+    await expect(dialog.scanPages).toContainText('9');
+    await expect(dialog.offset).toHaveValue('0');
     // The excerpt holds 11 TOC entries but one case: said in Chinese, from the warning's key.
-    await page.getByTestId('import-tab-warnings').click();
-    await expect(page.locator('[data-warning="toc-case-mismatch"]')).toContainText('目录列出 11 条，实际找到 1 个案例');
+    await dialog.showTab('warnings');
+    await expect(dialog.warning('toc-case-mismatch')).toContainText('目录列出 11 条，实际找到 1 个案例');
 
     // The change log counts each rule; turning one off and re-running reverts what it did.
-    await page.getByTestId('import-tab-changes').click();
-    const leaders = page.locator('[data-testid="rule-row"][data-rule="strip-leaders"]');
-    await expect(leaders).toBeVisible();
-    expect(Number(await leaders.getByTestId('rule-count').innerText())).toBeGreaterThan(0);
-    await page.getByTestId('rule-toggle-space-after-punct').uncheck();
-    await page.getByTestId('import-rerun').click();
-    await expect(page.getByTestId('import-preview')).toBeVisible();
-    await page.getByTestId('rule-toggle-space-after-punct').check();
-    await page.getByTestId('import-rerun').click();
-    await expect(page.getByTestId('import-commit')).toBeEnabled();
+    await dialog.showTab('changes');
+    await expect(dialog.rule('strip-leaders')).toBeVisible();
+    expect(Number(await dialog.ruleCount('strip-leaders').innerText())).toBeGreaterThan(0);
+    // A rule's sites are fetched when its list is opened.
+    const sites = await dialog.showRuleSites('strip-leaders');
+    await expect(sites.first()).toContainText('!!!');
+    await dialog.setRule('space-after-punct', false);
+    await dialog.rerun();
+    await expect(dialog.preview).toBeVisible();
+    await dialog.setRule('space-after-punct', true);
+    await dialog.rerun();
+    await expect(dialog.commitButton).toBeEnabled();
 
-    await page.getByTestId('import-title').fill('创先争优好做法 第一卷');
-    await page.getByTestId('import-commit').click();
-    await expect(page.getByTestId('volume-title')).toHaveText('创先争优好做法 第一卷');
-    await expect(page.getByTestId('case-row').filter({ hasText: '开设“民情论坛” 打造和谐家园' })).toBeVisible();
+    await dialog.commit('创先争优好做法 第一卷');
+    await expect(library.volumeTitle).toHaveText('创先争优好做法 第一卷');
+    await expect(library.caseRow('开设“民情论坛” 打造和谐家园')).toBeVisible();
 
     const volumes = (await workbench.call('volumes:list')).value as { scan: { pageCount: number; kind: string } | null }[];
     expect(volumes[0]?.scan).toMatchObject({ kind: 'pdf', pageCount: 9 });
@@ -51,14 +51,14 @@ test.describe('import', () => {
   test('re-importing the same file asks whether to replace the volume', async ({ page, workbench }) => {
     const first = await workbench.call('sample:install');
     expect(first.ok).toBe(true);
-    await page.goto(workbench.url);
-    await page.getByTestId('import-button').first().click();
-    await page.getByTestId('import-text-input').setInputFiles(path.join(SEED, 'excerpt.txt'));
-    await page.getByTestId('import-start').click();
-    await expect(page.getByTestId('import-existing')).toBeVisible();
-    await page.getByTestId('import-replace').check();
-    await page.getByTestId('import-commit').click();
-    await expect(page.getByTestId('volume-title')).toBeVisible();
+    const library = new LibraryPage(page);
+    await library.goto(workbench.url);
+    const dialog = await library.openImport();
+    await dialog.load(path.join(SEED, 'excerpt.txt'));
+    await expect(dialog.existing).toBeVisible();
+    await dialog.replaceExisting();
+    await dialog.commit();
+    await expect(library.volumeTitle).toBeVisible();
     const volumes = (await workbench.call('volumes:list')).value as unknown[];
     expect(volumes).toHaveLength(1);
   });
@@ -66,11 +66,11 @@ test.describe('import', () => {
   test('a binary file gets a translated error and nothing is written', async ({ page, workbench }, testInfo) => {
     const junk = testInfo.outputPath('scan.txt');
     fs.writeFileSync(junk, fs.readFileSync(path.join(SEED, 'scan', 'page-001.jpg')));
-    await page.goto(workbench.url);
-    await page.getByTestId('import-button').first().click();
-    await page.getByTestId('import-text-input').setInputFiles(junk);
-    await page.getByTestId('import-start').click();
-    await expect(page.getByTestId('import-error')).toContainText('这不是文本文件');
+    const library = new LibraryPage(page);
+    await library.goto(workbench.url);
+    const dialog = await library.openImport();
+    await dialog.load(junk);
+    await expect(dialog.error).toContainText('这不是文本文件');
     const volumes = (await workbench.call('volumes:list')).value as unknown[];
     expect(volumes).toHaveLength(0);
   });
@@ -79,12 +79,58 @@ test.describe('import', () => {
     const iconv = await import('iconv-lite');
     const gbk = testInfo.outputPath('excerpt-gb18030.txt');
     fs.writeFileSync(gbk, iconv.default.encode(fs.readFileSync(path.join(SEED, 'excerpt.txt'), 'utf8'), 'gb18030'));
-    await page.goto(workbench.url);
-    await page.getByTestId('import-button').first().click();
-    await page.getByTestId('import-text-input').setInputFiles(gbk);
-    await page.getByTestId('import-start').click();
-    await expect(page.getByTestId('import-summary')).toContainText(/GB18030/i);
-    await page.getByTestId('import-tab-cases').click();
-    await expect(page.getByTestId('preview-case-row').first()).toContainText('开设“民情论坛” 打造和谐家园');
+    const library = new LibraryPage(page);
+    await library.goto(workbench.url);
+    const dialog = await library.openImport();
+    await dialog.load(gbk);
+    await expect(dialog.summary).toContainText(/GB18030/i);
+    await dialog.showTab('cases');
+    await expect(dialog.caseRows.first()).toContainText('开设“民情论坛” 打造和谐家园');
+  });
+
+  test('a text with no structure is warned about in the preview, before anything is written', async ({
+    page,
+    workbench,
+  }, testInfo) => {
+    const notes = testInfo.outputPath('notes.txt');
+    let a = 5;
+    let text = '';
+    for (let i = 0; i < 20_000; i++) {
+      a = (a * 1103515245 + 12345) >>> 0;
+      text += String.fromCharCode(0x4e00 + ((a >>> 8) % 0x5000)) + (i % 40 === 39 ? '\n' : '');
+    }
+    fs.writeFileSync(notes, text);
+    const library = new LibraryPage(page);
+    await library.goto(workbench.url);
+    const dialog = await library.openImport();
+    await dialog.load(notes);
+    const warning = dialog.structureWarning;
+    await expect(warning.locator('[data-warning="no-structure"]')).toContainText('没有分页符、没有目录');
+    await expect(warning.locator('[data-warning="page-split"]')).toBeVisible();
+    const volumes = (await workbench.call('volumes:list')).value as unknown[];
+    expect(volumes).toHaveLength(0);
+  });
+
+  test('a huge text in which no case is found is refused with a translated message, and nothing is written', async ({
+    page,
+    workbench,
+  }, testInfo) => {
+    const huge = testInfo.outputPath('huge.txt');
+    let a = 9;
+    const parts: string[] = [];
+    for (let i = 0; i < 300_000; i++) {
+      a = (a * 1103515245 + 12345) >>> 0;
+      parts.push(String.fromCharCode(0x4e00 + ((a >>> 8) % 0x5000)));
+      if (i % 40 === 39) parts.push('\n');
+    }
+    fs.writeFileSync(huge, parts.join(''));
+    const library = new LibraryPage(page);
+    await library.goto(workbench.url);
+    const dialog = await library.openImport();
+    await dialog.load(huge);
+    await expect(dialog.error).toContainText('长达 300000 字，超过单篇 100000 字的上限');
+    await expect(dialog.error).toContainText('「huge.txt」');
+    const volumes = (await workbench.call('volumes:list')).value as unknown[];
+    expect(volumes).toHaveLength(0);
   });
 });

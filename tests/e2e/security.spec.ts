@@ -1,4 +1,5 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, startWorkbench } from './fixtures.ts';
+import { LibraryPage } from './pages/index.ts';
 
 test.describe('browser-mode security', () => {
   test('API calls without the token, with a wrong token, or a foreign Host are refused', async ({ workbench }) => {
@@ -27,7 +28,7 @@ test.describe('browser-mode security', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
     // The token travels in the fragment and is cleared from the address bar once read.
-    await expect(page.getByTestId('library-view')).toBeVisible();
+    await expect(new LibraryPage(page).view).toBeVisible();
     expect(page.url()).not.toContain('token=');
     // Without the token, even a same-origin fetch is refused.
     const status = await page.evaluate(async () => {
@@ -44,16 +45,24 @@ test.describe('browser-mode security', () => {
     }
   });
 
-  test('a second instance on the same library fails with a message naming the library', async ({ workbench }) => {
-    const { spawnSync } = await import('node:child_process');
-    const path = await import('node:path');
-    const res = spawnSync(process.execPath, [path.resolve('main/launcher/web.ts'), '--data-dir', workbench.dataDir, '--no-open'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(res.status).not.toBe(0);
-    expect(res.stderr).toContain(workbench.libraryDir);
-    expect(res.stderr).toContain('资料库正被另一个编校台实例使用');
-    expect(res.stdout).not.toContain('WORKBENCH_URL=');
+  test('a second instance on the same library keeps serving, refuses library calls and names the running instance', async ({
+    workbench,
+  }) => {
+    const second = await startWorkbench(workbench.dataDir);
+    try {
+      const status = await second.call('library:status');
+      const value = status.value as { state: string; lock: { pid: number; sameHost: boolean; alive: boolean } };
+      expect(value.state).toBe('unavailable');
+      expect(value.lock).toMatchObject({ pid: workbench.process.pid, sameHost: true, alive: true });
+      expect((await second.call('volumes:list')).error?.code).toBe('LIBRARY_LOCKED');
+      expect((await second.call('library:takeOver', { confirm: true })).error?.code).toBe('CONFLICT');
+      // stderr arrives on its own pipe: wait for it rather than assume it came with the URL line.
+      await expect.poll(() => second.stderr()).toContain('正由本机另一个运行中的编校台使用');
+      expect(second.stderr()).toContain(workbench.libraryDir);
+      expect(second.stderr()).toContain(`进程 ${workbench.process.pid}`);
+    } finally {
+      await second.stop();
+    }
+    expect((await workbench.call('volumes:list')).ok).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ export interface Workbench {
   dataDir: string;
   libraryDir: string;
   process: ChildProcess;
+  /** What browser mode wrote to stderr so far (start-up messages). */
+  stderr(): string;
   /** POST a contract channel with the token, returning the parsed envelope. */
   call(channel: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -20,10 +22,14 @@ export interface Workbench {
 
 /** Starts browser mode on a random port with its own data folder and waits for its one URL line. */
 export async function startWorkbench(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-'))): Promise<Workbench> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'main/launcher/web.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'main/launcher/web.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -51,6 +57,7 @@ export async function startWorkbench(dataDir = fs.mkdtempSync(path.join(os.tmpdi
     dataDir,
     libraryDir: path.join(dataDir, 'library'),
     process: child,
+    stderr: () => stderr,
     async call(channel, input = {}) {
       const res = await fetch(`${parsed.origin}/api/${channel}`, {
         method: 'POST',
@@ -69,4 +76,3 @@ export async function startWorkbench(dataDir = fs.mkdtempSync(path.join(os.tmpdi
   };
   return wb;
 }
-

@@ -1,3 +1,4 @@
+import { usageError } from '../usage.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toTruthJson } from '../../../shared/import/truthSchema.ts';
@@ -26,7 +27,7 @@ export async function importCommand(
   opts: GlobalOptions & { scan?: string | undefined; title?: string | undefined },
 ): Promise<void> {
   const file = args[0];
-  if (!file) throw new Error('usage: import <file> [--scan <pdf|dir>] [--library DIR] [--json]');
+  if (!file) throw usageError('usage: import <file> [--scan <pdf|dir>] [--library DIR] [--json]');
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `No such file: ${file}`, { file });
   const scans = scanPaths(opts.scan);
   if (opts.json && !opts.library) {
@@ -37,5 +38,9 @@ export async function importCommand(
   }
   const title = opts.title ?? path.basename(file, path.extname(file));
   const volume = await withLibrary(opts, (app) => importFileNow(app.ctx, file, scans, { title, replaceVolumeId: null }));
-  console.log(opts.json ? JSON.stringify(volume, null, 2) : `${volume.id}\t${volume.title}\t${volume.caseCount} cases\t${volume.pageCount} pages`);
+  console.log(
+    opts.json
+      ? JSON.stringify(volume, null, 2)
+      : `${volume.id}\t${volume.title}\t${volume.caseCount} cases\t${volume.pageCount} pages`,
+  );
 }

@@ -24,7 +24,14 @@ export interface AutosavePluginProps {
  * Saves after typing pauses (≤1 s), and at once on blur, Ctrl+S, page hide, window unload and
  * unmount (case switch). Loads (LOAD_TAG) and selection-only updates don't count as edits.
  */
-export function AutosavePlugin({ onSave, onState, startPage, delayMs = 600, maxWaitMs = 1000, onController }: AutosavePluginProps): null {
+export function AutosavePlugin({
+  onSave,
+  onState,
+  startPage,
+  delayMs = 600,
+  maxWaitMs = 1000,
+  onController,
+}: AutosavePluginProps): null {
   const [editor] = useLexicalComposerContext();
   // Latest callbacks without re-creating the controller (which would drop a pending save).
   const props = useRef({ onSave, onState, startPage });

@@ -15,8 +15,8 @@ import {
   type NodeKey,
 } from 'lexical';
 import { BLOCK_KINDS, type BlockKind } from '../../../shared/model/blockKind.ts';
-import { kindForKey, kindShortcut } from '../../features/proofread/keymap.ts';
-import { useProofT } from '../../features/proofread/strings.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { kindForKey, kindShortcut } from '../keymap.ts';
 import { MOVE_PAGE_MARKER_COMMAND, REMOVE_PAGE_MARKER_COMMAND, SET_BLOCK_KIND_COMMAND } from '../commands.ts';
 import { $adjacentMarkers, $setKindOfSelection } from '../blocks.ts';
 import { $isPageMarkerNode } from '../nodes/PageMarkerNode.ts';
@@ -56,7 +56,7 @@ interface MenuState {
 export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) => void }) {
   const [editor] = useLexicalComposerContext();
   const [menu, setMenu] = useState<MenuState | null>(null);
-  const t = useProofT();
+  const { t } = useI18n();
   const label = useContext(PageLabelContext);
 
   useEffect(() => {
@@ -112,7 +112,8 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
       );
       const state = editor.getEditorState().read(() => {
         const ref = (n: { getKey(): NodeKey; getPage(): number } | null) => (n ? { key: n.getKey(), page: n.getPage() } : null);
-        const markerEl = target instanceof Element ? target.closest('[data-page]') : target?.parentElement?.closest('[data-page]');
+        const markerEl =
+          target instanceof Element ? target.closest('[data-page]') : target?.parentElement?.closest('[data-page]');
         const clickedNode = markerEl ? $getNearestNodeFromDOMNode(markerEl) : null;
         const sel = $getSelection();
         const around = $isRangeSelection(sel) ? $adjacentMarkers(sel.anchor) : { before: null, after: null };
@@ -154,7 +155,7 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
   };
   return (
     <div
-      className="cb-menu"
+      className="kind-menu"
       role="menu"
       data-testid="kind-context-menu"
       style={{ left: menu.x, top: menu.y }}
@@ -164,13 +165,13 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
         <button
           key={kind}
           role="menuitem"
-          className="cb-menu__item"
+          className="kind-menu__item"
           data-kind={kind}
           data-testid={`kind-menu-${kind}`}
           onClick={act(() => editor.dispatchCommand(SET_BLOCK_KIND_COMMAND, kind))}
         >
-          <span className="cb-kind-swatch" data-kind={kind} />
-          {t(`kind.${kind}`)}
+          <span className="kind-menu__swatch" data-kind={kind} />
+          {t(`blockKinds.${kind}`)}
           <kbd>{kindShortcut(kind)}</kbd>
         </button>
       ))}
@@ -181,7 +182,7 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
             <button
               key={m.key}
               role="menuitem"
-              className="cb-menu__item"
+              className="kind-menu__item"
               data-testid="marker-move-here"
               onClick={act(() => editor.dispatchCommand(MOVE_PAGE_MARKER_COMMAND, m.key))}
             >
@@ -192,7 +193,7 @@ export function BlockKindPlugin({ onKind }: { onKind?: (kind: BlockKind | null) 
       {menu.clicked && (
         <button
           role="menuitem"
-          className="cb-menu__item cb-menu__item--danger"
+          className="kind-menu__item kind-menu__item--danger"
           data-testid="marker-remove"
           onClick={act(() => editor.dispatchCommand(REMOVE_PAGE_MARKER_COMMAND, menu.clicked!.key))}
         >

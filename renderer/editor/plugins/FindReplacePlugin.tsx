@@ -2,20 +2,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_EDITOR } from 'lexical';
 import { compileQuery, findMatches, replacementFor, type TextMatch } from '../../../shared/proof/find.ts';
-import { useProofT } from '../../features/proofread/strings.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { OPEN_FIND_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../commands.ts';
 import { $blockTexts, $caretInBlock } from '../blocks.ts';
 import { clearHighlight, paintHighlight } from '../highlights.ts';
 import { stepIndex } from '../navigate.ts';
 import { $replaceIfUnchanged, $replaceMatches } from '../textEdits.ts';
 
-const ALL = 'cb-find';
-const CURRENT = 'cb-find-current';
+const ALL = 'find-match';
+const CURRENT = 'find-match-current';
 
 /** Find (Ctrl+F) and replace (Ctrl+H) within the case, literal or regex; renders the find bar. */
 export function FindReplacePlugin() {
   const [editor] = useLexicalComposerContext();
-  const t = useProofT();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [withReplace, setWithReplace] = useState(false);
   const [query, setQuery] = useState('');
@@ -76,16 +76,24 @@ export function FindReplacePlugin() {
     paintHighlight(editor, CURRENT, m ? [m] : []);
   }, [editor, open, matches, current]);
 
-  useEffect(() => () => {
-    clearHighlight(ALL);
-    clearHighlight(CURRENT);
-  }, []);
+  useEffect(
+    () => () => {
+      clearHighlight(ALL);
+      clearHighlight(CURRENT);
+    },
+    [],
+  );
 
   const go = useCallback(
     (direction: 'next' | 'previous') => {
       if (matches.length === 0) return;
       const from = editor.getEditorState().read(() => $caretInBlock());
-      const i = current >= 0 && matches[current] ? (direction === 'next' ? (current + 1) % matches.length : (current - 1 + matches.length) % matches.length) : stepIndex(matches, from, direction);
+      const i =
+        current >= 0 && matches[current]
+          ? direction === 'next'
+            ? (current + 1) % matches.length
+            : (current - 1 + matches.length) % matches.length
+          : stepIndex(matches, from, direction);
       const m = matches[i]!;
       setCurrent(i);
       editor.dispatchCommand(SELECT_TEXT_RANGE_COMMAND, { block: m.block, start: m.start, end: m.end });
@@ -109,7 +117,11 @@ export function FindReplacePlugin() {
     if (!compiled.ok || matches.length === 0) return;
     const edits = matches.map((m) => {
       const text = texts[m.block]!;
-      return { ...m, expected: text.slice(m.start, m.end), replacement: replacementFor(text, m, compiled.re, replacement, regex) };
+      return {
+        ...m,
+        expected: text.slice(m.start, m.end),
+        replacement: replacementFor(text, m, compiled.re, replacement, regex),
+      };
     });
     let done = 0;
     editor.update(
@@ -128,14 +140,21 @@ export function FindReplacePlugin() {
   };
 
   if (!open) return null;
-  const status = query === '' ? '' : !compiled.ok ? t('proof.find.invalid') : matches.length === 0 ? t('proof.find.none') : t('proof.find.count', { current: current >= 0 ? current + 1 : '–', total: matches.length });
+  const status =
+    query === ''
+      ? ''
+      : !compiled.ok
+        ? t('proof.find.invalid')
+        : matches.length === 0
+          ? t('proof.find.none')
+          : t('proof.find.count', { current: current >= 0 ? current + 1 : '–', total: matches.length });
   return (
-    <div className="cb-find" data-testid="find-bar" role="search" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="cb-find__row">
+    <div className="find-bar" data-testid="find-bar" role="search" onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div className="find-bar__row">
         <input
           ref={input}
           data-testid="find-input"
-          className="cb-find__input"
+          className="find-bar__input"
           placeholder={t('proof.find.placeholder')}
           value={query}
           onChange={(e) => {
@@ -150,15 +169,20 @@ export function FindReplacePlugin() {
             }
           }}
         />
-        <span className="cb-find__status" data-testid="find-status">
+        <span className="find-bar__status" data-testid="find-status">
           {status}
         </span>
-        <label className="cb-find__toggle">
+        <label className="find-bar__toggle">
           <input type="checkbox" data-testid="find-regex" checked={regex} onChange={(e) => setRegex(e.target.checked)} />
           {t('proof.find.regex')}
         </label>
-        <label className="cb-find__toggle">
-          <input type="checkbox" data-testid="find-case" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />
+        <label className="find-bar__toggle">
+          <input
+            type="checkbox"
+            data-testid="find-case"
+            checked={caseSensitive}
+            onChange={(e) => setCaseSensitive(e.target.checked)}
+          />
           {t('proof.find.caseSensitive')}
         </label>
         <button type="button" data-testid="find-previous" title={t('proof.find.previous')} onClick={() => go('previous')}>
@@ -172,10 +196,10 @@ export function FindReplacePlugin() {
         </button>
       </div>
       {withReplace && (
-        <div className="cb-find__row">
+        <div className="find-bar__row">
           <input
             data-testid="replace-input"
-            className="cb-find__input"
+            className="find-bar__input"
             placeholder={t('proof.find.replacePlaceholder')}
             value={replacement}
             onChange={(e) => setReplacement(e.target.value)}
@@ -192,7 +216,11 @@ export function FindReplacePlugin() {
           <button type="button" data-testid="replace-all" onClick={replaceAll} disabled={matches.length === 0}>
             {t('proof.find.replaceAll')}
           </button>
-          {notice && <span className="cb-find__notice" data-testid="replace-notice">{notice}</span>}
+          {notice && (
+            <span className="find-bar__notice" data-testid="replace-notice">
+              {notice}
+            </span>
+          )}
         </div>
       )}
     </div>

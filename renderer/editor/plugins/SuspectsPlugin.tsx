@@ -19,9 +19,15 @@ export interface BlockSuspect extends Suspect {
 }
 
 /** Kinds whose phrase gaps (`开设“民情论坛” 打造和谐家园`) are intended. */
-const PHRASE_KINDS: ReadonlySet<BlockKind> = new Set(['title', 'heading', 'awards-heading', 'commentary-signature', 'organization']);
+const PHRASE_KINDS: ReadonlySet<BlockKind> = new Set([
+  'title',
+  'heading',
+  'awards-heading',
+  'commentary-signature',
+  'organization',
+]);
 
-const HIGHLIGHT = 'cb-suspect';
+const HIGHLIGHT = 'suspect';
 
 function suspectOptions(kind: BlockKind, simplify?: Simplifier) {
   return { allowPhraseSpaces: PHRASE_KINDS.has(kind), ...(simplify ? { simplify } : {}) };

@@ -1,16 +1,16 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { BLOCK_KINDS, type BlockKind } from '../../../shared/model/blockKind.ts';
-import { kindShortcut } from '../../features/proofread/keymap.ts';
-import { useProofT } from '../../features/proofread/strings.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { kindShortcut } from '../keymap.ts';
 import { SET_BLOCK_KIND_COMMAND } from '../commands.ts';
 
 /** Toolbar menu for the caret block's kind. */
 export function KindSelect({ value }: { value: BlockKind | null }) {
   const [editor] = useLexicalComposerContext();
-  const t = useProofT();
+  const { t } = useI18n();
   return (
     <select
-      className="cb-kind-select"
+      className="kind-select"
       data-testid="kind-select"
       aria-label={t('proof.toolbar.kind')}
       title={t('proof.toolbar.kind')}
@@ -24,7 +24,7 @@ export function KindSelect({ value }: { value: BlockKind | null }) {
       {value === null && <option value="">—</option>}
       {BLOCK_KINDS.map((k) => (
         <option key={k} value={k}>
-          {t(`kind.${k}`)} ({kindShortcut(k)})
+          {t(`blockKinds.${k}`)} ({kindShortcut(k)})
         </option>
       ))}
     </select>

@@ -5,39 +5,40 @@ import { routeHref } from '../../router.ts';
 import { useAsync } from '../../ui/useAsync.ts';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
-import { StageBadge } from '../../ui/StageBadge.tsx';
 import { formatCaseNumber, formatPrintedRange } from '../library/caseTable.ts';
-import { EventHistory } from './EventHistory.tsx';
-import type { ProofreadClient } from '../proofread/client.ts';
+import { StageHistory } from './StageHistory.tsx';
 import { ProofreadView } from '../proofread/ProofreadView.tsx';
 import { scanSource } from '../../api/transport.ts';
 import type { SaveState } from '../../editor/autosave.ts';
 import { StageControl } from './StageControl.tsx';
-import { joinInFlight } from './inFlight.ts';
-import { openCase, rememberVolume, takeCase } from './prefetch.ts';
+import { ExportDialog } from '../exportDialog/ExportDialog.tsx';
+import { useMenuCommand } from '../../shell/ShellContext.tsx';
+import type { Stage } from '../../../shared/model/stage.ts';
+import { preopenCase, rememberVolume, takeLoaded, takeOpening } from './prefetch.ts';
 
-const getVolume = (id: number) => joinInFlight(`volumes:get:${id}`, () => api.volumes.get({ id }));
-
-/** The app's client, with the volume request shared between this page and the proofreading view. */
-const proofClient: ProofreadClient = { ...api, volumes: { ...api.volumes, get: ({ id }) => getVolume(id) } };
+/** For the case links elsewhere (through LazyCasePage): opens a case as its link is pressed. */
+export function preopen(id: number): void {
+  preopenCase(api, id);
+}
 
 /** `#/case/<id>`: one case — its metadata, stage control, the proofreading workspace and the stage history. */
 export function CasePage({ id }: { id: number }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const notices = useNotices();
-  // The case and what its proofreading view will need, asked for at once (see openCase).
-  const [opening] = useState(() => openCase(id));
-  const { prefetched } = opening;
-  const kase = useAsync(`case:${id}`, () => takeCase(opening, id));
-  const events = useAsync(`events:${id}`, () => api.cases.events({ id }));
-  const volumeId = kase.data?.volumeId ?? null;
-  const volume = useAsync(volumeId === null ? null : `volume:${volumeId}`, () =>
-    prefetched.volumeId === volumeId && prefetched.volume ? prefetched.volume.catch(() => getVolume(volumeId)) : getVolume(volumeId ?? 0),
-  );
+  // The case and everything its proofreading view needs, asked for at once (see openCase): the
+  // header and the workspace then show in one render.
+  const [opening] = useState(() => takeOpening(api, id));
+  const load = useAsync(`case:${id}`, () => takeLoaded(opening, api, id));
+  const loaded = load.data;
+  // A stage change answers with the case's new stage: no need to load the whole case again.
+  const [changedStage, setChangedStage] = useState<Stage | null>(null);
+  const volumeId = loaded?.volume.id ?? null;
   useEffect(() => {
     if (volumeId !== null) rememberVolume(volumeId);
   }, [volumeId]);
-  const title = kase.data?.title ?? '';
+  const [exporting, setExporting] = useState(false);
+  useMenuCommand('export', () => setExporting(true));
+  const title = loaded?.caseData.title ?? '';
   const appName = t('app.name');
   const onSaveStateChange = useCallback(
     (state: SaveState) => {
@@ -49,82 +50,75 @@ export function CasePage({ id }: { id: number }) {
     [title, appName],
   );
 
-  const c = kase.data;
-  if (c === undefined) {
+  if (loaded === undefined) {
     return (
       <div className="case-page" data-testid="case-page">
-        {kase.error ? <ErrorNotice error={kase.error} onRetry={kase.reload} /> : <Loading />}
+        {load.error ? <ErrorNotice error={load.error} onRetry={load.reload} /> : <Loading />}
       </div>
     );
   }
+  const c = loaded.caseData;
   const printed = formatPrintedRange(c.printedStart, c.printedEnd);
+  const volumeTitle = loaded.volume.title;
+  const stage = changedStage ?? c.stage;
 
+  // One compact bar above the workspace: the text below gets the height.
   return (
     <div className="case-page" data-testid="case-page" data-case-id={c.id}>
-      <nav className="breadcrumb">
-        <a href={routeHref({ name: 'volume', id: c.volumeId })} data-testid="case-back">
-          ← {t('casePage.back', { title: volume.data?.title ?? '…' })}
+      <header className="case-bar">
+        <a
+          className="case-bar__back"
+          href={routeHref({ name: 'volume', id: c.volumeId })}
+          title={t('casePage.back', { title: volumeTitle })}
+          data-testid="case-back"
+        >
+          ← {volumeTitle}
         </a>
-      </nav>
-      <header className="case-head">
-        <h1 data-testid="case-title">
-          {c.number !== null ? <span className="case-number">{formatCaseNumber(c.number)}</span> : null}
+        <h1 className="case-bar__title" data-testid="case-title" title={c.title}>
+          {c.number !== null ? (
+            <span className="case-bar__number" data-testid="case-number">
+              {formatCaseNumber(c.number)}
+            </span>
+          ) : null}
           {c.title}
         </h1>
-        <dl className="case-meta">
-          <div>
-            <dt>{t('casePage.number')}</dt>
-            <dd data-testid="case-number">{formatCaseNumber(c.number) || t('common.none')}</dd>
-          </div>
+        <dl className="case-bar__meta">
           <div>
             <dt>{t('casePage.organization')}</dt>
-            <dd data-testid="case-organization">{c.organization || t('common.none')}</dd>
+            <dd data-testid="case-organization" title={c.organization || undefined}>
+              {c.organization || t('common.none')}
+            </dd>
           </div>
           <div>
             <dt>{t('casePage.printedPages')}</dt>
             <dd data-testid="case-pages">{printed || t('common.none')}</dd>
           </div>
-          <div>
-            <dt>{t('casePage.stage')}</dt>
-            <dd>
-              <StageBadge stage={c.stage} testId="case-stage" />
-            </dd>
-          </div>
         </dl>
+        <StageControl
+          key={`${c.id}:${stage}`}
+          caseId={c.id}
+          current={stage}
+          onChanged={(updated) => {
+            notices.info(t('casePage.stageChanged', { stage: t(`stages.${updated.stage}`) }));
+            setChangedStage(updated.stage);
+          }}
+        >
+          <StageHistory caseId={c.id} />
+        </StageControl>
+        <button type="button" className="case-bar__export" onClick={() => setExporting(true)} data-testid="export-case">
+          {t('exportDialog.openCase')}
+        </button>
       </header>
-      <StageControl
-        key={`${c.id}:${c.stage}`}
-        caseId={c.id}
-        current={c.stage}
-        onChanged={(updated) => {
-          notices.info(t('casePage.stageChanged', { stage: t(`stages.${updated.stage}`) }));
-          kase.reload();
-          events.reload();
-        }}
-      />
-      <section className="case-workspace" data-slot="editor" data-testid="case-editor-slot">
+      {exporting ? <ExportDialog volumeId={c.volumeId} caseId={c.id} client={api} onClose={() => setExporting(false)} /> : null}
+      <section className="case-page__workspace" data-slot="editor" data-testid="case-editor-slot">
         <ProofreadView
           caseId={c.id}
-          initialCase={c}
-          prefetched={prefetched}
-          client={proofClient}
+          preloaded={loaded}
+          client={api}
           scanSource={scanSource()}
-          lang={language}
           onSaveStateChange={onSaveStateChange}
         />
       </section>
-      <details className="case-events" data-testid="event-history-section">
-        <summary>
-          <h2 id="history-title">{t('casePage.history')}</h2>
-        </summary>
-        {events.data ? (
-          <EventHistory events={events.data} />
-        ) : events.error ? (
-          <ErrorNotice error={events.error} onRetry={events.reload} />
-        ) : (
-          <Loading />
-        )}
-      </details>
     </div>
   );
 }

@@ -8,7 +8,7 @@ export function EventHistory({ events }: { events: readonly CaseEvent[] }) {
   if (events.length === 0) return <p className="empty-hint">{t('casePage.noEvents')}</p>;
   const ordered = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));
   return (
-    <table className="data-table event-table" data-testid="event-history">
+    <table className="data-table event-history" data-testid="event-history">
       <thead>
         <tr>
           <th>{t('casePage.eventFrom')}</th>
@@ -22,14 +22,18 @@ export function EventHistory({ events }: { events: readonly CaseEvent[] }) {
       <tbody>
         {ordered.map((e) => (
           <tr key={e.id} data-testid="event-row" data-from={e.fromStage ?? ''} data-to={e.toStage}>
-            <td>{e.fromStage ? <StageBadge stage={e.fromStage} /> : <span className="muted">{t('casePage.eventCreated')}</span>}</td>
-            <td className="arrow" aria-hidden="true">→</td>
+            <td>
+              {e.fromStage ? <StageBadge stage={e.fromStage} /> : <span className="muted">{t('casePage.eventCreated')}</span>}
+            </td>
+            <td className="event-history__arrow" aria-hidden="true">
+              →
+            </td>
             <td>
               <StageBadge stage={e.toStage} />
             </td>
             <td>{e.who || t('common.none')}</td>
-            <td className="col-date">{formatDateTime(e.at)}</td>
-            <td className="note-cell">{e.note ?? ''}</td>
+            <td className="data-table__col--date">{formatDateTime(e.at)}</td>
+            <td className="event-history__note">{e.note ?? ''}</td>
           </tr>
         ))}
       </tbody>

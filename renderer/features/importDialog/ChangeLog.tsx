@@ -1,30 +1,40 @@
-import type { RuleReport } from '../../../shared/model/importResult.ts';
+import { useState } from 'react';
+import type { RuleSummary } from '../../../shared/model/importPreview.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { RuleSites, type PreviewClient } from './PreviewTables.tsx';
 
 interface ChangeLogProps {
-  rules: ReadonlyMap<string, RuleReport | null>;
+  client: PreviewClient;
+  /** The import whose sites are listed (the latest preview's). */
+  jobId: string;
+  rules: ReadonlyMap<string, RuleSummary | null>;
   disabled: ReadonlySet<string>;
   onToggle(rule: string, enabled: boolean): void;
 }
 
 /**
- * What each cleanup rule did (rule → count, with the sites as before → after), and a checkbox per
- * rule: unticking one and previewing again is how a user reverts that rule.
+ * What each cleanup rule did (rule → count, with the sites as before → after, fetched when opened),
+ * and a checkbox per rule: unticking one and previewing again is how a user reverts that rule.
  */
-export function ChangeLog({ rules, disabled, onToggle }: ChangeLogProps) {
+export function ChangeLog({ client, jobId, rules, disabled, onToggle }: ChangeLogProps) {
   const { t, lookup } = useI18n();
   if (rules.size === 0) return <p className="empty-hint">{t('import.noChanges')}</p>;
   return (
     <div className="change-log" data-testid="preview-changes">
       <p className="hint">{t('import.changesHint')}</p>
-      <ul className="rule-list">
+      <ul className="change-log__list">
         {[...rules].map(([rule, report]) => {
           const enabled = !disabled.has(rule);
           const name = lookup(`rules.${rule}`) ?? rule;
           const inputId = `rule-${rule}`;
           return (
-            <li key={rule} className={enabled ? 'rule' : 'rule rule-off'} data-testid="rule-row" data-rule={rule}>
-              <div className="rule-head">
+            <li
+              key={rule}
+              className={enabled ? 'change-log__rule' : 'change-log__rule change-log__rule--off'}
+              data-testid="rule-row"
+              data-rule={rule}
+            >
+              <div className="change-log__rule-head">
                 <input
                   id={inputId}
                   type="checkbox"
@@ -32,31 +42,14 @@ export function ChangeLog({ rules, disabled, onToggle }: ChangeLogProps) {
                   data-testid={`rule-toggle-${rule}`}
                   onChange={(e) => onToggle(rule, e.target.checked)}
                 />
-                <label htmlFor={inputId} className="rule-name">
-                  {name} <code className="rule-id">{rule}</code>
+                <label htmlFor={inputId} className="change-log__rule-name">
+                  {name} <code className="change-log__rule-id">{rule}</code>
                 </label>
-                <span className="rule-count" data-testid="rule-count">
+                <span className="change-log__rule-count" data-testid="rule-count">
                   {report ? report.count : t('common.none')}
                 </span>
               </div>
-              {report && report.sites.length > 0 ? (
-                <details className="rule-sites">
-                  <summary>{t('import.sites', { count: report.sites.length })}</summary>
-                  <ol>
-                    {report.sites.map((s, i) => (
-                      <li key={i}>
-                        <span className="site-pos">{t('import.site', { page: s.page + 1, line: s.line + 1 })}</span>
-                        <del className="site-before">{visible(s.before)}</del>
-                        <span aria-hidden="true"> → </span>
-                        <ins className="site-after">{visible(s.after)}</ins>
-                      </li>
-                    ))}
-                  </ol>
-                  {report.count > report.sites.length ? (
-                    <p className="muted small">{t('import.sitesMore', { count: report.count - report.sites.length })}</p>
-                  ) : null}
-                </details>
-              ) : null}
+              {report && report.siteCount > 0 ? <Sites client={client} jobId={jobId} report={report} /> : null}
             </li>
           );
         })}
@@ -65,7 +58,16 @@ export function ChangeLog({ rules, disabled, onToggle }: ChangeLogProps) {
   );
 }
 
-/** Makes the whitespace a rule added or removed visible (a space change is otherwise unreadable). */
-function visible(text: string): string {
-  return text === '' ? '∅' : text.replace(/ /g, '␣').replace(/\n/g, '↵');
+function Sites({ client, jobId, report }: { client: PreviewClient; jobId: string; report: RuleSummary }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="rule-sites" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('import.sites', { count: report.siteCount })}</summary>
+      {open ? <RuleSites client={client} jobId={jobId} rule={report.rule} total={report.siteCount} /> : null}
+      {report.count > report.siteCount ? (
+        <p className="hint">{t('import.sitesMore', { count: report.count - report.siteCount })}</p>
+      ) : null}
+    </details>
+  );
 }

@@ -16,13 +16,13 @@ export function FileDrop({ label, hint, prompt, accept, multiple, testId, onFile
   const id = useId();
   const [over, setOver] = useState(false);
   return (
-    <div className="file-field">
-      <label htmlFor={id} className="field-label">
+    <div className="file-drop">
+      <label htmlFor={id} className="file-drop__label">
         {label}
       </label>
       <label
         htmlFor={id}
-        className={over ? 'drop-zone over' : 'drop-zone'}
+        className={over ? 'file-drop__zone file-drop__zone--over' : 'file-drop__zone'}
         data-testid={`${testId}-zone`}
         onDragOver={(e) => {
           e.preventDefault();
@@ -50,7 +50,7 @@ export function FileDrop({ label, hint, prompt, accept, multiple, testId, onFile
             if (files.length > 0) onFiles(files);
           }}
         />
-        <span className="drop-prompt">{prompt}</span>
+        <span className="file-drop__prompt">{prompt}</span>
         {children}
       </label>
       <p className="hint">{hint}</p>

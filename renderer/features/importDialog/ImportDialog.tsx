@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview, JobStatus } from '../../../shared/ipc/contract.ts';
 import type { Volume } from '../../../shared/model/entities.ts';
-import type { ImportOptions, RuleReport } from '../../../shared/model/importResult.ts';
+import type { RuleSummary } from '../../../shared/model/importPreview.ts';
+import type { ImportOptions } from '../../../shared/model/importResult.ts';
 import { api } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/apiError.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -11,7 +12,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
 import { FileDrop } from './FileDrop.tsx';
 import { EMPTY_DRAFT, ImportPreviewView, type CommitChoices, type PreviewDraft } from './ImportPreviewView.tsx';
-import { mergeRuleReports, runParse, sameOptions, sortScanFiles } from './importFlow.ts';
+import { mergeRuleReports, runCommit, runParse, sameOptions, sortScanFiles } from './importFlow.ts';
 
 type Step =
   | { name: 'choose' }
@@ -39,15 +40,25 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [scanFiles, setScanFiles] = useState<File[]>([]);
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [options, setOptions] = useState<ImportOptions>({ disabledRules: [], cjkDigitSpace: prefs.cjkDigitSpace });
-  const [rules, setRules] = useState<ReadonlyMap<string, RuleReport | null>>(new Map());
+  const [rules, setRules] = useState<ReadonlyMap<string, RuleSummary | null>>(new Map());
   const [draft, setDraft] = useState<PreviewDraft>(EMPTY_DRAFT);
   const [committing, setCommitting] = useState(false);
+  const [commitStatus, setCommitStatus] = useState<JobStatus | null>(null);
   const [commitError, setCommitError] = useState<unknown>(null);
   const staged = useRef<Staged | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  // Closing the dialog mid-parse cancels the job in main.
-  useEffect(() => () => abort.current?.abort(), []);
+  // The import being previewed holds a worker and the uploaded files in main until it is committed or cancelled.
+  const previewJob = useRef<string | null>(null);
+
+  // Closing the dialog cancels the job in main: mid-parse, or a preview left without importing.
+  useEffect(
+    () => () => {
+      abort.current?.abort();
+      if (previewJob.current) void api.jobs.cancel({ jobId: previewJob.current }).catch(() => undefined);
+    },
+    [],
+  );
 
   async function stage(): Promise<Staged> {
     const files = textFile ? [textFile, ...scanFiles] : [];
@@ -81,10 +92,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         controller.signal,
       );
       if (controller.signal.aborted) return;
-      setRules((prev) => mergeRuleReports(prev, preview.result.changes, opts.disabledRules));
+      previewJob.current = preview.jobId;
+      setRules((prev) => mergeRuleReports(prev, preview.changes, opts.disabledRules));
       setStep({ name: 'preview', preview, usedOptions: opts });
     } catch (err) {
       if (controller.signal.aborted) return;
+      // The job is over, and with it the files it held in main: a new start uploads them again.
+      staged.current = null;
       const error = toApiError(err);
       if (error.code === 'CANCELLED') {
         notices.info(t('import.cancelled'));
@@ -110,24 +124,41 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
 
   async function commit(preview: ImportPreview, choices: CommitChoices) {
     setCommitting(true);
+    setCommitStatus(null);
     setCommitError(null);
     try {
-      const volume = await api.import.commit({
-        jobId: preview.jobId,
-        title: choices.title.trim(),
-        scanOffset: choices.scanOffset,
-        replaceVolumeId: choices.replaceVolumeId,
-      });
+      const volume = await runCommit(
+        api,
+        {
+          jobId: preview.jobId,
+          title: choices.title.trim(),
+          scanOffset: choices.scanOffset,
+          replaceVolumeId: choices.replaceVolumeId,
+        },
+        setCommitStatus,
+      );
       notices.info(t('import.committed', { title: volume.title }));
       onImported(volume);
     } catch (err) {
-      setCommitError(err);
       setCommitting(false);
+      // A commit that ran and failed (or was cancelled) ended the import; one refused before it ran did not.
+      const status = await api.jobs.get({ jobId: preview.jobId }).catch(() => null);
+      if (status?.state === 'failed' || status?.state === 'cancelled') {
+        staged.current = null;
+        const error = toApiError(err);
+        if (error.code === 'CANCELLED') {
+          notices.info(t('import.commitCancelled'));
+          setStep({ name: 'choose' });
+        } else {
+          setStep({ name: 'failed', error });
+        }
+      } else {
+        setCommitError(err);
+      }
     }
   }
 
-  const jobPhase = (status: JobStatus | null) =>
-    status ? (lookup(`phases.${status.phase}`) ?? status.phase) : t('app.loading');
+  const jobPhase = (status: JobStatus | null) => (status ? (lookup(`phases.${status.phase}`) ?? status.phase) : t('app.loading'));
 
   let body;
   let footer;
@@ -150,7 +181,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               setStep({ name: 'choose' });
             }}
           >
-            <span className="file-chosen" data-testid="import-text-name">
+            <span className="file-drop__chosen" data-testid="import-text-name">
               {textFile ? textFile.name : t('import.noFile')}
             </span>
           </FileDrop>
@@ -166,7 +197,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               setStep({ name: 'choose' });
             }}
           >
-            <span className="file-chosen" data-testid="import-scan-names">
+            <span className="file-drop__chosen" data-testid="import-scan-names">
               {scanFiles.length === 0
                 ? t('import.noFile')
                 : scanFiles.length === 1
@@ -211,7 +242,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       const known = status !== null && status.total > 0;
       body = (
         <div className="import-progress" data-testid="import-progress">
-          <div className="progress-label">
+          <div className="import-progress__label">
             <span data-testid="import-phase" data-phase={status?.phase ?? step.name}>
               {label}
             </span>
@@ -235,8 +266,9 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       const dirty = !sameOptions(options, step.usedOptions);
       body = (
         <ImportPreviewView
+          client={api}
           preview={step.preview}
-          fileName={textFile?.name ?? step.preview.result.sourceName}
+          fileName={textFile?.name ?? step.preview.sourceName}
           rules={rules}
           options={options}
           dirty={dirty}
@@ -245,18 +277,25 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           onDraft={setDraft}
           onRerun={() => void parse(options)}
           committing={committing}
+          commitStatus={commitStatus}
           commitError={commitError}
           onCommit={(choices) => void commit(step.preview, choices)}
         />
       );
       footer = (
         <>
-          <button type="button" onClick={() => setStep({ name: 'choose' })} data-testid="import-back">
+          <button type="button" onClick={() => setStep({ name: 'choose' })} disabled={committing} data-testid="import-back">
             {t('import.backToChoose')}
           </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
+          {committing ? (
+            <button type="button" onClick={() => void cancelJob(step.preview.jobId)} data-testid="import-cancel-commit">
+              {t('import.cancelCommit')}
+            </button>
+          ) : (
+            <button type="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          )}
           <button
             type="submit"
             form="import-commit-form"
@@ -274,10 +313,16 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
 
   return (
     <Dialog title={t('import.title')} onClose={onClose} testId="import-dialog" wide footer={footer}>
-      <ol className="steps" aria-label={t('import.title')}>
-        <li className={step.name === 'choose' || step.name === 'failed' ? 'active' : undefined}>{t('import.stepChoose')}</li>
-        <li className={step.name === 'staging' || step.name === 'parsing' ? 'active' : undefined}>{t('import.stepParse')}</li>
-        <li className={step.name === 'preview' ? 'active' : undefined}>{t('import.stepPreview')}</li>
+      <ol className="import-steps" aria-label={t('import.title')}>
+        <li className="import-steps__step" aria-current={step.name === 'choose' || step.name === 'failed' ? 'step' : undefined}>
+          {t('import.stepChoose')}
+        </li>
+        <li className="import-steps__step" aria-current={step.name === 'staging' || step.name === 'parsing' ? 'step' : undefined}>
+          {t('import.stepParse')}
+        </li>
+        <li className="import-steps__step" aria-current={step.name === 'preview' ? 'step' : undefined}>
+          {t('import.stepPreview')}
+        </li>
       </ol>
       {body}
     </Dialog>

@@ -1,11 +1,19 @@
-import type { ImportPreview } from '../../../shared/ipc/contract.ts';
-import type { ImportOptions, RuleReport } from '../../../shared/model/importResult.ts';
+import type { ImportPreview, JobStatus } from '../../../shared/ipc/contract.ts';
+import type { RuleSummary } from '../../../shared/model/importPreview.ts';
+import type { ImportOptions } from '../../../shared/model/importResult.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { ChangeLog } from './ChangeLog.tsx';
 import { defaultTitle } from './importFlow.ts';
-import { PreviewCases, PreviewFrontMatter, PreviewToc, PreviewWarnings } from './PreviewTables.tsx';
+import {
+  PreviewCases,
+  PreviewFrontMatter,
+  PreviewToc,
+  PreviewWarnings,
+  StructureWarnings,
+  type PreviewClient,
+} from './PreviewTables.tsx';
 
 export interface CommitChoices {
   title: string;
@@ -28,9 +36,10 @@ export interface PreviewDraft {
 export const EMPTY_DRAFT: PreviewDraft = { tab: 'cases', title: null, offset: null, mode: 'keep' };
 
 interface Props {
+  client: PreviewClient;
   preview: ImportPreview;
   fileName: string;
-  rules: ReadonlyMap<string, RuleReport | null>;
+  rules: ReadonlyMap<string, RuleSummary | null>;
   options: ImportOptions;
   /** Options differ from those the preview was made with: importing waits for a re-run. */
   dirty: boolean;
@@ -39,47 +48,65 @@ interface Props {
   onDraft(d: PreviewDraft): void;
   onRerun(): void;
   committing: boolean;
+  /** The commit's job while it writes (cases written so far). */
+  commitStatus: JobStatus | null;
   commitError: unknown;
   onCommit(choices: CommitChoices): void;
 }
 
 export function ImportPreviewView(props: Props) {
-  const { preview, fileName, rules, options, dirty, onOptions, onRerun, committing, commitError, onCommit, draft, onDraft } = props;
+  const {
+    client,
+    preview,
+    fileName,
+    rules,
+    options,
+    dirty,
+    onOptions,
+    onRerun,
+    committing,
+    commitStatus,
+    commitError,
+    onCommit,
+    draft,
+    onDraft,
+  } = props;
   const { t } = useI18n();
-  const { result } = preview;
+  const { counts, jobId } = preview;
   const { tab, mode } = draft;
   const title = draft.title ?? defaultTitle(fileName);
   const scanOffset = draft.offset ?? preview.suggestedOffset;
   const set = (patch: Partial<PreviewDraft>) => onDraft({ ...draft, ...patch });
   const disabled = new Set(options.disabledRules);
-  const changed = result.changes.reduce((n, r) => n + r.count, 0);
+  const changed = preview.changes.reduce((n, r) => n + r.count, 0);
 
   const tabs: ReadonlyArray<{ id: PreviewTab; label: MessageKey; count: number }> = [
-    { id: 'cases', label: 'import.tabCases', count: result.cases.length },
-    { id: 'toc', label: 'import.tabToc', count: result.toc.length },
-    { id: 'front', label: 'import.tabFront', count: result.frontMatter.length },
+    { id: 'cases', label: 'import.tabCases', count: counts.cases },
+    { id: 'toc', label: 'import.tabToc', count: counts.toc },
+    { id: 'front', label: 'import.tabFront', count: counts.frontMatter },
     { id: 'changes', label: 'import.tabChanges', count: changed },
-    { id: 'warnings', label: 'import.tabWarnings', count: result.warnings.length },
+    { id: 'warnings', label: 'import.tabWarnings', count: preview.warnings.length },
   ];
 
   return (
     <div className="import-preview" data-testid="import-preview">
-      <p className="preview-summary" data-testid="import-summary">
+      <p className="import-preview__summary" data-testid="import-summary">
         <strong>
           {t('import.summary', {
-            pages: result.pages.length,
-            toc: result.toc.length,
-            cases: result.cases.length,
-            front: result.frontMatter.length,
+            pages: counts.pages,
+            toc: counts.toc,
+            cases: counts.cases,
+            front: counts.frontMatter,
           })}
         </strong>
-        <span className="muted"> · {t('import.encoding', { encoding: result.encoding })}</span>
-        {dirty ? <span className="warn-text"> · {t('import.rerunNeeded')}</span> : null}
+        <span className="muted"> · {t('import.encoding', { encoding: preview.encoding })}</span>
+        {dirty ? <span className="import-preview__stale"> · {t('import.rerunNeeded')}</span> : null}
       </p>
+      <StructureWarnings warnings={preview.warnings} />
 
       <form
         id="import-commit-form"
-        className="commit-form"
+        className="import-preview__form"
         onSubmit={(e) => {
           e.preventDefault();
           if (dirty || title.trim() === '') return;
@@ -101,12 +128,12 @@ export function ImportPreviewView(props: Props) {
         />
         <label htmlFor="import-offset">{t('import.scanOffset')}</label>
         {preview.scanPageCount > 0 ? (
-          <div className="offset-field">
+          <div className="import-preview__offset">
             <input
               id="import-offset"
               type="number"
               step={1}
-              className="narrow"
+              className="import-preview__offset-input"
               data-testid="import-offset"
               value={scanOffset}
               onChange={(e) => set({ offset: e.target.value === '' ? null : Math.trunc(Number(e.target.value)) })}
@@ -121,7 +148,7 @@ export function ImportPreviewView(props: Props) {
           </span>
         )}
         {preview.existingVolume ? (
-          <fieldset className="existing" data-testid="import-existing">
+          <fieldset className="import-preview__existing" data-testid="import-existing">
             <legend>{t('import.existing', { title: preview.existingVolume.title })}</legend>
             <label>
               <input
@@ -147,7 +174,13 @@ export function ImportPreviewView(props: Props) {
         ) : null}
       </form>
       {commitError ? <ErrorNotice error={commitError} testId="import-commit-error" /> : null}
-      {committing ? <p className="muted">{t('import.committing')}</p> : null}
+      {committing ? (
+        <p className="muted" data-testid="import-commit-progress">
+          {commitStatus?.phase === 'write' && commitStatus.total > 0
+            ? t('import.committingProgress', { done: commitStatus.done, total: commitStatus.total })
+            : t('import.committing')}
+        </p>
+      ) : null}
 
       <div className="tabs" role="tablist">
         {tabs.map((x) => (
@@ -159,21 +192,21 @@ export function ImportPreviewView(props: Props) {
             aria-selected={tab === x.id}
             aria-controls="import-tabpanel"
             data-testid={`import-tab-${x.id}`}
-            className={x.id === 'warnings' && x.count > 0 ? 'tab-warn' : undefined}
+            className={x.id === 'warnings' && x.count > 0 ? 'tabs__tab tabs__tab--warn' : 'tabs__tab'}
             onClick={() => set({ tab: x.id })}
           >
             {t(x.label, { count: x.count })}
           </button>
         ))}
       </div>
-      <div className="tab-panel" role="tabpanel" id="import-tabpanel" aria-labelledby={`import-tab-${tab}`}>
-        {tab === 'cases' ? <PreviewCases result={result} /> : null}
-        {tab === 'toc' ? <PreviewToc result={result} /> : null}
-        {tab === 'front' ? <PreviewFrontMatter result={result} /> : null}
-        {tab === 'warnings' ? <PreviewWarnings warnings={result.warnings} /> : null}
+      <div className="import-preview__panel" role="tabpanel" id="import-tabpanel" aria-labelledby={`import-tab-${tab}`}>
+        {tab === 'cases' ? <PreviewCases client={client} jobId={jobId} total={counts.cases} /> : null}
+        {tab === 'toc' ? <PreviewToc client={client} jobId={jobId} total={counts.toc} /> : null}
+        {tab === 'front' ? <PreviewFrontMatter client={client} jobId={jobId} total={counts.frontMatter} /> : null}
+        {tab === 'warnings' ? <PreviewWarnings warnings={preview.warnings} /> : null}
         {tab === 'changes' ? (
           <>
-            <div className="rule-options">
+            <div className="import-preview__options">
               <label>
                 <input
                   type="checkbox"
@@ -183,12 +216,20 @@ export function ImportPreviewView(props: Props) {
                 />
                 {t('import.cjkDigitSpace')}
               </label>
-              <button type="button" className={dirty ? 'primary' : undefined} disabled={!dirty} onClick={onRerun} data-testid="import-rerun">
+              <button
+                type="button"
+                className={dirty ? 'primary' : undefined}
+                disabled={!dirty}
+                onClick={onRerun}
+                data-testid="import-rerun"
+              >
                 {t('import.rerun')}
               </button>
               {dirty ? <span className="hint">{t('import.rerunNeeded')}</span> : null}
             </div>
             <ChangeLog
+              client={client}
+              jobId={jobId}
               rules={rules}
               disabled={disabled}
               onToggle={(rule, enabled) =>

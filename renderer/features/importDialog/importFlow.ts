@@ -1,9 +1,7 @@
-import type { ImportPreview, JobStatus } from '../../../shared/ipc/contract.ts';
-import type { ImportOptions, ImportedPage, RuleReport } from '../../../shared/model/importResult.ts';
-import { ApiError } from '../../api/apiError.ts';
+import type { ImportPreview, JobStatus, Output } from '../../../shared/ipc/contract.ts';
+import type { ImportOptions } from '../../../shared/model/importResult.ts';
 import type { Client } from '../../api/client.ts';
-
-export const POLL_MS = 150;
+import { POLL_MS, waitForJob } from '../../api/jobs.ts';
 
 export interface ParseRequest {
   fileId: string;
@@ -30,36 +28,8 @@ export async function runParse(
 ): Promise<ImportPreview> {
   const { jobId } = await client.import.start(req);
   hooks.onJob?.(jobId);
-  for (;;) {
-    if (signal.aborted) {
-      client.jobs.cancel({ jobId }).catch(() => undefined);
-      throw new ApiError('CANCELLED', 'Import cancelled');
-    }
-    const status = await client.jobs.get({ jobId });
-    hooks.onStatus?.(status);
-    switch (status.state) {
-      case 'done':
-        return client.import.preview({ jobId });
-      case 'failed':
-        throw status.error ? ApiError.fromShape(status.error) : new ApiError('INTERNAL', 'Import failed');
-      case 'cancelled':
-        throw new ApiError('CANCELLED', 'Import cancelled');
-      case 'running':
-        await sleep(pollMs, signal);
-    }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
+  await waitForJob(client, jobId, hooks.onStatus, signal, pollMs);
+  return client.import.preview({ jobId });
 }
 
 /** `创先争优好做法.pdf` → `创先争优好做法`. */
@@ -79,14 +49,14 @@ export function sortScanFiles<T extends { name: string }>(files: readonly T[]): 
  * Rules to list with a checkbox: every rule seen in any preview so far (a disabled rule no longer
  * reports, but must stay listed so it can be turned back on), with its latest report.
  */
-export function mergeRuleReports(
-  previous: ReadonlyMap<string, RuleReport | null>,
-  latest: readonly RuleReport[],
+export function mergeRuleReports<R extends { rule: string }>(
+  previous: ReadonlyMap<string, R | null>,
+  latest: readonly R[],
   disabled: readonly string[],
-): Map<string, RuleReport | null> {
+): Map<string, R | null> {
   // Keep the order rules were first seen in, so toggling one does not make the list jump.
   const byRule = new Map(latest.map((r) => [r.rule, r]));
-  const out = new Map<string, RuleReport | null>();
+  const out = new Map<string, R | null>();
   for (const rule of previous.keys()) out.set(rule, byRule.get(rule) ?? null);
   for (const r of latest) if (!out.has(r.rule)) out.set(r.rule, r);
   for (const rule of disabled) if (!out.has(rule)) out.set(rule, null);
@@ -94,14 +64,43 @@ export function mergeRuleReports(
 }
 
 /** A page index as a reader would name it: the printed number, or `[n]` (1-based position) when unnumbered. */
-export function pageLabel(pages: readonly ImportedPage[], index: number): string {
-  const printed = pages[index]?.printed;
-  return printed === null || printed === undefined ? `[${index + 1}]` : String(printed);
+export function pageLabel(index: number, printed: number | null): string {
+  return printed === null ? `[${index + 1}]` : String(printed);
 }
 
-export function pageRangeLabel(pages: readonly ImportedPage[], start: number, end: number): string {
-  const a = pageLabel(pages, start);
-  return start === end ? a : `${a}–${pageLabel(pages, end)}`;
+/** Pages `start`–`end` (indexes) whose printed numbers are `printed` (as the preview's rows carry them). */
+export function pageRangeLabel(start: number, end: number, printed: readonly [number | null, number | null]): string {
+  const a = pageLabel(start, printed[0]);
+  return start === end ? a : `${a}–${pageLabel(end, printed[1])}`;
+}
+
+/** Rows per slice the preview's tables ask for. */
+export const PREVIEW_ROWS = 100;
+
+/**
+ * Writes a previewed import and reports its progress meanwhile: `import:commit` answers when the
+ * volume is written; until then its job (the import's own) is polled for the cases written.
+ */
+export async function runCommit(
+  client: Pick<Client, 'import' | 'jobs'>,
+  input: { jobId: string; title: string; scanOffset: number; replaceVolumeId: number | null },
+  onStatus: (status: JobStatus) => void,
+  pollMs = POLL_MS,
+): Promise<Output<'import:commit'>> {
+  let settled = false;
+  const commit = client.import.commit(input).finally(() => {
+    settled = true;
+  });
+  const poll = async (): Promise<void> => {
+    while (!settled) {
+      await new Promise((r) => setTimeout(r, pollMs));
+      if (settled) return;
+      const status = await client.jobs.get({ jobId: input.jobId }).catch(() => null);
+      if (status && !settled) onStatus(status);
+    }
+  };
+  void poll();
+  return commit;
 }
 
 export function sameOptions(a: ImportOptions, b: ImportOptions): boolean {

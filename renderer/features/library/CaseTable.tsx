@@ -16,12 +16,12 @@ import {
 } from './caseTable.ts';
 
 const COLUMNS: ReadonlyArray<{ key: SortKey; label: MessageKey; className?: string }> = [
-  { key: 'number', label: 'cases.colNumber', className: 'col-num' },
+  { key: 'number', label: 'cases.colNumber', className: 'data-table__col--num' },
   { key: 'title', label: 'cases.colTitle' },
   { key: 'organization', label: 'cases.colOrganization' },
-  { key: 'stage', label: 'cases.colStage', className: 'col-stage' },
-  { key: 'pages', label: 'cases.colPages', className: 'col-pages' },
-  { key: 'updated', label: 'cases.colUpdated', className: 'col-date' },
+  { key: 'stage', label: 'cases.colStage', className: 'data-table__col--stage' },
+  { key: 'pages', label: 'cases.colPages', className: 'data-table__col--pages' },
+  { key: 'updated', label: 'cases.colUpdated', className: 'data-table__col--date' },
 ];
 
 export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
@@ -31,7 +31,7 @@ export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
   const rows = useMemo(() => sortCases(filterByStage(cases, stage), sort), [cases, stage, sort]);
 
   return (
-    <section className="case-table-section">
+    <section className="case-table">
       <div className="toolbar">
         <label htmlFor="stage-filter">{t('cases.filterStage')}</label>
         <select
@@ -64,12 +64,12 @@ export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
                 >
                   <button
                     type="button"
-                    className="sort-button"
+                    className="data-table__sort-button"
                     data-testid={`sort-${col.key}`}
                     onClick={() => setSort((s) => nextSort(s, col.key))}
                   >
                     {t(col.label)}
-                    <span className="sort-indicator" aria-hidden="true">
+                    <span className="data-table__sort-indicator" aria-hidden="true">
                       {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                     </span>
                   </button>
@@ -81,18 +81,18 @@ export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
         <tbody>
           {rows.map((c) => (
             <tr key={c.id} data-testid="case-row" data-case-id={c.id} data-stage={c.stage}>
-              <td className="col-num">{formatCaseNumber(c.number)}</td>
+              <td className="data-table__col--num">{formatCaseNumber(c.number)}</td>
               <td>
                 <a href={routeHref({ name: 'case', id: c.id })} data-testid="case-link">
                   {c.title}
                 </a>
               </td>
               <td className="muted">{c.organization}</td>
-              <td className="col-stage">
+              <td className="data-table__col--stage">
                 <StageBadge stage={c.stage} />
               </td>
-              <td className="col-pages">{formatPrintedRange(c.printedStart, c.printedEnd) || t('common.none')}</td>
-              <td className="col-date">{formatDateTime(c.updatedAt)}</td>
+              <td className="data-table__col--pages">{formatPrintedRange(c.printedStart, c.printedEnd) || t('common.none')}</td>
+              <td className="data-table__col--date">{formatDateTime(c.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -13,7 +13,7 @@ export function EmptyLibrary({ offerSample, installing, onInstallSample, onImpor
   const { t } = useI18n();
   return (
     <div className="empty-state" data-testid="empty-library">
-      <div className="empty-illustration" aria-hidden="true">
+      <div className="empty-state__illustration" aria-hidden="true">
         <span />
         <span />
         <span />
@@ -21,10 +21,10 @@ export function EmptyLibrary({ offerSample, installing, onInstallSample, onImpor
       <h2>{t('library.emptyTitle')}</h2>
       <p>{t('library.emptyBody')}</p>
       {offerSample ? (
-        <div className="sample-offer">
+        <div className="empty-state__sample">
           <button
             type="button"
-            className="primary large"
+            className="primary empty-state__sample-button"
             onClick={onInstallSample}
             disabled={installing}
             data-testid="install-sample"
@@ -34,7 +34,7 @@ export function EmptyLibrary({ offerSample, installing, onInstallSample, onImpor
           <p className="hint">{t('library.sampleHint')}</p>
         </div>
       ) : null}
-      <div className="row center">
+      <div className="empty-state__actions">
         <button type="button" className={offerSample ? undefined : 'primary'} onClick={onImport} data-testid="empty-import">
           {t('library.importFile')}
         </button>

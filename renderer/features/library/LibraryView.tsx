@@ -1,18 +1,20 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Volume } from '../../../shared/model/entities.ts';
 import { api } from '../../api/client.ts';
-import { onAppEvent } from '../../api/appEvents.ts';
+import { useMenuCommand } from '../../shell/ShellContext.tsx';
 import { ApiError } from '../../api/apiError.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../useRoute.ts';
 import { useAsync } from '../../ui/useAsync.ts';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
-import { ImportDialog } from '../importDialog/ImportDialog.tsx';
 import { VolumeList } from './VolumeList.tsx';
 import { NewVolumeForm } from './NewVolumeForm.tsx';
 import { VolumePanel } from './VolumePanel.tsx';
 import { EmptyLibrary } from './EmptyLibrary.tsx';
+
+/** The import dialog (with its preview) is a chunk of its own, fetched when first opened. */
+const ImportDialog = lazy(() => import('../importDialog/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 /** `#/` and `#/volume/<id>`: the volumes on the left, the selected volume's cases on the right. */
 export function LibraryView({ selectedId }: { selectedId: number | null }) {
@@ -24,15 +26,9 @@ export function LibraryView({ selectedId }: { selectedId: number | null }) {
   const [importing, setImporting] = useState(false);
   const [installing, setInstalling] = useState(false);
 
-  // The File menu (Electron) opens the same forms as the buttons here.
-  useEffect(
-    () =>
-      onAppEvent('app:menu', (command) => {
-        if (command === 'newVolume') setCreating(true);
-        if (command === 'import') setImporting(true);
-      }),
-    [],
-  );
+  // The File menu (Electron) opens the same forms as the buttons here, from any screen.
+  useMenuCommand('newVolume', () => setCreating(true));
+  useMenuCommand('import', () => setImporting(true));
 
   const list = volumes.data;
   const selected = list?.find((v) => v.id === selectedId) ?? null;
@@ -94,8 +90,8 @@ export function LibraryView({ selectedId }: { selectedId: number | null }) {
 
   return (
     <div className="library" data-testid="library-view">
-      <aside className="sidebar" aria-labelledby="volumes-title">
-        <div className="sidebar-head">
+      <aside className="library__sidebar" aria-labelledby="volumes-title">
+        <div className="library__sidebar-head">
           <h2 id="volumes-title">{t('library.volumes')}</h2>
           <div className="row">
             <button type="button" onClick={() => setCreating(true)} data-testid="new-volume-button">
@@ -117,18 +113,20 @@ export function LibraryView({ selectedId }: { selectedId: number | null }) {
           />
         ) : null}
         {list && list.length > 0 ? <VolumeList volumes={list} selectedId={selectedId} /> : null}
-        {list && list.length === 0 && !creating ? <p className="sidebar-empty muted">{t('library.noVolumes')}</p> : null}
+        {list && list.length === 0 && !creating ? <p className="library__sidebar-empty muted">{t('library.noVolumes')}</p> : null}
         {volumes.error && list ? <ErrorNotice error={volumes.error} onRetry={volumes.reload} /> : null}
       </aside>
-      <section className="content">{content}</section>
+      <section className="library__content">{content}</section>
       {importing ? (
-        <ImportDialog
-          onClose={() => setImporting(false)}
-          onImported={(v) => {
-            setImporting(false);
-            opened(v);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ImportDialog
+            onClose={() => setImporting(false)}
+            onImported={(v) => {
+              setImporting(false);
+              opened(v);
+            }}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -3,31 +3,20 @@ import type { Volume } from '../../../shared/model/entities.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 
 export function NewVolumeForm({ onCancel, onCreated }: { onCancel(): void; onCreated(v: Volume): void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await api.volumes.create({ title: title.trim() }));
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: submit } = useSubmit(async () => onCreated(await api.volumes.create({ title: title.trim() })));
 
   return (
     <form
-      className="inline-form"
+      className="new-volume-form"
       data-testid="new-volume-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <label htmlFor="new-volume-title">{t('library.newVolumeTitle')}</label>

@@ -21,7 +21,7 @@ export function StageOverview({ cases }: { cases: readonly CaseSummary[] }) {
           .map(({ stage, count }) => (
             <div
               key={stage}
-              className={`stage-bar-seg stage-${stage}`}
+              className={`stage-bar__seg stage-bar__seg--${stage}`}
               style={{ flexGrow: count }}
               title={t('overview.legendCount', { stage: t(`stages.${stage}`), count })}
               data-stage={stage}
@@ -31,10 +31,15 @@ export function StageOverview({ cases }: { cases: readonly CaseSummary[] }) {
             </div>
           ))}
       </div>
-      <ul className="stage-legend" data-testid="stage-legend">
+      <ul className="overview__legend" data-testid="stage-legend">
         {counts.map(({ stage, count }) => (
-          <li key={stage} className={count === 0 ? 'legend-empty' : undefined} data-stage={stage} data-count={count}>
-            <span className={`legend-swatch stage-${stage}`} aria-hidden="true" />
+          <li
+            key={stage}
+            className={count === 0 ? 'overview__item overview__item--empty' : 'overview__item'}
+            data-stage={stage}
+            data-count={count}
+          >
+            <span className={`overview__swatch overview__swatch--${stage}`} aria-hidden="true" />
             {t(`stages.${stage}`)} <b>{count}</b>
           </li>
         ))}
@@ -44,8 +49,12 @@ export function StageOverview({ cases }: { cases: readonly CaseSummary[] }) {
           <a
             key={c.id}
             href={routeHref({ name: 'case', id: c.id })}
-            className={`stage-square stage-${c.stage}`}
-            title={t('overview.squareTitle', { number: formatCaseNumber(c.number), title: c.title, stage: t(`stages.${c.stage}`) })}
+            className={`stage-squares__square stage-squares__square--${c.stage}`}
+            title={t('overview.squareTitle', {
+              number: formatCaseNumber(c.number),
+              title: c.title,
+              stage: t(`stages.${c.stage}`),
+            })}
             aria-label={`${formatCaseNumber(c.number)} ${c.title}`}
             data-stage={c.stage}
           />

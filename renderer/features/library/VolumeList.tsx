@@ -5,13 +5,13 @@ import { routeHref } from '../../router.ts';
 export function VolumeList({ volumes, selectedId }: { volumes: readonly Volume[]; selectedId: number | null }) {
   const { t, formatDateTime } = useI18n();
   return (
-    <table className="data-table volume-table" data-testid="volume-list">
+    <table className="data-table volume-list" data-testid="volume-list">
       <thead>
         <tr>
           <th>{t('library.colTitle')}</th>
-          <th className="col-count">{t('library.colCases')}</th>
-          <th className="col-count">{t('library.colPages')}</th>
-          <th className="col-date">{t('library.colUpdated')}</th>
+          <th className="data-table__col--count">{t('library.colCases')}</th>
+          <th className="data-table__col--count">{t('library.colPages')}</th>
+          <th className="data-table__col--date">{t('library.colUpdated')}</th>
         </tr>
       </thead>
       <tbody>
@@ -20,7 +20,7 @@ export function VolumeList({ volumes, selectedId }: { volumes: readonly Volume[]
           return (
             <tr
               key={v.id}
-              className={selected ? 'selected' : undefined}
+              className={selected ? 'data-table__row--selected' : undefined}
               aria-selected={selected}
               data-testid="volume-row"
               data-volume-id={v.id}
@@ -30,9 +30,9 @@ export function VolumeList({ volumes, selectedId }: { volumes: readonly Volume[]
                   {v.title}
                 </a>
               </td>
-              <td className="col-count">{v.caseCount}</td>
-              <td className="col-count">{v.pageCount}</td>
-              <td className="col-date">{formatDateTime(v.updatedAt)}</td>
+              <td className="data-table__col--count">{v.caseCount}</td>
+              <td className="data-table__col--count">{v.pageCount}</td>
+              <td className="data-table__col--date">{formatDateTime(v.updatedAt)}</td>
             </tr>
           );
         })}

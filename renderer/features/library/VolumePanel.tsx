@@ -5,10 +5,13 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { CaseTable } from './CaseTable.tsx';
 import { StageOverview } from './StageOverview.tsx';
 import { PageStatusOverview } from './PageStatusOverview.tsx';
 import { DeleteVolumeDialog } from './DeleteVolumeDialog.tsx';
+import { ExportDialog } from '../exportDialog/ExportDialog.tsx';
+import { useMenuCommand } from '../../shell/ShellContext.tsx';
 
 interface Props {
   volume: Volume;
@@ -24,10 +27,12 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
   const pages = useAsync(`pages:${volume.id}:${volume.updatedAt}`, () => api.pages.list({ volumeId: volume.id }));
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  useMenuCommand('export', () => setExporting(true));
 
   return (
     <div className="volume-panel" data-testid="volume-panel" data-volume-id={volume.id}>
-      <div className="panel-head">
+      <div className="volume-panel__head">
         {renaming ? (
           <RenameForm
             volume={volume}
@@ -43,6 +48,9 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
           <>
             <h1 data-testid="volume-title">{volume.title}</h1>
             <div className="row">
+              <button type="button" onClick={() => setExporting(true)} data-testid="export-volume">
+                {t('exportDialog.open')}
+              </button>
               <button type="button" onClick={() => setRenaming(true)} data-testid="rename-volume">
                 {t('common.rename')}
               </button>
@@ -53,7 +61,7 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
           </>
         )}
       </div>
-      <p className="meta-line muted">
+      <p className="volume-panel__meta muted">
         <span data-testid="volume-stats">{t('library.volumeStats', { cases: volume.caseCount, pages: volume.pageCount })}</span>
         {volume.sourceName ? <span>{t('library.source', { name: volume.sourceName })}</span> : null}
         <span>{volume.scan ? t('library.scan', { pages: volume.scan.pageCount }) : t('library.noScan')}</span>
@@ -67,7 +75,7 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
           <Loading />
         )
       ) : cases.data.length === 0 ? (
-        <div className="empty-state compact" data-testid="volume-empty">
+        <div className="empty-state empty-state--compact" data-testid="volume-empty">
           <h2>{t('library.noCasesTitle')}</h2>
           <p>{t('library.noCasesBody')}</p>
           <button type="button" className="primary" onClick={onImport}>
@@ -82,6 +90,7 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
         </>
       )}
 
+      {exporting ? <ExportDialog volumeId={volume.id} client={api} onClose={() => setExporting(false)} /> : null}
       {deleting ? (
         <DeleteVolumeDialog
           volume={volume}
@@ -100,20 +109,14 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
 function RenameForm({ volume, onDone }: { volume: Volume; onDone(renamed: Volume | null): void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState(volume.title);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit() {
+  const {
+    busy,
+    error,
+    run: submit,
+  } = useSubmit(async () => {
     if (title.trim() === volume.title) return onDone(null);
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.volumes.rename({ id: volume.id, title: title.trim() }));
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  }
+    onDone(await api.volumes.rename({ id: volume.id, title: title.trim() }));
+  });
 
   return (
     <form
@@ -121,7 +124,7 @@ function RenameForm({ volume, onDone }: { volume: Volume; onDone(renamed: Volume
       data-testid="rename-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <label htmlFor="rename-input" className="visually-hidden">

@@ -1,4 +1,4 @@
-import { useProofT } from './strings.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** Shown on CONFLICT: the user chooses; nothing is overwritten without that choice. */
 export function ConflictBanner({
@@ -10,9 +10,9 @@ export function ConflictBanner({
   onReload: () => void;
   onOverwrite: () => void;
 }) {
-  const t = useProofT();
+  const { t } = useI18n();
   return (
-    <div className="cb-banner cb-banner--conflict" role="alert" data-testid="conflict-banner">
+    <div className="conflict-banner" role="alert" data-testid="conflict-banner">
       <span>{t('proof.conflict.message', { version: storedVersion ?? '?' })}</span>
       <button type="button" data-testid="conflict-reload" onClick={onReload}>
         {t('proof.conflict.reload')}

@@ -19,11 +19,13 @@ export function Splitter({
   const clamp = (r: number) => Math.min(0.9, Math.max(0.1, r));
   const fromEvent = (e: React.PointerEvent<HTMLDivElement>) => {
     const parent = e.currentTarget.parentElement!.getBoundingClientRect();
-    return clamp(orientation === 'vertical' ? (e.clientX - parent.left) / parent.width : (e.clientY - parent.top) / parent.height);
+    return clamp(
+      orientation === 'vertical' ? (e.clientX - parent.left) / parent.width : (e.clientY - parent.top) / parent.height,
+    );
   };
   return (
     <div
-      className={`cb-splitter cb-splitter--${orientation}`}
+      className={`splitter splitter--${orientation}`}
       role="separator"
       aria-orientation={orientation}
       aria-valuemin={10}

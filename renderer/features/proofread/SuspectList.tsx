@@ -3,16 +3,19 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
 import { REPLACE_TEXT_RANGE_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../../editor/commands.ts';
 import { $replaceMatches } from '../../editor/textEdits.ts';
-import { useProofT, type ProofStringKey } from './strings.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 function visible(s: string): string {
-  return s.replace(/ /g, '␣').replace(/\u3000/g, '□').replace(/\t/g, '⇥');
+  return s
+    .replace(/ /g, '␣')
+    .replace(/\u3000/g, '□')
+    .replace(/\t/g, '⇥');
 }
 
 /** All suspects of the case; a click selects one in the text, a button applies an unambiguous fix. */
 export const SuspectList = memo(function SuspectList({ suspects }: { suspects: readonly BlockSuspect[] }) {
   const [editor] = useLexicalComposerContext();
-  const t = useProofT();
+  const { t } = useI18n();
   const fixable = suspects.filter((s) => s.fix !== undefined);
   const select = (s: BlockSuspect) => {
     editor.dispatchCommand(SELECT_TEXT_RANGE_COMMAND, { block: s.block, start: s.start, end: s.end });
@@ -29,13 +32,15 @@ export const SuspectList = memo(function SuspectList({ suspects }: { suspects: r
   };
   const fixAll = () =>
     editor.update(() => {
-      $replaceMatches(fixable.map((s) => ({ block: s.block, start: s.start, end: s.end, expected: s.text, replacement: s.fix! })));
+      $replaceMatches(
+        fixable.map((s) => ({ block: s.block, start: s.start, end: s.end, expected: s.text, replacement: s.fix! })),
+      );
     });
   return (
-    <aside className="cb-panel cb-suspects" data-testid="suspect-list" aria-label={t('proof.suspects.title')}>
-      <header className="cb-panel__head">
+    <aside className="side-panel suspect-list" data-testid="suspect-list" aria-label={t('proof.suspects.title')}>
+      <header className="side-panel__head">
         <h2>{t('proof.suspects.title')}</h2>
-        <span className="cb-panel__hint">{t('proof.suspects.hint')}</span>
+        <span className="side-panel__hint">{t('proof.suspects.hint')}</span>
         {fixable.length > 0 && (
           <button type="button" data-testid="suspect-fix-all" onClick={fixAll}>
             {t('proof.suspects.fixAll', { count: fixable.length })}
@@ -43,23 +48,28 @@ export const SuspectList = memo(function SuspectList({ suspects }: { suspects: r
         )}
       </header>
       {suspects.length === 0 ? (
-        <p className="cb-panel__empty" data-testid="suspects-empty">
+        <p className="side-panel__empty" data-testid="suspects-empty">
           {t('proof.suspects.none')}
         </p>
       ) : (
-        <ol className="cb-suspects__list">
+        <ol className="suspect-list__list">
           {suspects.map((s) => (
-            <li key={`${s.block}:${s.start}:${s.kind}`} className="cb-suspects__item" data-kind={s.kind} data-testid="suspect-item">
-              <button type="button" className="cb-suspects__where" onClick={() => select(s)}>
-                <span className="cb-suspects__kind">{t(s.messageKey as ProofStringKey)}</span>
-                <span className="cb-suspects__context">
+            <li
+              key={`${s.block}:${s.start}:${s.kind}`}
+              className="suspect-list__item"
+              data-kind={s.kind}
+              data-testid="suspect-item"
+            >
+              <button type="button" className="suspect-list__where" onClick={() => select(s)}>
+                <span className="suspect-list__kind">{t(`proof.suspectKinds.${s.kind}`)}</span>
+                <span className="suspect-list__context">
                   {s.before}
                   <mark>{visible(s.text)}</mark>
                   {s.after}
                 </span>
               </button>
               {s.fix !== undefined && (
-                <button type="button" className="cb-suspects__fix" data-testid="suspect-fix" onClick={() => fix(s)}>
+                <button type="button" className="suspect-list__fix" data-testid="suspect-fix" onClick={() => fix(s)}>
                   {s.fix === '' ? t('proof.suspects.remove') : t('proof.suspects.fix', { fix: s.fix })}
                 </button>
               )}

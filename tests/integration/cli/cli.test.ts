@@ -1,30 +1,23 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openLibrary } from '../../../main/store/index.ts';
+import { LOCK_FILE, openLibrary } from '../../../main/store/index.ts';
+import { SEED, runCli } from './helpers.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-cli-'));
 const library = path.join(tmp, 'library');
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'main', 'cli', 'index.ts'), '--data-dir', tmp, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+const cli = (...args: string[]) => runCli(tmp, args);
 
 describe('command line', () => {
   test('--help lists the commands', () => {
     const res = cli('--help');
     assert.equal(res.code, 0);
-    for (const word of ['volumes list', 'volumes create', 'cases list', 'import <file>']) assert.ok(res.stdout.includes(word), word);
+    for (const word of ['volumes list', 'volumes create', 'cases list', 'import <file>'])
+      assert.ok(res.stdout.includes(word), word);
   });
 
   test('import --json without a library prints only the parse, in the seed truth schema', () => {
@@ -37,7 +30,10 @@ describe('command line', () => {
     const { sections: s1, ...case1 } = out.cases[0];
     const { sections: s2, ...truth1 } = truth.cases[0];
     assert.deepEqual(case1, truth1);
-    assert.deepEqual(s1.map((s: { heading: string | null }) => s.heading), s2.map((s: { heading: string | null }) => s.heading));
+    assert.deepEqual(
+      s1.map((s: { heading: string | null }) => s.heading),
+      s2.map((s: { heading: string | null }) => s.heading),
+    );
     assert.equal(out.frontMatter[0].title, truth.frontMatter[0].title);
     assert.ok(!fs.existsSync(library), 'parse-only must not create a library');
   });
@@ -54,11 +50,44 @@ describe('command line', () => {
     assert.equal(binary.stdout, '');
   });
 
+  test('an import that fails says what failed and in which file, not that start-up failed', () => {
+    const junk = path.join(tmp, '扫描页.txt');
+    fs.writeFileSync(junk, fs.readFileSync(path.join(SEED, 'scan', 'page-002.jpg')));
+    const lib = path.join(tmp, 'errors-library');
+    const res = cli('import', junk, '--library', lib);
+    assert.equal(res.code, 1);
+    assert.doesNotMatch(res.stderr, /Start-up failed|启动失败/);
+    assert.match(res.stderr, /IMPORT_BINARY/);
+    assert.match(res.stderr, /扫描页\.txt/, "names the user's file");
+    assert.match(res.stderr, /这不是文本文件/, 'in Chinese');
+    assert.match(res.stderr, /neither a text file nor a PDF/, 'and in English');
+    assert.doesNotMatch(res.stderr, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no staging id');
+  });
+
+  test('a command line it cannot read is a usage error (exit 2), not a crash', () => {
+    for (const args of [['frobnicate'], ['--no-such-option'], ['cases', 'list'], ['import']]) {
+      const res = cli(...args);
+      assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);
+      assert.match(res.stderr, /usage|unknown|Unknown/);
+      assert.doesNotMatch(res.stderr, /at .*\.ts:\d+/, 'no stack trace');
+    }
+  });
+
   test('volumes create/list, import into a library, cases list', () => {
     const created = cli('volumes', 'create', '空白卷册', '--library', library, '--json');
     assert.equal(created.code, 0, created.stderr);
     assert.equal(JSON.parse(created.stdout).title, '空白卷册');
-    const imported = cli('import', path.join(SEED, 'excerpt.txt'), '--scan', path.join(SEED, 'scan'), '--library', library, '--title', '示例', '--json');
+    const imported = cli(
+      'import',
+      path.join(SEED, 'excerpt.txt'),
+      '--scan',
+      path.join(SEED, 'scan'),
+      '--library',
+      library,
+      '--title',
+      '示例',
+      '--json',
+    );
     assert.equal(imported.code, 0, imported.stderr);
     const volume = JSON.parse(imported.stdout);
     assert.equal(volume.scan.kind, 'images');
@@ -66,7 +95,9 @@ describe('command line', () => {
     const listed = JSON.parse(cli('volumes', 'list', '--library', library, '--json').stdout);
     assert.deepEqual(listed.map((v: { title: string }) => v.title).sort(), ['示例', '空白卷册'].sort());
     const cases = JSON.parse(cli('cases', 'list', '--volume', String(volume.id), '--library', library, '--json').stdout);
-    assert.ok(cases.some((c: { number: number | null; title: string }) => c.number === 1 && c.title === '开设“民情论坛” 打造和谐家园'));
+    assert.ok(
+      cases.some((c: { number: number | null; title: string }) => c.number === 1 && c.title === '开设“民情论坛” 打造和谐家园'),
+    );
     const plain = cli('volumes', 'list', '--library', library);
     assert.match(plain.stdout, /示例/);
   });
@@ -77,6 +108,35 @@ describe('command line', () => {
       const res = cli('volumes', 'list', '--library', library);
       assert.notEqual(res.code, 0);
       assert.ok(res.stderr.includes(library), res.stderr);
+    } finally {
+      held.close();
+    }
+  });
+
+  test("another computer's lock: refused naming host, pid, since and lock file; --force-unlock takes it over", () => {
+    const lockFile = path.join(library, LOCK_FILE);
+    const foreign = { pid: 5150, hostname: `desk-${os.hostname()}`, startedAt: '2024-05-01T08:30:00.000Z' };
+    fs.writeFileSync(lockFile, JSON.stringify(foreign));
+    const refused = cli('volumes', 'list', '--library', library);
+    assert.equal(refused.code, 1);
+    for (const part of [foreign.hostname, '5150', '2024-05-01', lockFile, '--force-unlock'])
+      assert.ok(refused.stderr.includes(part), `${part} in ${refused.stderr}`);
+    assert.ok(fs.existsSync(lockFile), 'nothing taken without the flag');
+
+    const forced = cli('volumes', 'list', '--library', library, '--json', '--force-unlock');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.ok(Array.isArray(JSON.parse(forced.stdout)));
+    assert.ok(forced.stderr.includes(foreign.hostname), 'says whose lock it took');
+    assert.equal(fs.existsSync(lockFile), false, 'the command released its own lock');
+  });
+
+  test('--force-unlock never takes the lock of an instance running on this computer', () => {
+    const held = openLibrary(library);
+    try {
+      const res = cli('volumes', 'list', '--library', library, '--force-unlock');
+      assert.equal(res.code, 1);
+      assert.match(res.stderr, /CONFLICT/);
+      assert.ok(res.stderr.includes(String(process.pid)), res.stderr);
     } finally {
       held.close();
     }

@@ -9,7 +9,10 @@ import { bootTemp, call, GENERATED, SEED, stageBytes, stageFile, waitJob } from 
 const app = await bootTemp();
 after(() => app.done());
 
-async function importFile(file: string, scans: string[] = []): Promise<{ jobId: string; status: Awaited<ReturnType<typeof waitJob>> }> {
+async function importFile(
+  file: string,
+  scans: string[] = [],
+): Promise<{ jobId: string; status: Awaited<ReturnType<typeof waitJob>> }> {
   const fileId = await stageFile(app, file);
   const scanFileIds = [];
   for (const s of scans) scanFileIds.push(await stageFile(app, s));
@@ -26,7 +29,7 @@ describe('import through the services (worker thread, one transaction)', () => {
     const { jobId, status } = await importFile(path.join(SEED, 'excerpt.txt'), [path.join(SEED, 'excerpt-scan.pdf')]);
     assert.equal(status.state, 'done');
     const preview = await call<ImportPreview>(app, 'import:preview', { jobId });
-    assert.equal(preview.result.pages.length, 9);
+    assert.equal(preview.counts.pages, 9);
     assert.equal(preview.scanPageCount, 9);
     assert.equal(preview.suggestedOffset, 0);
     assert.equal(preview.existingVolume, null);
@@ -34,8 +37,14 @@ describe('import through the services (worker thread, one transaction)', () => {
     assert.equal(volume.scan?.kind, 'pdf');
     assert.equal(volume.scan?.pageCount, 9);
     const pages = await call<Page[]>(app, 'pages:list', { volumeId: volume.id });
-    assert.deepEqual(pages.map((p) => p.scanPage), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    assert.deepEqual(pages.map((p) => p.printedLabel), [null, null, null, null, null, '1', '2', '3', '4']);
+    assert.deepEqual(
+      pages.map((p) => p.scanPage),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8],
+    );
+    assert.deepEqual(
+      pages.map((p) => p.printedLabel),
+      [null, null, null, null, null, '1', '2', '3', '4'],
+    );
     const scanFile = path.join(app.ctx.lib.scansDir, volume.scan!.files[0]!);
     assert.ok(fs.existsSync(scanFile));
     const cases = await call<CaseSummary[]>(app, 'cases:list', { volumeId: volume.id });
@@ -47,7 +56,11 @@ describe('import through the services (worker thread, one transaction)', () => {
     const again = await importFile(path.join(SEED, 'excerpt.txt'));
     const p2 = await call<ImportPreview>(app, 'import:preview', { jobId: again.jobId });
     assert.equal(p2.existingVolume?.id, volume.id);
-    const replaced = await call<Volume>(app, 'import:commit', { jobId: again.jobId, title: '第一卷', replaceVolumeId: volume.id });
+    const replaced = await call<Volume>(app, 'import:commit', {
+      jobId: again.jobId,
+      title: '第一卷',
+      replaceVolumeId: volume.id,
+    });
     assert.equal(replaced.id, volume.id);
     assert.equal(replaced.scan, null);
   });
@@ -56,9 +69,13 @@ describe('import through the services (worker thread, one transaction)', () => {
     const { jobId, status } = await importFile(path.join(GENERATED, 'small.pdf'));
     assert.equal(status.state, 'done');
     const preview = await call<ImportPreview>(app, 'import:preview', { jobId });
+    const cases = await call<{ items: { title: string }[] }>(app, 'import:previewCases', { jobId });
     const truth = JSON.parse(fs.readFileSync(path.join(GENERATED, 'small.truth.json'), 'utf8')) as { cases: { title: string }[] };
-    assert.deepEqual(preview.result.cases.map((c) => c.title), truth.cases.map((c) => c.title));
-    assert.equal(preview.result.encoding, 'pdf');
+    assert.deepEqual(
+      cases.items.map((c) => c.title),
+      truth.cases.map((c) => c.title),
+    );
+    assert.equal(preview.encoding, 'pdf');
   });
 
   test('bad input fails with a clear code and writes nothing', async () => {

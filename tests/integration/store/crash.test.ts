@@ -62,3 +62,28 @@ test('a writer killed mid-save leaves a healthy library holding its last committ
   assert.equal(revs.length, c.version);
   assert.equal(saveCase(lib.db, { id: caseId, version: c.version, doc: doc('继续编辑'), who: '甲' }).version, c.version + 1);
 });
+
+test('a restart right after a kill -9 opens the library (the killed writer is dying or a zombie, not a holder)', async (t) => {
+  const dir = tempDir(t);
+  const setup = openLibrary(dir);
+  const volumeId = createVolume(setup.db, { title: '卷' }).id;
+  const caseId = createCase(setup.db, { volumeId, title: '标题', doc: doc('标题'), who: '甲' }).id;
+  setup.close();
+  for (let round = 0; round < 5; round++) {
+    const child = spawn(process.execPath, [CHILD_SCRIPT, 'save-loop', dir, String(caseId)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Once a save is reported the child holds the lock and is writing (and fsyncing) continuously.
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.once('data', () => resolve());
+      child.once('exit', () => reject(new Error('child ended before saving')));
+    });
+    child.kill('SIGKILL');
+    // Synchronously, before this process's event loop can reap the child: it is still in the process table.
+    const lib = openLibrary(dir);
+    assert.deepEqual(checkIntegrity(lib.db), [], `round ${round}`);
+    lib.close();
+    assert.equal(await exited, 'SIGKILL');
+  }
+});

@@ -55,12 +55,18 @@ describe('writeImport', () => {
     );
     assert.equal(listToc(lib.db, v.id).length, truth.toc.length);
     const cases = listCases(lib.db, v.id);
-    assert.deepEqual(cases.map((c) => c.number), input.cases.map((c) => c.number));
+    assert.deepEqual(
+      cases.map((c) => c.number),
+      input.cases.map((c) => c.number),
+    );
     const first = getCase(lib.db, cases[0]!.id);
     assert.deepEqual(first.doc, seedCaseDoc());
     assert.deepEqual([first.pageStart, first.pageEnd, first.printedStart, first.printedEnd], [5, 8, '1', '4']);
     for (const c of cases) {
-      assert.deepEqual(listRevisions(lib.db, c.id).map((r) => [r.version, r.kind, r.who]), [[1, 'import', '编辑甲']]);
+      assert.deepEqual(
+        listRevisions(lib.db, c.id).map((r) => [r.version, r.kind, r.who]),
+        [[1, 'import', '编辑甲']],
+      );
     }
     assert.deepEqual(checkIntegrity(lib.db), []);
   });
@@ -68,8 +74,13 @@ describe('writeImport', () => {
   test('a failure mid-write (invalid document in the last case) leaves nothing behind', (t) => {
     const lib = open(t);
     const good = seedImport();
-    const bad = seedImport({ cases: [...good.cases, { ...good.cases[1]!, number: 999, doc: { version: 1, blocks: [{ kind: 'bogus' }] } as never }] });
-    assert.throws(() => writeImport(lib.db, bad), (e: unknown) => e instanceof AppError && e.code === 'VALIDATION');
+    const bad = seedImport({
+      cases: [...good.cases, { ...good.cases[1]!, number: 999, doc: { version: 1, blocks: [{ kind: 'bogus' }] } as never }],
+    });
+    assert.throws(
+      () => writeImport(lib.db, bad),
+      (e: unknown) => e instanceof AppError && e.code === 'VALIDATION',
+    );
     assert.deepEqual(snapshot(lib), []);
     assert.deepEqual(searchCases(lib.db, '民情论坛'), [], 'no orphan index rows');
     assert.deepEqual(checkIntegrity(lib.db), []);
@@ -85,7 +96,10 @@ describe('writeImport', () => {
     const broken = { ...input, pages: [...input.pages, { index: 0, printedLabel: null, rawText: '重复' }] };
     assert.throws(() => writeImport(lib.db, broken), /UNIQUE/);
     assert.deepEqual(snapshot(lib), before);
-    assert.throws(() => writeImport(lib.db, seedImport({ replaceVolumeId: 999 })), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
+    assert.throws(
+      () => writeImport(lib.db, seedImport({ replaceVolumeId: 999 })),
+      (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND',
+    );
     assert.deepEqual(snapshot(lib), before);
   });
 
@@ -113,10 +127,16 @@ describe('writeImport', () => {
       who: '编辑乙',
     });
     assert.equal(replaced.id, v.id);
-    assert.deepEqual([replaced.title, replaced.sourceName, replaced.caseCount, replaced.pageCount], ['修订版', 'excerpt-v2.txt', 1, 1]);
+    assert.deepEqual(
+      [replaced.title, replaced.sourceName, replaced.caseCount, replaced.pageCount],
+      ['修订版', 'excerpt-v2.txt', 1, 1],
+    );
     assert.equal(replaced.createdAt, v.createdAt);
     assert.deepEqual(listToc(lib.db, v.id), []);
-    assert.throws(() => getCase(lib.db, oldCase.id), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
+    assert.throws(
+      () => getCase(lib.db, oldCase.id),
+      (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND',
+    );
     assert.deepEqual(listRevisions(lib.db, oldCase.id), []);
     assert.deepEqual(searchCases(lib.db, '民情论坛'), []);
     assert.equal(searchCases(lib.db, '新的正文')[0]?.volumeId, v.id);

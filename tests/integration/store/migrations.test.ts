@@ -24,7 +24,10 @@ const migrationsDir = new URL('../../../main/store/migrations/', import.meta.url
 
 describe('migrations', () => {
   test('every NNNN-kebab.ts file is listed in order, its number matching its version', () => {
-    const files = fs.readdirSync(migrationsDir).filter((f) => f !== 'index.ts').sort();
+    const files = fs
+      .readdirSync(migrationsDir)
+      .filter((f) => f !== 'index.ts')
+      .sort();
     assert.ok(files.length >= 2);
     for (const f of files) assert.match(f, /^\d{4}-[a-z0-9]+(-[a-z0-9]+)*\.ts$/);
     assert.deepEqual(
@@ -58,13 +61,15 @@ describe('migrations', () => {
     const docJson = JSON.stringify(doc('开设“民情论坛” 打造和谐家园', body));
     const text = `开设“民情论坛” 打造和谐家园\n${body}`;
     raw.prepare('INSERT INTO volumes (id, title, created_at, updated_at) VALUES (1, ?, ?, ?)').run('创先争优好做法', at, at);
-    raw.prepare(
-      `INSERT INTO cases (id, volume_id, number, title, organization, doc, text, version, created_at, updated_at)
+    raw
+      .prepare(
+        `INSERT INTO cases (id, volume_id, number, title, organization, doc, text, version, created_at, updated_at)
        VALUES (1, 1, 1, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run('开设“民情论坛” 打造和谐家园', '康乐路社区党总支', docJson, text, at, at);
-    raw.prepare(
-      `INSERT INTO case_revisions (case_id, version, kind, who, at, doc, text) VALUES (1, 1, 'import', '甲', ?, ?, ?)`,
-    ).run(at, docJson, text);
+      )
+      .run('开设“民情论坛” 打造和谐家园', '康乐路社区党总支', docJson, text, at, at);
+    raw
+      .prepare(`INSERT INTO case_revisions (case_id, version, kind, who, at, doc, text) VALUES (1, 1, 'import', '甲', ?, ?, ?)`)
+      .run(at, docJson, text);
     raw.close();
 
     const lib = openLibrary(dir);

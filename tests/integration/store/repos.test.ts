@@ -59,7 +59,10 @@ describe('volumesRepo', () => {
         updatedAt: undefined,
       },
     );
-    assert.deepEqual(listVolumes(db).map((v) => v.id), [a.id, b.id]);
+    assert.deepEqual(
+      listVolumes(db).map((v) => v.id),
+      [a.id, b.id],
+    );
     assert.equal(renameVolume(db, b.id, '第二卷（修订）').title, '第二卷（修订）');
     assert.equal(findVolumeBySourceHash(db, 'f'.repeat(64))?.id, a.id);
     assert.equal(findVolumeBySourceHash(db, '0'.repeat(64)), null);
@@ -72,15 +75,28 @@ describe('volumesRepo', () => {
   test('a scan offset pairs pages with scan pages, and changing it re-pairs them', (t) => {
     const { db } = open(t);
     const v = createVolume(db, { title: '卷' });
-    insertPages(db, v.id, truth.pages.map((p) => ({ index: p.index, printedLabel: p.printed?.toString() ?? null, rawText: '' })));
+    insertPages(
+      db,
+      v.id,
+      truth.pages.map((p) => ({ index: p.index, printedLabel: p.printed?.toString() ?? null, rawText: '' })),
+    );
     assert.ok(listPages(db, v.id).every((p) => p.scanPage === null));
     const scan = { kind: 'pdf' as const, files: [`${'ab'.repeat(32)}.pdf`], pageCount: 9, offset: 0 };
     assert.deepEqual(setVolumeScan(db, v.id, scan).scan, scan);
-    assert.deepEqual(listPages(db, v.id).map((p) => p.scanPage), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(
+      listPages(db, v.id).map((p) => p.scanPage),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8],
+    );
     setVolumeScan(db, v.id, { ...scan, offset: -2 });
-    assert.deepEqual(listPages(db, v.id).map((p) => p.scanPage), [null, null, 0, 1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      listPages(db, v.id).map((p) => p.scanPage),
+      [null, null, 0, 1, 2, 3, 4, 5, 6],
+    );
     setVolumeScan(db, v.id, { ...scan, offset: 3 });
-    assert.deepEqual(listPages(db, v.id).map((p) => p.scanPage), [3, 4, 5, 6, 7, 8, null, null, null]);
+    assert.deepEqual(
+      listPages(db, v.id).map((p) => p.scanPage),
+      [3, 4, 5, 6, 7, 8, null, null, null],
+    );
     assert.equal(setVolumeScan(db, v.id, null).scan, null);
     assert.ok(listPages(db, v.id).every((p) => p.scanPage === null));
     assert.throws(() => setVolumeScan(db, 999, scan), code('NOT_FOUND'));
@@ -117,16 +133,26 @@ describe('pagesRepo', () => {
       { index: 0, printedLabel: null, rawText: '第一页', status: 'empty' },
     ]);
     const pages = listPages(db, v.id);
-    assert.deepEqual(pages.map((p) => [p.index, p.rawText, p.status]), [
-      [0, '第一页', 'empty'],
-      [1, '第二页', 'unproofed'],
-    ]);
+    assert.deepEqual(
+      pages.map((p) => [p.index, p.rawText, p.status]),
+      [
+        [0, '第一页', 'empty'],
+        [1, '第二页', 'unproofed'],
+      ],
+    );
     assert.equal(getVolume(db, v.id).pageCount, 2);
     const p = setPageStatus(db, pages[1]!.id, 'problem');
     assert.equal(p.status, 'problem');
     assert.deepEqual(getPage(db, p.id), p);
     assert.throws(() => setPageStatus(db, 999, 'proofed'), code('NOT_FOUND'));
-    assert.throws(() => insertPages(db, v.id, [{ index: 2, printedLabel: null, rawText: '' }, { index: 0, printedLabel: null, rawText: '' }]), /UNIQUE/);
+    assert.throws(
+      () =>
+        insertPages(db, v.id, [
+          { index: 2, printedLabel: null, rawText: '' },
+          { index: 0, printedLabel: null, rawText: '' },
+        ]),
+      /UNIQUE/,
+    );
     assert.equal(listPages(db, v.id).length, 2, 'page 2 was rolled back with the duplicate');
   });
 });
@@ -153,7 +179,10 @@ describe('casesRepo', () => {
     assert.deepEqual(c.doc, d);
     assert.equal(c.text, docToPlainText(d));
     assert.deepEqual(getCase(db, c.id), c);
-    assert.deepEqual(listEvents(db, c.id).map((e) => [e.fromStage, e.toStage, e.who]), [[null, 'imported', '编辑甲']]);
+    assert.deepEqual(
+      listEvents(db, c.id).map((e) => [e.fromStage, e.toStage, e.who]),
+      [[null, 'imported', '编辑甲']],
+    );
     assert.equal(getVolume(db, v.id).caseCount, 1);
     assert.throws(() => getCase(db, 999), code('NOT_FOUND'));
     assert.throws(
@@ -166,8 +195,13 @@ describe('casesRepo', () => {
   test('list orders by number and filters by stage; stage changes are recorded events', (t) => {
     const { db } = open(t);
     const v = createVolume(db, { title: '卷' });
-    const ids = [3, 1, 2].map((n) => createCase(db, { volumeId: v.id, number: n, title: `案例${n}`, doc: doc(`案例${n}`), who: '甲' }).id);
-    assert.deepEqual(listCases(db, v.id).map((c) => c.number), [1, 2, 3]);
+    const ids = [3, 1, 2].map(
+      (n) => createCase(db, { volumeId: v.id, number: n, title: `案例${n}`, doc: doc(`案例${n}`), who: '甲' }).id,
+    );
+    assert.deepEqual(
+      listCases(db, v.id).map((c) => c.number),
+      [1, 2, 3],
+    );
     const moved = setStage(db, { id: ids[0]!, stage: 'review1', who: '乙', note: '请初审' });
     assert.equal(moved.stage, 'review1');
     assert.equal(moved.version, 1, 'a stage change does not bump the document version');
@@ -182,14 +216,20 @@ describe('casesRepo', () => {
       ],
     );
     setStage(db, { id: ids[1]!, stage: 'final', who: '乙' });
-    assert.deepEqual(listCases(db, v.id, { stage: 'final' }).map((c) => c.id), [ids[1]]);
+    assert.deepEqual(
+      listCases(db, v.id, { stage: 'final' }).map((c) => c.id),
+      [ids[1]],
+    );
     assert.equal(countCasesByStage(db, v.id).imported, 2);
     assert.equal(countCasesByStage(db, v.id).final, 1);
     assert.equal(countCasesByStage(db, v.id).proof3, 0);
     assert.equal(setAssignee(db, ids[2]!, '丁').assignee, '丁');
     assert.throws(() => setStage(db, { id: 999, stage: 'final', who: '乙' }), code('NOT_FOUND'));
     deleteCase(db, ids[2]!);
-    assert.deepEqual(listCases(db, v.id).map((c) => c.number), [1, 3]);
+    assert.deepEqual(
+      listCases(db, v.id).map((c) => c.number),
+      [1, 3],
+    );
   });
 });
 
@@ -198,7 +238,10 @@ describe('tocRepo and tagsRepo', () => {
     const { db } = open(t);
     const v = createVolume(db, { title: '卷' });
     replaceToc(db, v.id, truth.toc);
-    assert.deepEqual(listToc(db, v.id).map(({ number, title, organization, page }) => ({ number, title, organization, page })), truth.toc);
+    assert.deepEqual(
+      listToc(db, v.id).map(({ number, title, organization, page }) => ({ number, title, organization, page })),
+      truth.toc,
+    );
     replaceToc(db, v.id, truth.toc.slice(0, 2));
     assert.equal(listToc(db, v.id).length, 2);
   });
@@ -215,14 +258,23 @@ describe('tocRepo and tagsRepo', () => {
     tagCase(db, c.id, a.id);
     tagCase(db, c.id, a.id);
     tagCase(db, c.id, en.id);
-    assert.deepEqual(listCaseTags(db, c.id).map((x) => x.name), ['Model', '社区服务']);
+    assert.deepEqual(
+      listCaseTags(db, c.id).map((x) => x.name),
+      ['Model', '社区服务'],
+    );
     untagCase(db, c.id, en.id);
-    assert.deepEqual(listCaseTags(db, c.id).map((x) => x.id), [a.id]);
+    assert.deepEqual(
+      listCaseTags(db, c.id).map((x) => x.id),
+      [a.id],
+    );
     assert.throws(() => renameTag(db, en.id, '社区服务'), code('CONFLICT'));
     assert.equal(renameTag(db, en.id, '典型').name, '典型');
     assert.throws(() => tagCase(db, 999, a.id), code('NOT_FOUND'));
     deleteTag(db, a.id);
     assert.deepEqual(listCaseTags(db, c.id), []);
-    assert.deepEqual(listTags(db).map((x) => x.name), ['典型']);
+    assert.deepEqual(
+      listTags(db).map((x) => x.name),
+      ['典型'],
+    );
   });
 });

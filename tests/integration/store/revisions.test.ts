@@ -39,11 +39,17 @@ describe('saving and history', () => {
     const now = getCase(db, c.id);
     assert.equal(now.version, 2);
     assert.equal(now.text, '新标题\n甲改过的正文');
-    assert.deepEqual(listRevisions(db, c.id).map((r) => [r.version, r.kind, r.who]), [
-      [2, 'save', '甲'],
-      [1, 'import', '甲'],
-    ]);
-    assert.throws(() => saveCase(db, { id: 999, version: 1, doc: doc('x'), who: '甲' }), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
+    assert.deepEqual(
+      listRevisions(db, c.id).map((r) => [r.version, r.kind, r.who]),
+      [
+        [2, 'save', '甲'],
+        [1, 'import', '甲'],
+      ],
+    );
+    assert.throws(
+      () => saveCase(db, { id: 999, version: 1, doc: doc('x'), who: '甲' }),
+      (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND',
+    );
     assert.throws(
       () => saveCase(db, { id: c.id, version: 2, doc: { version: 1, blocks: [{ kind: 'nope' }] } as never, who: '甲' }),
       (e: unknown) => e instanceof AppError && e.code === 'VALIDATION',
@@ -63,11 +69,14 @@ describe('saving and history', () => {
     const restored = restoreRevision(db, { caseId: c.id, revisionId: importRev.id, version: 2, who: '丙' });
     assert.equal(restored.version, 3);
     assert.deepEqual(restored.doc, original);
-    assert.deepEqual(listRevisions(db, c.id).map((r) => [r.version, r.kind, r.who]), [
-      [3, 'restore', '丙'],
-      [2, 'save', '乙'],
-      [1, 'import', '甲'],
-    ]);
+    assert.deepEqual(
+      listRevisions(db, c.id).map((r) => [r.version, r.kind, r.who]),
+      [
+        [3, 'restore', '丙'],
+        [2, 'save', '乙'],
+        [1, 'import', '甲'],
+      ],
+    );
     const other = createCase(db, { volumeId: v.id, title: '别的案例', doc: doc('别的'), who: '甲' });
     assert.throws(
       () => restoreRevision(db, { caseId: other.id, revisionId: importRev.id, version: 1, who: '丙' }),
@@ -85,18 +94,26 @@ describe('saving and history', () => {
     const c = createCase(db, { volumeId: v.id, title: '案例', doc: doc('v1'), who: '甲', at: ago(24 * 40) });
     // Saves at (hours ago, minutes extra): oldest first so versions rise with time.
     const saves: [number, number][] = [
-      [24 * 20, 30], [24 * 20, 10], // same day, >7 days old → one kept
-      [24 * 19, 0],                  // another day → kept
-      [50, 40], [50, 20], [50, 5],   // same hour, 2 days old → one kept
-      [49, 0],                       // another hour → kept
-      [3, 0], [2, 30], [2, 10], [1, 0], // last day → all kept
+      [24 * 20, 30],
+      [24 * 20, 10], // same day, >7 days old → one kept
+      [24 * 19, 0], // another day → kept
+      [50, 40],
+      [50, 20],
+      [50, 5], // same hour, 2 days old → one kept
+      [49, 0], // another hour → kept
+      [3, 0],
+      [2, 30],
+      [2, 10],
+      [1, 0], // last day → all kept
     ];
     let version = 1;
     for (const [h, m] of saves) {
       version = saveCase(db, { id: c.id, version, doc: doc(`v${version + 1}`), who: '甲', at: ago(h, m) }).version;
     }
     assert.equal(thinRevisions(db, c.id, now), 3);
-    const kept = listRevisions(db, c.id).map((r) => r.version).sort((a, b) => a - b);
+    const kept = listRevisions(db, c.id)
+      .map((r) => r.version)
+      .sort((a, b) => a - b);
     // v2/v3 share a day (keep newest v3), v5/v6/v7 share an hour (keep newest v7).
     assert.deepEqual(kept, [1, 3, 4, 7, 8, 9, 10, 11, 12]);
     assert.equal(thinRevisions(db, c.id, now), 0, 'thinning twice changes nothing');
@@ -107,9 +124,12 @@ describe('saving and history', () => {
     saveCase(db, { id: idle.id, version: 1, doc: doc('b'), who: '甲', at: ago(24 * 30, 40) });
     saveCase(db, { id: idle.id, version: 2, doc: doc('c'), who: '甲', at: ago(24 * 30, 30) });
     thinRevisions(db, idle.id, now);
-    assert.deepEqual(listRevisions(db, idle.id).map((r) => [r.version, r.kind]), [
-      [3, 'save'],
-      [1, 'import'],
-    ]);
+    assert.deepEqual(
+      listRevisions(db, idle.id).map((r) => [r.version, r.kind]),
+      [
+        [3, 'save'],
+        [1, 'import'],
+      ],
+    );
   });
 });

@@ -33,7 +33,10 @@ describe('searchCases', () => {
     // Digits embedded in Chinese, as printed: 1412户.
     assert.equal(searchCases(db, '1412户')[0]?.number, 1);
     const byOrg = searchCases(db, '兰州大学团委');
-    assert.deepEqual(byOrg.map((h) => h.number), [truth.toc.find((e) => e.organization === '兰州大学团委')!.number]);
+    assert.deepEqual(
+      byOrg.map((h) => h.number),
+      [truth.toc.find((e) => e.organization === '兰州大学团委')!.number],
+    );
     assert.deepEqual(searchCases(db, '不存在的词语'), []);
     assert.deepEqual(searchCases(db, '   '), []);
   });
@@ -42,7 +45,13 @@ describe('searchCases', () => {
     const { db } = open(t);
     const v = createVolume(db, { title: '卷' });
     const a = createCase(db, { volumeId: v.id, title: '党建', doc: doc('党建', '支部工作'), who: '甲' });
-    const b = createCase(db, { volumeId: v.id, title: '工会', organization: '平凉市总工会', doc: doc('工会', '帮扶职工'), who: '甲' });
+    const b = createCase(db, {
+      volumeId: v.id,
+      title: '工会',
+      organization: '平凉市总工会',
+      doc: doc('工会', '帮扶职工'),
+      who: '甲',
+    });
     const c = createCase(db, { volumeId: v.id, title: 'Model village', doc: doc('Model village', '村'), who: '甲' });
     assert.deepEqual(ids(searchCases(db, '党')), [a.id]);
     assert.deepEqual(ids(searchCases(db, '工')), [a.id, b.id], 'text 支部工作 and title 工会');
@@ -80,14 +89,20 @@ describe('searchCases', () => {
     const v1 = writeImport(db, seedImport());
     const v2 = writeImport(db, seedImport({ volume: { title: '第二卷', sourceName: null, sourceHash: null, scan: null } }));
     assert.equal(searchCases(db, '民情论坛').length, 2);
-    assert.deepEqual(searchCases(db, '民情论坛', { volumeId: v2.id }).map((h) => h.volumeId), [v2.id]);
+    assert.deepEqual(
+      searchCases(db, '民情论坛', { volumeId: v2.id }).map((h) => h.volumeId),
+      [v2.id],
+    );
     assert.equal(searchCases(db, '民情论坛', { limit: 1 }).length, 1);
     // Quotes, operators and parentheses are searched as text, never parsed.
     assert.deepEqual(searchCases(db, '"民情 OR 论坛'), []);
     assert.equal(searchCases(db, '“民情论坛”').length, 2, 'curly quotes as printed are just characters');
     assert.deepEqual(searchCases(db, 'NEAR(民情'), []);
     deleteVolume(db, v1.id);
-    assert.deepEqual(searchCases(db, '民情论坛').map((h) => h.volumeId), [v2.id]);
+    assert.deepEqual(
+      searchCases(db, '民情论坛').map((h) => h.volumeId),
+      [v2.id],
+    );
     assert.deepEqual(checkIntegrity(db), []);
   });
 });

@@ -15,13 +15,18 @@ const titles = (lib: Library) => listVolumes(lib.db).map((v) => v.title);
 describe('withTransaction', () => {
   test('commits on return and rolls back on throw', (t) => {
     const lib = open(t);
-    assert.equal(withTransaction(lib.db, () => createVolume(lib.db, { title: '留下' }).title), '留下');
-    assert.throws(() =>
-      withTransaction(lib.db, () => {
-        createVolume(lib.db, { title: '撤销' });
-        throw new Error('boom');
-      }),
-    /boom/);
+    assert.equal(
+      withTransaction(lib.db, () => createVolume(lib.db, { title: '留下' }).title),
+      '留下',
+    );
+    assert.throws(
+      () =>
+        withTransaction(lib.db, () => {
+          createVolume(lib.db, { title: '撤销' });
+          throw new Error('boom');
+        }),
+      /boom/,
+    );
     assert.deepEqual(titles(lib), ['留下']);
     assert.equal(lib.db.isTransaction, false);
   });

@@ -23,7 +23,14 @@ function request(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: rawPath, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...opts.headers }, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        path: rawPath,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -36,7 +43,8 @@ function request(
   });
 }
 
-const json = (r: Reply) => JSON.parse(r.body.toString('utf8')) as { ok: boolean; value?: unknown; error?: { code: string; details?: unknown } };
+const json = (r: Reply) =>
+  JSON.parse(r.body.toString('utf8')) as { ok: boolean; value?: unknown; error?: { code: string; details?: unknown } };
 
 describe('browser-mode web server', () => {
   let dir: string;
@@ -98,9 +106,18 @@ describe('browser-mode web server', () => {
 
   test('API without or with a wrong token: 401 and no data', async () => {
     const body = JSON.stringify({ title: 'x' });
-    const variants: Record<string, string>[] = [{}, { Authorization: 'Bearer nope' }, { Authorization: `Basic ${server.token}` }, { Cookie: `token=${server.token}` }];
+    const variants: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer nope' },
+      { Authorization: `Basic ${server.token}` },
+      { Cookie: `token=${server.token}` },
+    ];
     for (const headers of variants) {
-      const r = await request(port, '/api/volumes:create', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+      const r = await request(port, '/api/volumes:create', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body,
+      });
       assert.equal(r.status, 401);
       const env = json(r);
       assert.equal(env.ok, false);
@@ -112,7 +129,11 @@ describe('browser-mode web server', () => {
   test('a foreign Host header is refused on every path (DNS rebinding)', async () => {
     for (const p of ['/api/volumes:create', `/scans/${pdfName}`, '/', '/index.html', '/assets/app-1234.js']) {
       for (const host of [`evil.example:${port}`, `127.0.0.1:${port + 1}`, 'localhost', `127.0.0.1.evil.example:${port}`]) {
-        const r = await request(port, p, { method: p.startsWith('/api') ? 'POST' : 'GET', headers: { ...auth, Host: host, 'Content-Type': 'application/json' }, body: p.startsWith('/api') ? '{"title":"x"}' : undefined });
+        const r = await request(port, p, {
+          method: p.startsWith('/api') ? 'POST' : 'GET',
+          headers: { ...auth, Host: host, 'Content-Type': 'application/json' },
+          body: p.startsWith('/api') ? '{"title":"x"}' : undefined,
+        });
         assert.equal(r.status, 403, `${host} ${p}`);
         assert.ok(!r.body.includes(pdfBytes.subarray(0, 16)));
       }
@@ -131,16 +152,28 @@ describe('browser-mode web server', () => {
   });
 
   test('a valid call returns the envelope with 200', async () => {
-    const r = await request(port, '/api/volumes:create', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json; charset=utf-8', Origin: server.url }, body: JSON.stringify({ title: '  第一卷 ' }) });
+    const r = await request(port, '/api/volumes:create', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json; charset=utf-8', Origin: server.url },
+      body: JSON.stringify({ title: '  第一卷 ' }),
+    });
     assert.equal(r.status, 200);
     assert.deepEqual(json(r), { ok: true, value: { id: 1, title: '第一卷' } });
     assert.equal(r.headers['cache-control'], 'no-store');
   });
 
   test('wrong content type is 415', async () => {
-    const r = await request(port, '/api/volumes:create', { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{"title":"x"}' });
+    const r = await request(port, '/api/volumes:create', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/plain' },
+      body: '{"title":"x"}',
+    });
     assert.equal(r.status, 415);
-    const stage = await request(port, '/api/files:stage', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'x-file-name': 'a.txt' }, body: '{}' });
+    const stage = await request(port, '/api/files:stage', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json', 'x-file-name': 'a.txt' },
+      body: '{}',
+    });
     assert.equal(stage.status, 415);
   });
 
@@ -154,25 +187,41 @@ describe('browser-mode web server', () => {
 
   test('unknown channel is 404 UNKNOWN_CHANNEL', async () => {
     for (const ch of ['nope:nothing', '__proto__', 'constructor']) {
-      const r = await request(port, `/api/${ch}`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' });
+      const r = await request(port, `/api/${ch}`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       assert.equal(r.status, 404, ch);
       assert.equal(json(r).error?.code, 'UNKNOWN_CHANNEL');
     }
   });
 
   test('validation errors pass through as 400 with their issues', async () => {
-    const r = await request(port, '/api/volumes:create', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 42 }) });
+    const r = await request(port, '/api/volumes:create', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 42 }),
+    });
     assert.equal(r.status, 400);
     const env = json(r);
     assert.equal(env.error?.code, 'VALIDATION');
     assert.ok(Array.isArray((env.error?.details as { issues: unknown[] }).issues));
-    const bad = await request(port, '/api/volumes:create', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"title":' });
+    const bad = await request(port, '/api/volumes:create', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"title":',
+    });
     assert.equal(bad.status, 400);
     assert.equal(json(bad).error?.code, 'VALIDATION');
   });
 
   test('JSON bodies over the cap are 413', async () => {
-    const r = await request(port, '/api/volumes:create', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'x'.repeat(2000) }) });
+    const r = await request(port, '/api/volumes:create', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'x'.repeat(2000) }),
+    });
     assert.equal(r.status, 413);
   });
 
@@ -191,7 +240,11 @@ describe('browser-mode web server', () => {
     assert.ok(Buffer.from(got.bytes).equals(bytes));
     assert.deepEqual(json(r).value, { fileId: 'f1', name, size: bytes.length, sha256: 'x' });
 
-    const noName = await request(port, '/api/files:stage', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/octet-stream' }, body: bytes });
+    const noName = await request(port, '/api/files:stage', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+      body: bytes,
+    });
     assert.equal(noName.status, 400);
     const tooBig = await request(port, '/api/files:stage', {
       method: 'POST',
@@ -308,7 +361,14 @@ describe('browser-mode web server', () => {
     assert.equal(listing.status, 404);
     assert.ok(!listing.body.toString().includes('app-1234.js'));
 
-    for (const p of ['/../outside.pdf', '/%2e%2e/outside.pdf', '/assets/..%2f..%2foutside.pdf', '/.env', '/leak.txt', '//etc/passwd']) {
+    for (const p of [
+      '/../outside.pdf',
+      '/%2e%2e/outside.pdf',
+      '/assets/..%2f..%2foutside.pdf',
+      '/.env',
+      '/leak.txt',
+      '//etc/passwd',
+    ]) {
       const r = await request(port, p, { headers: { 'Sec-Fetch-Mode': 'no-cors' } });
       assert.ok(r.status === 400 || r.status === 404, `${p} → ${r.status}`);
       assert.ok(!r.body.toString().includes(secret), p);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const CHILD_SCRIPT = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -22,5 +23,17 @@ export function deadPid(): Promise<number> {
     const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     child.on('error', reject);
     child.on('exit', () => resolve(child.pid!));
+  });
+}
+
+/** The pid of an unrelated process that keeps running until the test ends. */
+export function liveProcess(t: TestContext): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    t.after(() => {
+      child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('spawn', () => resolve(child.pid!));
   });
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
 import type { Handlers } from '../../../../shared/ipc/contract.ts';
 import { createDispatcher } from '../../../../main/ipc/dispatch.ts';
-import { isTrustedSender, mountContractIpc } from '../../../../main/ipc/ipcMain.ts';
+import { isTrustedSender, mountContractIpc } from '../../../../main/electron/ipcMain.ts';
 import { IPC_CHANNEL } from '../../../../main/electron/bridge.ts';
 import type { AppOrigin } from '../../../../main/electron/appOrigin.ts';
 

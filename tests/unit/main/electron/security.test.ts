@@ -5,7 +5,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WebContents } from 'electron';
 import type { AppOrigin } from '../../../../main/electron/appOrigin.ts';
-import { applySecurity, electronCsp, externalUrl, isNavigationAllowed, secureWebContents } from '../../../../main/electron/security.ts';
+import {
+  applySecurity,
+  electronCsp,
+  externalUrl,
+  isNavigationAllowed,
+  secureWebContents,
+} from '../../../../main/electron/security.ts';
 
 const rendererDir = path.resolve('/opt/workbench/out/renderer');
 const app: AppOrigin = { kind: 'file', rendererDir };

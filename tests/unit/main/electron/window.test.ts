@@ -18,7 +18,14 @@ test('the page runs isolated, sandboxed, without Node', () => {
       webviewTag: o.webPreferences?.webviewTag,
       preload: o.webPreferences?.preload,
     },
-    { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/out/preload/preload.cjs' },
+    {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/out/preload/preload.cjs',
+    },
   );
   assert.equal(o.width, DEFAULT_SIZE.width);
   assert.equal(o.x, undefined);
@@ -32,7 +39,10 @@ test('saved bounds are restored only when they are still on a screen', () => {
   assert.equal(restoreBounds({ ...saved, y: -400 }, screens), null);
   assert.equal(restoreBounds({ ...saved, width: 10 }, screens), null);
   assert.equal(restoreBounds(null, screens), null);
-  assert.deepEqual(restoreBounds({ ...saved, x: 2000 }, [...screens, { x: 1920, y: 0, width: 1920, height: 1080 }]), { ...saved, x: 2000 });
+  assert.deepEqual(restoreBounds({ ...saved, x: 2000 }, [...screens, { x: 1920, y: 0, width: 1920, height: 1080 }]), {
+    ...saved,
+    x: 2000,
+  });
 });
 
 test('the window opens at its saved place and saves its bounds on close', () => {

@@ -48,14 +48,26 @@ describe('synthetic volume generator', () => {
       if (next) assert.equal(next.printedPages[0], c.printedPages[1] + 1);
     });
     const printed = committed.pages.map((p) => p.printed).filter((p): p is number => p !== null);
-    assert.deepEqual(printed, printed.map((_, i) => i + 1));
+    assert.deepEqual(
+      printed,
+      printed.map((_, i) => i + 1),
+    );
   });
 
   test('the small volume shows every shape the generator can make', () => {
     const cases = committed.cases;
-    assert.ok(cases.some((c) => c.commentary === null) && cases.some((c) => c.commentary !== null), 'with and without 〔组织点评〕');
-    assert.ok(cases.some((c) => c.title.includes(' ')) && cases.some((c) => !c.title.includes(' ')), 'one- and two-phrase titles');
-    assert.ok(cases.some((c) => c.sections.some((s) => s.heading === '获奖情况')), 'an awards section');
+    assert.ok(
+      cases.some((c) => c.commentary === null) && cases.some((c) => c.commentary !== null),
+      'with and without 〔组织点评〕',
+    );
+    assert.ok(
+      cases.some((c) => c.title.includes(' ')) && cases.some((c) => !c.title.includes(' ')),
+      'one- and two-phrase titles',
+    );
+    assert.ok(
+      cases.some((c) => c.sections.some((s) => s.heading === '获奖情况')),
+      'an awards section',
+    );
     assert.ok(/———.*\d/.test(text) && /[A-Z]{2}/.test(text) && text.includes('《'), 'digits, Latin and 《》');
   });
 

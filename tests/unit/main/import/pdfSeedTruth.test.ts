@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { extractPdfPages } from '../../../../main/import/pdfText.ts';
 import { importPages, importText } from '../../../../shared/import/pipeline.ts';
 import { toTruthJson } from '../../../../shared/import/truthSchema.ts';
-import { compareTruth } from './truthCompare.ts';
-import type { Truthy } from './truthCompare.ts';
+import { compareTruth } from '../../shared/import/truthCompare.ts';
+import type { Truthy } from '../../shared/import/truthCompare.ts';
 
 const url = (path: string): URL => new URL(`../../../fixtures/${path}`, import.meta.url);
 const truth = (path: string): Truthy => JSON.parse(readFileSync(url(path), 'utf8')) as Truthy;
@@ -26,7 +26,9 @@ describe('PDF text layer → import pipeline → truth', () => {
   });
 
   test('generated small.pdf gives small.truth.json', async () => {
-    const result = compareTruth(await importPdf('generated/small.pdf'), truth('generated/small.truth.json'), { ignoreStartLine: true });
+    const result = compareTruth(await importPdf('generated/small.pdf'), truth('generated/small.truth.json'), {
+      ignoreStartLine: true,
+    });
     assert.deepEqual(result.mismatches, []);
   });
 

@@ -21,12 +21,7 @@ async function rejectsWith(p: Promise<unknown>, code: string): Promise<void> {
 
 describe('linesFromRuns', () => {
   test('joins CJK runs of one baseline without spaces, lines top to bottom', () => {
-    const lines = linesFromRuns([
-      cjk('第二行', 0, 80),
-      cjk('党员', 20, 100.3),
-      cjk('社区', 0, 100),
-      cjk('积极', 40, 99.8),
-    ]);
+    const lines = linesFromRuns([cjk('第二行', 0, 80), cjk('党员', 20, 100.3), cjk('社区', 0, 100), cjk('积极', 40, 99.8)]);
     assert.deepEqual(lines, ['社区党员积极', '第二行']);
   });
 
@@ -102,7 +97,10 @@ describe('extractPdfPages', () => {
     });
     assert.equal(pages[0]?.lines[0], '学习先进典型 争创一流业绩');
     assert.ok(pages[3]?.lines.includes('091 / 创先争优促发展 立足岗位作贡献'));
-    assert.ok(pages.every((p) => p.lines.every((l) => !/[\u2E80-\u2FDF]/u.test(l))), 'no radicals left');
+    assert.ok(
+      pages.every((p) => p.lines.every((l) => !/[\u2E80-\u2FDF]/u.test(l))),
+      'no radicals left',
+    );
   });
 
   test('reports progress per page', async () => {
@@ -157,7 +155,9 @@ describe('extractPdfPages', () => {
   });
 
   test('works inside a worker thread', async () => {
-    const worker = new Worker(new URL('./pdfTextWorker.fixture.ts', import.meta.url), { workerData: fixture('seed/excerpt.pdf') });
+    const worker = new Worker(new URL('./pdfTextWorker.fixture.ts', import.meta.url), {
+      workerData: fixture('seed/excerpt.pdf'),
+    });
     const extracted = await new Promise<ExtractedPdf>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);

@@ -15,7 +15,12 @@ test('every contract channel has exactly one handler, and nothing else is handle
 
 test('a bad payload on any channel is a VALIDATION error naming the channel, never a crash', async () => {
   for (const ch of CHANNELS) {
-    for (const bad of [42, 'x', [1, 2], { id: 'one', volumeId: -1, jobId: 7, fileId: null, title: '', bytes: 'AAAA', stage: 'done' }]) {
+    for (const bad of [
+      42,
+      'x',
+      [1, 2],
+      { id: 'one', volumeId: -1, jobId: 7, fileId: null, title: '', bytes: 'AAAA', stage: 'done' },
+    ]) {
       const res = await app.dispatch(ch, bad);
       // Channels whose input is all-optional accept an object with unknown keys; the rest must refuse.
       if (res.ok) {

@@ -21,11 +21,16 @@ test('preferences persist through conf in a folder, validated by the shared sche
 });
 
 test('a hand-edited file with bad values falls back field by field', () => {
-  const backing = { store: { language: 'klingon', userName: '王', splitRatio: 7, layout: 'stacked' } as Record<string, unknown> };
+  const backing = {
+    store: { language: 'klingon', userName: '王', splitRatios: { side: 7, stacked: 0.4 }, layout: 'stacked' } as Record<
+      string,
+      unknown
+    >,
+  };
   const prefs = createPrefsService(backing);
   const p = prefs.get();
   assert.equal(p.language, 'zh-CN');
   assert.equal(p.userName, '王');
-  assert.equal(p.splitRatio, 0.5);
+  assert.deepEqual(p.splitRatios, { side: 0.5, stacked: 0.5 });
   assert.equal(p.layout, 'stacked');
 });

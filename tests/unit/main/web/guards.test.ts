@@ -6,7 +6,16 @@ test('Host must name our loopback address and port', () => {
   assert.equal(isAllowedHost('127.0.0.1:4000', 4000), true);
   assert.equal(isAllowedHost('localhost:4000', 4000), true);
   assert.equal(isAllowedHost('LOCALHOST:4000', 4000), true);
-  for (const host of [undefined, '', '127.0.0.1', 'localhost', '127.0.0.1:4001', 'evil.example:4000', '[::1]:4000', 'localhost.evil.example:4000']) {
+  for (const host of [
+    undefined,
+    '',
+    '127.0.0.1',
+    'localhost',
+    '127.0.0.1:4001',
+    'evil.example:4000',
+    '[::1]:4000',
+    'localhost.evil.example:4000',
+  ]) {
     assert.equal(isAllowedHost(host, 4000), false, String(host));
   }
 });
@@ -25,7 +34,21 @@ test('raw paths: segments kept encoded; dot segments, empty segments, backslashe
   assert.deepEqual(rawPathSegments('/api/files:stage?x=1'), ['api', 'files:stage']);
   assert.deepEqual(rawPathSegments('/assets/'), ['assets']);
   assert.deepEqual(rawPathSegments('/scans/a%20b.pdf#frag'), ['scans', 'a%20b.pdf']);
-  for (const p of ['/../x', '/a/./b', '/%2e%2e/x', '/%2E%2E/x', '/.%2e/x', '//etc/passwd', '/a//b', '/a%5cb', '/a\\b', '/a%00b', '/%zz', 'relative', '']) {
+  for (const p of [
+    '/../x',
+    '/a/./b',
+    '/%2e%2e/x',
+    '/%2E%2E/x',
+    '/.%2e/x',
+    '//etc/passwd',
+    '/a//b',
+    '/a%5cb',
+    '/a\\b',
+    '/a%00b',
+    '/%zz',
+    'relative',
+    '',
+  ]) {
     assert.equal(rawPathSegments(p), null, p);
   }
   // An encoded slash stays inside one segment; the consumers refuse it there.

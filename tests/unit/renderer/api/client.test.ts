@@ -165,7 +165,10 @@ describe('token from the address bar', () => {
       getItem: (k: string) => store.get(k) ?? null,
       setItem: (k: string, v: string) => void store.set(k, v),
     } as Storage;
-    const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => void replaced.push(url) } as unknown as History;
+    const history = {
+      state: null,
+      replaceState: (_s: unknown, _t: string, url: string) => void replaced.push(url),
+    } as unknown as History;
     return { loc, storage, history, replaced };
   }
 

@@ -18,7 +18,10 @@ describe('memoByBlock', () => {
     const first = editor.read(() => lengths($blockTexts()));
     const blocks = editor.read(() => $blockTexts());
     assert.equal(computed.length, blocks.length);
-    assert.deepEqual(first, blocks.map((b) => b.text.length));
+    assert.deepEqual(
+      first,
+      blocks.map((b) => b.text.length),
+    );
 
     computed.length = 0;
     update(editor, () => {

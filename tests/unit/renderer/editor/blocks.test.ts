@@ -42,10 +42,18 @@ describe('block coordinates', () => {
     update(editor, () => {
       $selectInBlock(1, 0, 2);
       assert.equal($getSelection()!.getTextContent(), '甲乙');
-      assert.ok(!$getSelection()!.getNodes().some((n) => n.getType() === 'page-marker'));
+      assert.ok(
+        !$getSelection()!
+          .getNodes()
+          .some((n) => n.getType() === 'page-marker'),
+      );
       $selectInBlock(1, 2, 4);
       assert.equal($getSelection()!.getTextContent(), '丙丁');
-      assert.ok(!$getSelection()!.getNodes().some((n) => n.getType() === 'page-marker'));
+      assert.ok(
+        !$getSelection()!
+          .getNodes()
+          .some((n) => n.getType() === 'page-marker'),
+      );
     });
   });
 
@@ -100,7 +108,10 @@ describe('block coordinates', () => {
       sel.focus.set(last.getFirstChildOrThrow().getKey(), 1, 'text');
       assert.equal($setKindOfSelection('awards'), true);
     });
-    assert.deepEqual(readDoc(editor).blocks.map((b) => b.kind), ['title', 'awards', 'awards', 'body']);
+    assert.deepEqual(
+      readDoc(editor).blocks.map((b) => b.kind),
+      ['title', 'awards', 'awards', 'body'],
+    );
   });
 });
 
@@ -139,7 +150,10 @@ describe('text edits', () => {
       assert.equal(n, matches.length);
     });
     const back = readDoc(editor);
-    assert.deepEqual(back.blocks.map((b) => b.text), doc.blocks.map((b) => b.text.replace(/(\d+)年/g, '$1 年')));
+    assert.deepEqual(
+      back.blocks.map((b) => b.text),
+      doc.blocks.map((b) => b.text.replace(/(\d+)年/g, '$1 年')),
+    );
     assert.equal(back.blocks.flatMap((b) => b.breaks).length, doc.blocks.flatMap((b) => b.breaks).length);
   });
 });

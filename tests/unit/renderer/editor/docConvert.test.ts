@@ -1,9 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { $createTextNode, $getRoot } from 'lexical';
+import { $createTextNode, $getRoot, $isTextNode } from 'lexical';
 import { $docToEditor, $editorToDoc } from '../../../../renderer/editor/docConvert.ts';
 import { $collectMarkers, LOAD_TAG } from '../../../../renderer/editor/markerGuard.ts';
 import { $isSectionNode, $createSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
+import { $createPageMarkerNode } from '../../../../renderer/editor/nodes/PageMarkerNode.ts';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
 import { CaseDoc as CaseDocSchema } from '../../../../shared/model/caseDoc.ts';
 import { makeEditor, readDoc, update } from './editorHarness.ts';
@@ -15,10 +16,15 @@ describe('docConvert', () => {
     const editor = makeEditor(doc);
     assert.deepEqual(readDoc(editor), doc);
     const breakCount = doc.blocks.reduce((n, b) => n + b.breaks.length, 0);
-    const pageChanges = doc.blocks.filter((b, i) => i === 0 || b.page !== (doc.blocks[i - 1]!.breaks.at(-1)?.page ?? doc.blocks[i - 1]!.page)).length;
+    const pageChanges = doc.blocks.filter(
+      (b, i) => i === 0 || b.page !== (doc.blocks[i - 1]!.breaks.at(-1)?.page ?? doc.blocks[i - 1]!.page),
+    ).length;
     const markers = editor.read(() => $collectMarkers().map((m) => m.getPage()));
     assert.equal(markers.length, breakCount + pageChanges);
-    assert.deepEqual(markers, [...markers].sort((a, b) => a - b));
+    assert.deepEqual(
+      markers,
+      [...markers].sort((a, b) => a - b),
+    );
     // Marker text never reaches the text content.
     const text = editor.read(() => $getRoot().getTextContent());
     assert.equal(text.replace(/\n/g, ''), doc.blocks.map((b) => b.text).join(''));
@@ -41,10 +47,26 @@ describe('docConvert', () => {
     const doc: CaseDoc = {
       version: 1,
       blocks: [
-        { kind: 'body', text: 'abc', page: 2, breaks: [{ at: 0, page: 3 }, { at: 3, page: 4 }] },
+        {
+          kind: 'body',
+          text: 'abc',
+          page: 2,
+          breaks: [
+            { at: 0, page: 3 },
+            { at: 3, page: 4 },
+          ],
+        },
         { kind: 'body', text: '', page: 4, breaks: [] },
         { kind: 'heading', text: '', page: 6, breaks: [] },
-        { kind: 'body', text: 'de', page: 6, breaks: [{ at: 1, page: 7 }, { at: 1, page: 8 }] },
+        {
+          kind: 'body',
+          text: 'de',
+          page: 6,
+          breaks: [
+            { at: 1, page: 7 },
+            { at: 1, page: 8 },
+          ],
+        },
         { kind: 'other', text: 'f', page: 8, breaks: [] },
       ],
     };
@@ -59,7 +81,9 @@ describe('docConvert', () => {
   test('a block without a leading marker continues the previous page; the first uses startPage', () => {
     const editor = makeEditor();
     update(editor, () => {
-      $getRoot().clear().append($createSectionNode('body').append($createTextNode('甲')));
+      $getRoot()
+        .clear()
+        .append($createSectionNode('body').append($createTextNode('甲')));
     });
     assert.deepEqual(readDoc(editor, 9).blocks, [{ kind: 'body', text: '甲', page: 9, breaks: [] }]);
   });
@@ -83,13 +107,44 @@ describe('docConvert', () => {
     const other: CaseDoc = { version: 1, blocks: [{ kind: 'body', text: '新', page: 1, breaks: [] }] };
     editor.update(() => $docToEditor(other), { discrete: true, tag: LOAD_TAG });
     assert.deepEqual(readDoc(editor), other);
-    assert.equal(editor.read(() => $collectMarkers().length), 1);
+    assert.equal(
+      editor.read(() => $collectMarkers().length),
+      1,
+    );
+  });
+
+  test('reading again after edits sees every edit (blocks read before are reused only while unchanged)', () => {
+    const { doc } = seedCaseDoc();
+    const editor = makeEditor(doc);
+    assert.deepEqual(readDoc(editor), doc);
+    update(editor, () => {
+      const root = $getRoot();
+      const [first, second, last] = [root.getChildAtIndex(1), root.getChildAtIndex(2), root.getLastChild()];
+      assert.ok($isSectionNode(first) && $isSectionNode(second) && $isSectionNode(last));
+      // A text node edited in place: the block object stays, its child is a new copy.
+      const text = first.getLastChild();
+      assert.ok($isTextNode(text));
+      text.setTextContent(`${text.getTextContent()}（改）`);
+      second.setKind('caption');
+      last.append($createPageMarkerNode(99));
+    });
+    const back = readDoc(editor);
+    const expected = structuredClone(doc);
+    expected.blocks[1]!.text += '（改）';
+    expected.blocks[2]!.kind = 'caption';
+    const lastBlock = expected.blocks.at(-1)!;
+    lastBlock.breaks.push({ at: lastBlock.text.length, page: 99 });
+    assert.deepEqual(back, expected);
+    // Unchanged once more: the same answer.
+    assert.deepEqual(readDoc(editor), back);
   });
 
   test('$editorToDoc reads foreign blocks as body', () => {
     const editor = makeEditor();
     update(editor, () => {
-      $getRoot().clear().append($createSectionNode('title').append($createTextNode('x')));
+      $getRoot()
+        .clear()
+        .append($createSectionNode('title').append($createTextNode('x')));
     });
     assert.deepEqual(editor.read(() => $editorToDoc(0)).blocks[0]!.kind, 'title');
   });

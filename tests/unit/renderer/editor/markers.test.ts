@@ -1,7 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { $getRoot, $getSelection, $isRangeSelection, DELETE_CHARACTER_COMMAND, UNDO_COMMAND } from 'lexical';
-import { $collectMarkers, $moveMarkerToSelection, $removeMarker, MARKER_EDIT_TAG } from '../../../../renderer/editor/markerGuard.ts';
+import {
+  $collectMarkers,
+  $moveMarkerToSelection,
+  $removeMarker,
+  MARKER_EDIT_TAG,
+} from '../../../../renderer/editor/markerGuard.ts';
 import { $insertPlainText } from '../../../../renderer/editor/plainText.ts';
 import { $isSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
@@ -52,7 +57,7 @@ describe('page markers while editing', () => {
     assert.deepEqual(markerPages(editor), markerPages(makeEditor(doc)));
   });
 
-  test('typing over a selection spanning blocks keeps both blocks\' markers', () => {
+  test("typing over a selection spanning blocks keeps both blocks' markers", () => {
     const { doc } = seedCaseDoc();
     // Block 4 opens page 6 with a leading marker; select from block 3 into block 4.
     const j = doc.blocks.findIndex((b, k) => k > 0 && b.page !== doc.blocks[k - 1]!.page);
@@ -81,7 +86,12 @@ describe('page markers while editing', () => {
       editor.dispatchCommand(DELETE_CHARACTER_COMMAND, true);
     });
     assert.deepEqual(markerPages(editor), pages);
-    assert.equal(readDoc(editor).blocks.map((b) => b.text).join(''), '');
+    assert.equal(
+      readDoc(editor)
+        .blocks.map((b) => b.text)
+        .join(''),
+      '',
+    );
   });
 
   test('Backspace right after a marker deletes the character before it', () => {
@@ -201,7 +211,11 @@ describe('page markers while editing', () => {
     const i = blockWithBreak(doc);
     const { at, page } = doc.blocks[i]!.breaks[0]!;
     const editor = makeEditor(doc);
-    const key = editor.read(() => $collectMarkers().find((m) => m.getPage() === page)!.getKey());
+    const key = editor.read(() =>
+      $collectMarkers()
+        .find((m) => m.getPage() === page)!
+        .getKey(),
+    );
     editor.update(
       () => {
         $selectRange(i, at - 7, i, at - 7);
@@ -210,7 +224,11 @@ describe('page markers while editing', () => {
       { discrete: true, tag: MARKER_EDIT_TAG },
     );
     assert.deepEqual(readDoc(editor).blocks[i]!.breaks, [{ at: at - 7, page }]);
-    const moved = editor.read(() => $collectMarkers().find((m) => m.getPage() === page)!.getKey());
+    const moved = editor.read(() =>
+      $collectMarkers()
+        .find((m) => m.getPage() === page)!
+        .getKey(),
+    );
     editor.update(() => assert.ok($removeMarker(moved)), { discrete: true, tag: MARKER_EDIT_TAG });
     assert.deepEqual(readDoc(editor).blocks[i]!.breaks, []);
     assert.equal(readDoc(editor).blocks[i]!.text, doc.blocks[i]!.text);

@@ -71,7 +71,9 @@ describe('hand-made fixtures', () => {
 // Synthetic volumes from tests/fixtures/generator (pdftotext output + truth), when present.
 const generatedDir = new URL('../../../fixtures/generated/', import.meta.url);
 const generated = existsSync(generatedDir)
-  ? readdirSync(generatedDir).filter((f) => f.endsWith('.txt') && existsSync(new URL(f.replace(/\.txt$/, '.truth.json'), generatedDir)))
+  ? readdirSync(generatedDir).filter(
+      (f) => f.endsWith('.txt') && existsSync(new URL(f.replace(/\.txt$/, '.truth.json'), generatedDir)),
+    )
   : [];
 
 describe('generated volumes', () => {

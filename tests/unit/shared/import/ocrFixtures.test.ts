@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { importText } from '../../../../shared/import/pipeline.ts';
 import { toTruthJson, type TruthJson } from '../../../../shared/import/truthSchema.ts';
 import { ImportResult } from '../../../../shared/model/importResult.ts';
-import { compareTruth } from '../../main/import/truthCompare.ts';
+import { compareTruth } from './truthCompare.ts';
 
 const ocrDir = new URL('../../../fixtures/ocr/', import.meta.url);
 
@@ -37,15 +37,65 @@ const small = new URL('small.truth.json', ocrDir);
 const vol9 = new URL('vol9.truth.json', ocrDir);
 const fixtures: Record<string, Fixture> = {
   // small: 撬 misread in all four readings; signatures 肃→惠 and 陇→陀; 暖和人心 in cases 0/1.
-  'small.psm3.txt': { text: new URL('small.psm3.txt', ocrDir), truth: small, tocTitle: [0], title: [0], signature: [0, 1], headings: [0, 1], maxDistance: 0.0065 },
+  'small.psm3.txt': {
+    text: new URL('small.psm3.txt', ocrDir),
+    truth: small,
+    tocTitle: [0],
+    title: [0],
+    signature: [0, 1],
+    headings: [0, 1],
+    maxDistance: 0.0065,
+  },
   // psm 6 also loses the short last line before case 4's heading 强化服务树形象.
-  'small.psm6.txt': { text: new URL('small.psm6.txt', ocrDir), truth: small, tocTitle: [0], title: [0], signature: [0, 1], headings: [0, 4], maxDistance: 0.007 },
-  'small.eng.txt': { text: new URL('small.eng.txt', ocrDir), truth: small, tocTitle: [0], title: [0], signature: [0, 1], headings: [0, 4], maxDistance: 0.0075 },
+  'small.psm6.txt': {
+    text: new URL('small.psm6.txt', ocrDir),
+    truth: small,
+    tocTitle: [0],
+    title: [0],
+    signature: [0, 1],
+    headings: [0, 4],
+    maxDistance: 0.007,
+  },
+  'small.eng.txt': {
+    text: new URL('small.eng.txt', ocrDir),
+    truth: small,
+    tocTitle: [0],
+    title: [0],
+    signature: [0, 1],
+    headings: [0, 4],
+    maxDistance: 0.0075,
+  },
   // vol9: 崆峒 misread in every reading of case 0's organisation and signature; 暖和人心 in case 1.
-  'vol9.psm3.txt': { text: new URL('vol9.psm3.txt', ocrDir), truth: vol9, tocOrg: [0], org: [0], signature: [0], headings: [1], maxDistance: 0.011 },
-  'vol9.psm6.txt': { text: new URL('vol9.psm6.txt', ocrDir), truth: vol9, tocOrg: [0], org: [0], signature: [0], headings: [1], maxDistance: 0.011 },
+  'vol9.psm3.txt': {
+    text: new URL('vol9.psm3.txt', ocrDir),
+    truth: vol9,
+    tocOrg: [0],
+    org: [0],
+    signature: [0],
+    headings: [1],
+    maxDistance: 0.011,
+  },
+  'vol9.psm6.txt': {
+    text: new URL('vol9.psm6.txt', ocrDir),
+    truth: vol9,
+    tocOrg: [0],
+    org: [0],
+    signature: [0],
+    headings: [1],
+    maxDistance: 0.011,
+  },
   // chi_sim+eng read case 0's opener page as Latin letters: its title comes from a footer (壁→辟).
-  'vol9.eng.txt': { text: new URL('vol9.eng.txt', ocrDir), truth: vol9, tocTitle: [0], tocOrg: [0], title: [0], org: [0], signature: [0], headings: [1], maxDistance: 0.011 },
+  'vol9.eng.txt': {
+    text: new URL('vol9.eng.txt', ocrDir),
+    truth: vol9,
+    tocTitle: [0],
+    tocOrg: [0],
+    title: [0],
+    org: [0],
+    signature: [0],
+    headings: [1],
+    maxDistance: 0.011,
+  },
   // The seed's nine scans (tests/fixtures/import/seed-ocr.txt): TOC names misread (支→才, 兰州→放大…),
   // 临洮→临涨/临沈 in the case's organisation and signature.
   'seed-ocr.txt': {
@@ -93,12 +143,36 @@ describe('OCR fixtures: structure as the truth, text within the bound', () => {
         want.cases.map((c) => [c.number, c.printedPages, c.commentary !== null]),
       );
       // Names and headings: equal except where OCR misread every reading (listed above).
-      assert.deepEqual(differing(got, want, (t) => t.toc.map((e) => e.title)), fx.tocTitle ?? [], 'TOC titles');
-      assert.deepEqual(differing(got, want, (t) => t.toc.map((e) => e.organization)), fx.tocOrg ?? [], 'TOC organisations');
-      assert.deepEqual(differing(got, want, (t) => t.cases.map((c) => c.title)), fx.title ?? [], 'case titles');
-      assert.deepEqual(differing(got, want, (t) => t.cases.map((c) => c.organization)), fx.org ?? [], 'organisations');
-      assert.deepEqual(differing(got, want, (t) => t.cases.map((c) => c.commentary?.signature ?? null)), fx.signature ?? [], 'signatures');
-      assert.deepEqual(differing(got, want, (t) => t.cases.map((c) => c.sections.map((s) => s.heading))), fx.headings ?? [], 'headings');
+      assert.deepEqual(
+        differing(got, want, (t) => t.toc.map((e) => e.title)),
+        fx.tocTitle ?? [],
+        'TOC titles',
+      );
+      assert.deepEqual(
+        differing(got, want, (t) => t.toc.map((e) => e.organization)),
+        fx.tocOrg ?? [],
+        'TOC organisations',
+      );
+      assert.deepEqual(
+        differing(got, want, (t) => t.cases.map((c) => c.title)),
+        fx.title ?? [],
+        'case titles',
+      );
+      assert.deepEqual(
+        differing(got, want, (t) => t.cases.map((c) => c.organization)),
+        fx.org ?? [],
+        'organisations',
+      );
+      assert.deepEqual(
+        differing(got, want, (t) => t.cases.map((c) => c.commentary?.signature ?? null)),
+        fx.signature ?? [],
+        'signatures',
+      );
+      assert.deepEqual(
+        differing(got, want, (t) => t.cases.map((c) => c.sections.map((s) => s.heading))),
+        fx.headings ?? [],
+        'headings',
+      );
       const c = compareTruth(got, want, { ignoreStartLine: true, maxParagraphDistance: fx.maxDistance });
       const share = c.paragraphDistance / c.paragraphChars;
       console.log(`${name}: paragraph distance ${c.paragraphDistance}/${c.paragraphChars} (${(share * 100).toFixed(2)} %)`);
@@ -108,13 +182,25 @@ describe('OCR fixtures: structure as the truth, text within the bound', () => {
 
   test('the OCR rules are what makes it work: without them cases go missing', () => {
     const off = [
-      'ocr-dash-run', 'ocr-lost-dashes', 'ocr-lost-title', 'ocr-page-opener', 'ocr-stray-line', 'ocr-folio',
-      'ocr-toc-number', 'ocr-toc-org', 'fuzzy-title-match', 'title-consensus', 'org-consensus', 'fill-toc-from-case',
+      'ocr-dash-run',
+      'ocr-lost-dashes',
+      'ocr-lost-title',
+      'ocr-page-opener',
+      'ocr-stray-line',
+      'ocr-folio',
+      'ocr-toc-number',
+      'ocr-toc-org',
+      'fuzzy-title-match',
+      'title-consensus',
+      'org-consensus',
+      'fill-toc-from-case',
     ];
     for (const name of ['small.psm6.txt', 'vol9.psm3.txt']) {
       const fx = fixtures[name]!;
       const want = JSON.parse(readFileSync(fx.truth, 'utf8')) as TruthJson;
-      const got = toTruthJson(importText(readFileSync(fx.text, 'utf8'), { sourceName: name, encoding: 'utf-8' }, { disabledRules: off }));
+      const got = toTruthJson(
+        importText(readFileSync(fx.text, 'utf8'), { sourceName: name, encoding: 'utf-8' }, { disabledRules: off }),
+      );
       assert.notEqual(got.cases.length, want.cases.length, name);
     }
   });

@@ -43,7 +43,7 @@ describe('line rules on OCR text', () => {
     assert.equal(linesOf(['一一兰州大学团委'])[0]!.text, '一一兰州大学团委');
   });
 
-  test('ocr-stray-line drops a speck, but keeps one that stands for a paragraph\'s last line', () => {
+  test("ocr-stray-line drops a speck, but keeps one that stands for a paragraph's last line", () => {
     const { pages, log } = ocrLines([['———兰州高新区党工委', 'Sy', '科技兴企 党建领航', FULL, 'Fil.', '平安创建安民心']]);
     assert.deepEqual(
       pages[0]!.lines.map((l) => l.text),
@@ -63,9 +63,12 @@ describe('line rules on OCR text', () => {
 
 describe('ocr-folio', () => {
   test('a quote or stop between running title and number, and a misread number', () => {
-    assert.deepEqual(parseFolio('小支部氛动大发展。003', true), { number: 3, label: '小支部氛动大发展' });
-    assert.deepEqual(parseFolio('开设“民情论坛” 打造和谐家园”0O3', true), { number: 3, label: '开设“民情论坛” 打造和谐家园' });
-    assert.deepEqual(parseFolio('O05', true), { number: 5, label: '' });
+    assert.deepEqual(parseFolio('小支部氛动大发展。003', { ocr: true }), { number: 3, label: '小支部氛动大发展' });
+    assert.deepEqual(parseFolio('开设“民情论坛” 打造和谐家园”0O3', { ocr: true }), {
+      number: 3,
+      label: '开设“民情论坛” 打造和谐家园',
+    });
+    assert.deepEqual(parseFolio('O05', { ocr: true }), { number: 5, label: '' });
     assert.equal(parseFolio('小支部氛动大发展。003'), null);
     assert.equal(parseFolio('O05'), null);
   });
@@ -76,22 +79,25 @@ describe('ocr-folio', () => {
       ocrLines([body(1), [...body(2), '小支部插动大发展”001'], body(3), [...body(4), '小支部氛动大发展。003']]).pages;
     const on = pages();
     const log = new ChangeLog();
-    assert.deepEqual(removeRunningLines(on, new Set(), V, log, new Set(), true).folios, [null, 1, null, 3]);
+    assert.deepEqual(removeRunningLines(on, log, { vocab: V, tocPages: new Set(), ocr: true }).folios, [null, 1, null, 3]);
     assert.equal(log.count('ocr-folio'), 1);
     // Without the rule one footer is read, and one alone proves nothing.
     const none = [null, null, null, null];
-    assert.deepEqual(removeRunningLines(pages(), new Set(), V, new ChangeLog(), new Set(), false).folios, none);
-    assert.deepEqual(removeRunningLines(pages(), new Set(), V, new ChangeLog(['ocr-folio']), new Set(), true).folios, none);
+    assert.deepEqual(removeRunningLines(pages(), new ChangeLog(), { vocab: V, tocPages: new Set(), ocr: false }).folios, none);
+    assert.deepEqual(
+      removeRunningLines(pages(), new ChangeLog(['ocr-folio']), { vocab: V, tocPages: new Set(), ocr: true }).folios,
+      none,
+    );
   });
 
-  test('a case footer OCR misread is still the case\'s footer', () => {
+  test("a case footer OCR misread is still the case's footer", () => {
     const body = linesOf([FULL, '充分发挥工会党组织的战斗堡垒作用“在服务群众中彰显共产党员先锋本色011'], [FULL]);
     const keys = new Set(['充分发挥工会党组织的战斗堡垒作用在服务群众中彰显共产党员先锋本色']);
     const seen: [number, number | null, string][] = [];
-    const kept = removeCaseFooters(body, keys, ctx(true), (p, n, label) => seen.push([p, n, label]));
+    const kept = removeCaseFooters(body, { titleKeys: keys, onFolio: (p, n, label) => seen.push([p, n, label]) }, ctx(true));
     assert.equal(kept.length, 2);
     assert.deepEqual(seen, [[0, 11, '充分发挥工会党组织的战斗堡垒作用“在服务群众中彰显共产党员先锋本色']]);
-    assert.equal(removeCaseFooters(body, keys, ctx(false), () => {}).length, 3);
+    assert.equal(removeCaseFooters(body, { titleKeys: keys, onFolio: () => {} }, ctx(false)).length, 3);
   });
 });
 
@@ -142,24 +148,43 @@ describe('openers', () => {
 
   test('ocr-lost-dashes: a signature and an organisation line without dashes', () => {
     const lines = linesOf(
-      ['【组织点评)', '社区党组织始终把团结和谐作为一切工作的出发点和落脚点。', '平凉市崆峒区银滩路街道党工委', '戈壁滩上的红色堡垒', '———平凉市崆峒区银滩路街道民主西路社区党支部'],
+      [
+        '【组织点评)',
+        '社区党组织始终把团结和谐作为一切工作的出发点和落脚点。',
+        '平凉市崆峒区银滩路街道党工委',
+        '戈壁滩上的红色堡垒',
+        '———平凉市崆峒区银滩路街道民主西路社区党支部',
+      ],
       para,
     );
-    const on = findOpeners(lines, V, 35, true);
+    const on = findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: true });
     assert.equal(on.length, 1);
     assert.equal(on[0]!.signature?.text, '平凉市崆峒区银滩路街道党工委');
-    assert.deepEqual(on[0]!.commentary.map((l) => l.text), ['社区党组织始终把团结和谐作为一切工作的出发点和落脚点。']);
-    assert.equal(findOpeners(lines, V, 35, false)[0]!.signature, null);
+    assert.deepEqual(
+      on[0]!.commentary.map((l) => l.text),
+      ['社区党组织始终把团结和谐作为一切工作的出发点和落脚点。'],
+    );
+    assert.equal(findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: false })[0]!.signature, null);
   });
 
-  test('a box\'s last line that lost its full stop, over the signature, is no case title', () => {
+  test("a box's last line that lost its full stop, over the signature, is no case title", () => {
     const lines = linesOf(
-      ['[组织点评)', '社区党组织始终把团结和谐作为一切工作的出发点和落脚点，坚持为民服', '有力推动了各项工作的顺利开展', '———陇南市武都区陈坪街道党工委', '行动步步见效 托起致富希望', '———陇南市武都区陈坪街道向阳社区党支部'],
+      [
+        '[组织点评)',
+        '社区党组织始终把团结和谐作为一切工作的出发点和落脚点，坚持为民服',
+        '有力推动了各项工作的顺利开展',
+        '———陇南市武都区陈坪街道党工委',
+        '行动步步见效 托起致富希望',
+        '———陇南市武都区陈坪街道向阳社区党支部',
+      ],
       para,
     );
-    const ops = findOpeners(lines, V, 35);
+    const ops = findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: false });
     assert.equal(ops.length, 1);
-    assert.deepEqual(ops[0]!.titleLines.map((l) => l.text), ['行动步步见效 托起致富希望']);
+    assert.deepEqual(
+      ops[0]!.titleLines.map((l) => l.text),
+      ['行动步步见效 托起致富希望'],
+    );
     assert.equal(ops[0]!.signature?.text, '———陇南市武都区陈坪街道党工委');
   });
 });
@@ -167,31 +192,52 @@ describe('openers', () => {
 describe('lost lines', () => {
   const para = [FULL, '制度。'];
 
-  test('ocr-lost-title: an organisation line right under a box\'s signature opens a case without a title', () => {
-    const lines = linesOf(['〔组织点评〕', '社区党组织始终把团结和谐作为一切工作的出发点和落脚点。', '———中共甘肃农业大学委员会', '———甘肃农业大学动物医学院党支部'], para);
-    const on = findOpeners(lines, V, 35, true, true);
+  test("ocr-lost-title: an organisation line right under a box's signature opens a case without a title", () => {
+    const lines = linesOf(
+      [
+        '〔组织点评〕',
+        '社区党组织始终把团结和谐作为一切工作的出发点和落脚点。',
+        '———中共甘肃农业大学委员会',
+        '———甘肃农业大学动物医学院党支部',
+      ],
+      para,
+    );
+    const on = findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: true }, { lostTitle: true });
     assert.equal(on.length, 1);
-    assert.deepEqual(on[0]!.titleLines.map((l) => l.text), ['']);
+    assert.deepEqual(
+      on[0]!.titleLines.map((l) => l.text),
+      [''],
+    );
     assert.equal(on[0]!.org?.text, '———甘肃农业大学动物医学院党支部');
     assert.equal(on[0]!.signature?.text, '———中共甘肃农业大学委员会');
-    assert.deepEqual(findOpeners(lines, V, 35, true, false), []);
+    assert.deepEqual(findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: true }, { lostTitle: false }), []);
   });
 
-  test('ocr-page-opener: the TOC\'s page holds the opener OCR read as Latin letters', () => {
+  test("ocr-page-opener: the TOC's page holds the opener OCR read as Latin letters", () => {
     const lines = linesOf(
       [`${FULL}。`, '制度。'],
       ['〔组织点评〕', '社区党组织始终把团结和谐作为一切工作的出发点和落脚点。', 'aa TH EX EER EEL FES', 'SL Te EA ST BE LD'],
       para,
     );
-    const ops = findPageOpeners(lines, [{ key: '戈壁滩上的红色堡垒', organization: null, from: 2, to: lines.length, page: 7 }], [6, 7, 8], V);
+    const ops = findPageOpeners(
+      { lines, vocab: V },
+      [{ key: '戈壁滩上的红色堡垒', organization: null, from: 2, to: lines.length, page: 7 }],
+      [6, 7, 8],
+    );
     assert.equal(ops.length, 1);
     const op = ops[0]!;
     assert.equal(lines[op.start]!.text, '〔组织点评〕');
-    assert.deepEqual(op.commentary.map((l) => l.text), ['社区党组织始终把团结和谐作为一切工作的出发点和落脚点。']);
+    assert.deepEqual(
+      op.commentary.map((l) => l.text),
+      ['社区党组织始终把团结和谐作为一切工作的出发点和落脚点。'],
+    );
     assert.equal(lines[op.bodyStart]!.text, FULL);
     assert.equal(op.titleLines[0]!.text, '');
     // Not on a page the TOC does not name.
-    assert.deepEqual(findPageOpeners(lines, [{ key: 'x', organization: null, from: 2, to: lines.length, page: 9 }], [6, 7, 8], V), []);
+    assert.deepEqual(
+      findPageOpeners({ lines, vocab: V }, [{ key: 'x', organization: null, from: 2, to: lines.length, page: 9 }], [6, 7, 8]),
+      [],
+    );
   });
 
   test('ocr-lost-line: a heading after a blank line ends a paragraph whose last line OCR dropped', () => {
@@ -230,8 +276,8 @@ describe('fuzzy-title-match', () => {
       { title: '戈壁滩上的红色堡爸', printedStart: null },
       { title: '行动步步见效“托起致富希望', printedStart: null },
     ];
-    assert.deepEqual(pairWithToc(cases, entries, true), [0, 1]);
-    assert.deepEqual(pairWithToc(cases, entries, false), [-1, 1]);
+    assert.deepEqual(pairWithToc(cases, entries, { fuzzy: true }), [0, 1]);
+    assert.deepEqual(pairWithToc(cases, entries, { fuzzy: false }), [-1, 1]);
   });
 
   test('a lone case between paired neighbours takes the lone free entry between theirs', () => {
@@ -240,8 +286,8 @@ describe('fuzzy-title-match', () => {
       { title: '行动步步见效 托起致富希望', printedStart: null },
       { title: '增添企业争先活力 架起“致富路”', printedStart: null },
     ];
-    assert.deepEqual(pairWithToc(cases, entries, true), [0, 1, 2]);
-    assert.deepEqual(pairWithToc(cases, entries, false), [0, 1, -1]);
+    assert.deepEqual(pairWithToc(cases, entries, { fuzzy: true }), [0, 1, 2]);
+    assert.deepEqual(pairWithToc(cases, entries, { fuzzy: false }), [0, 1, -1]);
   });
 });
 
@@ -261,11 +307,11 @@ describe('titles and paragraphs', () => {
       [ctx(false), '围'],
       [ctx(true, ['ocr-final-stop']), '围'],
     ] as const) {
-      const b = makeBlock('body', lines, 'running', c);
+      const b = makeBlock(lines, { kind: 'body', role: 'running' }, c);
       closeParagraph(b, lines.length, c);
       assert.equal(b.text.slice(-1), want);
     }
-    const one = makeBlock('body', lines.slice(1), 'running', ctx(true));
+    const one = makeBlock(lines.slice(1), { kind: 'body', role: 'running' }, ctx(true));
     closeParagraph(one, 1, ctx(true));
     assert.equal(one.text, '创优的良好氛围');
   });
@@ -306,7 +352,12 @@ describe('through the pipeline', () => {
         [2, '行动步步见效 托起致富希望', '陇南市武都区陈坪街道向阳社区党支部', [4, 5]],
       ],
     );
-    assert.deepEqual(r.toc[1], { number: 2, title: '行动步步见效 托起致富希望', organization: '陇南市武都区陈坪街道向阳社区党支部', page: 4 });
+    assert.deepEqual(r.toc[1], {
+      number: 2,
+      title: '行动步步见效 托起致富希望',
+      organization: '陇南市武都区陈坪街道向阳社区党支部',
+      page: 4,
+    });
     const rules = new Set(r.changes.map((c) => c.rule));
     for (const rule of ['title-consensus', 'fill-toc-from-case', 'ocr-dash-run', 'ocr-folio']) assert.ok(rules.has(rule), rule);
   });
@@ -370,7 +421,7 @@ describe('TOC and cases, through the pipeline', () => {
     );
   });
 
-  test('switched off: the TOC keeps two entries, the misread name stays, the footer page is nobody\'s', () => {
+  test("switched off: the TOC keeps two entries, the misread name stays, the footer page is nobody's", () => {
     const r = importText(text, meta, { disabledRules: ['toc-entry-from-case', 'org-consensus', 'footer-only-page'] });
     assert.equal(r.toc.length, 2);
     assert.equal(r.cases[0]!.organization, '兰州交通大学机电学院党总才');

@@ -19,7 +19,15 @@ import { splitPages } from '../../../../shared/import/splitPages.ts';
 
 describe('ocr-dash-run', () => {
   test('OCR readings of ——— before a name become ———', () => {
-    for (const s of ['一一陇南市武都区陈坪街道党工委', '一-一陇南市武都区陈坪街道党工委', '一 一陇南市武都区陈坪街道党工委', '-一一陇南市武都区陈坪街道党工委', '—一—陇南市武都区陈坪街道党工委', '—陇南市武都区陈坪街道党工委', '--陇南市武都区陈坪街道党工委']) {
+    for (const s of [
+      '一一陇南市武都区陈坪街道党工委',
+      '一-一陇南市武都区陈坪街道党工委',
+      '一 一陇南市武都区陈坪街道党工委',
+      '-一一陇南市武都区陈坪街道党工委',
+      '—一—陇南市武都区陈坪街道党工委',
+      '—陇南市武都区陈坪街道党工委',
+      '--陇南市武都区陈坪街道党工委',
+    ]) {
       assert.equal(ocrDashRun(s).text, '———陇南市武都区陈坪街道党工委', s);
     }
   });
@@ -138,15 +146,24 @@ describe('similarity and consensus', () => {
   });
 
   test('a character two readings agree on outvotes the pivot; two readings never do', () => {
-    assert.equal(consensus('戈壁滩上的红色堡爸', ['戈夺港上的红色保全', '戈壁淮上的红色堡垒', '戈辟滩上的红色堡垒']), '戈壁滩上的红色堡垒');
+    assert.equal(
+      consensus('戈壁滩上的红色堡爸', ['戈夺港上的红色保全', '戈壁淮上的红色堡垒', '戈辟滩上的红色堡垒']),
+      '戈壁滩上的红色堡垒',
+    );
     assert.equal(consensus('小支部手动大发展', ['小支部挫动大发展']), '小支部手动大发展');
     // All four readings differ at one place: the pivot's stays.
     assert.equal(consensus('小支部手动大发展', ['小支部挫动大发展', '小支部插动大发展', '小支部氛动大发展']), '小支部手动大发展');
   });
 
   test('the marks between characters are voted too; the pivot keeps its phrase gap', () => {
-    assert.equal(consensus('增添企业争先活力”架起“致富路', ['增添企业争先活力“架起“致富路”', '增添企业争先活力”架起“致富路”']), '增添企业争先活力”架起“致富路”');
-    assert.equal(consensus('开设“民情论坛” 打造和谐家园', ['开设民情论坛打造和谐家园', '开设“民情论坛”打造和谐家园']), '开设“民情论坛” 打造和谐家园');
+    assert.equal(
+      consensus('增添企业争先活力”架起“致富路', ['增添企业争先活力“架起“致富路”', '增添企业争先活力”架起“致富路”']),
+      '增添企业争先活力”架起“致富路”',
+    );
+    assert.equal(
+      consensus('开设“民情论坛” 打造和谐家园', ['开设民情论坛打造和谐家园', '开设“民情论坛”打造和谐家园']),
+      '开设“民情论坛” 打造和谐家园',
+    );
   });
 
   test('characters the other readings all lack go, with their spaces', () => {
@@ -157,14 +174,26 @@ describe('similarity and consensus', () => {
 describe('ocrEvidence', () => {
   test('ASCII punctuation, straight quotes, 一一 dash runs and mixed brackets mark OCR text', () => {
     const ocr = splitPages(
-      ['【组织点评]', '外出务工人员郭玉兰感慨地说: "这样的好干部，我们信得过。"', '一一中共酒泉市肃州区委组织部', '\f做到两手抓, 两促进。', '\f社区党组织下设5个支部; 共有党员159名。'].join('\n'),
+      [
+        '【组织点评]',
+        '外出务工人员郭玉兰感慨地说: "这样的好干部，我们信得过。"',
+        '一一中共酒泉市肃州区委组织部',
+        '\f做到两手抓, 两促进。',
+        '\f社区党组织下设5个支部; 共有党员159名。',
+      ].join('\n'),
     );
     assert.equal(ocrEvidence(ocr).likely, true);
   });
 
   test('a typeset text layer shows no such signs', () => {
     const text = splitPages(
-      ['〔组织点评〕', '外出务工人员郭玉兰感慨地说：“这样的好干部，我们信得过。”', '———中共酒泉市肃州区委组织部', '\f做到两手抓、两促进。', '\f一一落实，共有党员159名。'].join('\n'),
+      [
+        '〔组织点评〕',
+        '外出务工人员郭玉兰感慨地说：“这样的好干部，我们信得过。”',
+        '———中共酒泉市肃州区委组织部',
+        '\f做到两手抓、两促进。',
+        '\f一一落实，共有党员159名。',
+      ].join('\n'),
     );
     const e = ocrEvidence(text);
     assert.equal(e.signs, 0);

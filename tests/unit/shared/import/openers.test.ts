@@ -8,7 +8,7 @@ const V = DEFAULT_VOCABULARY;
 const para = ['社区党支部以创先争优为抓手，不断强化服务功能，建立了党员联系户', '制度。'];
 
 function summary(lines: ReturnType<typeof linesOf>) {
-  return findOpeners(lines, V, 35).map((o) => ({
+  return findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: false }).map((o) => ({
     start: lines[o.start]!.text,
     title: o.titleLines.map((l) => l.text),
     org: o.org?.text ?? null,
@@ -21,7 +21,14 @@ function summary(lines: ReturnType<typeof linesOf>) {
 describe('case openers', () => {
   test('box before the title (the seed layout), two-line title', () => {
     const lines = linesOf(
-      ['〔组织点评〕', '康乐路社区党总支始终把为民服务作为出发点。', '———兰州市西固区临洮街街道党工委', '充分发挥工会党组织的战斗堡垒作用', '在探索服务职工帮扶机制上创先争优', '\uFFFD\uFFFD———平凉市总工会党支部'],
+      [
+        '〔组织点评〕',
+        '康乐路社区党总支始终把为民服务作为出发点。',
+        '———兰州市西固区临洮街街道党工委',
+        '充分发挥工会党组织的战斗堡垒作用',
+        '在探索服务职工帮扶机制上创先争优',
+        '\uFFFD\uFFFD———平凉市总工会党支部',
+      ],
       para,
     );
     assert.deepEqual(summary(lines), [
@@ -38,7 +45,14 @@ describe('case openers', () => {
 
   test('box after the organisation, and a case without a box', () => {
     const lines = linesOf(
-      ['科技兴企 党建领航', '———兰州新材料有限公司党委', '【组织点评】', '公司党委坚持党建与生产深度融合。', '———兰州高新区党工委', ...para],
+      [
+        '科技兴企 党建领航',
+        '———兰州新材料有限公司党委',
+        '【组织点评】',
+        '公司党委坚持党建与生产深度融合。',
+        '———兰州高新区党工委',
+        ...para,
+      ],
       ['用心做好群众工作', '———红星村党支部', ...para],
     );
     const s = summary(lines);

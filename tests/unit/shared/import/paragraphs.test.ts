@@ -57,7 +57,12 @@ describe('paragraphs', () => {
 
   test('a line cut short by a long number is full, not an indented first line', () => {
     assert.ok(leadingUnitWidth('“12345”便民服务') >= 4.5);
-    const lines = linesOf(['一二三四五六七八九十', '一二三四五六七八九十一。', '一二三四五六七八九十', '“12345”便民服务热线开通了。']);
+    const lines = linesOf([
+      '一二三四五六七八九十',
+      '一二三四五六七八九十一。',
+      '一二三四五六七八九十',
+      '“12345”便民服务热线开通了。',
+    ]);
     assert.deepEqual(
       buildUnits(lines, { fullWidth: 12, headings: false, isCaption: noCaption }).map((u) => u.lines.length),
       [4],
@@ -65,7 +70,15 @@ describe('paragraphs', () => {
   });
 
   test('a short unpunctuated line after a paragraph end is a heading; not in mid-paragraph', () => {
-    const lines = linesOf(['便民服务暖民心', '一二三四五六七八九十', '一二三四五六七八九十一二', '完了', '特色活动聚民心', '一二三四五六七八九十', '完。']);
+    const lines = linesOf([
+      '便民服务暖民心',
+      '一二三四五六七八九十',
+      '一二三四五六七八九十一二',
+      '完了',
+      '特色活动聚民心',
+      '一二三四五六七八九十',
+      '完。',
+    ]);
     const units = buildUnits(lines, { fullWidth: 12, headings: true, isCaption: noCaption });
     assert.deepEqual(
       units.map((u) => u.kind),

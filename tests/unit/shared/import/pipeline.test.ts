@@ -37,7 +37,16 @@ describe('import pipeline', () => {
 
   test('every change is reported by rule, with sites (page, line, before, after)', () => {
     const rules = new Map(base.changes.map((c) => [c.rule, c]));
-    for (const r of ['strip-leaders', 'repair-split-word', 'strip-fffd', 'remove-running-footer', 'join-lines', 'space-after-punct', 'space-cjk-digit', 'space-before-quote']) {
+    for (const r of [
+      'strip-leaders',
+      'repair-split-word',
+      'strip-fffd',
+      'remove-running-footer',
+      'join-lines',
+      'space-after-punct',
+      'space-cjk-digit',
+      'space-before-quote',
+    ]) {
       assert.ok((rules.get(r)?.count ?? 0) > 0, r);
     }
     const fffd = rules.get('strip-fffd')!;
@@ -73,7 +82,7 @@ describe('import pipeline', () => {
 
   test('progress is reported by phase; importPages takes pages from a PDF extractor', () => {
     const seen: ImportProgress[] = [];
-    importText(seed, meta, {}, (p) => seen.push(p));
+    importText(seed, meta, { onProgress: (p) => seen.push(p) });
     assert.deepEqual([...new Set(seen.map((p) => p.phase))], ['lines', 'running', 'toc', 'cases']);
     const pages = seed.split('\n').reduce<string[][]>((acc, l) => {
       if (/^ \S/.test(l) || acc.length === 0) acc.push([]);
@@ -94,8 +103,52 @@ describe('import pipeline', () => {
   test('text with no case in it imports as front matter with a warning', () => {
     const r = importText('前言\n\n本书收录了一些案例。\n', meta);
     assert.equal(r.cases.length, 0);
-    assert.deepEqual(r.warnings.map((w) => parseWarning(w)?.key), ['no-cases-found']);
+    assert.deepEqual(
+      r.warnings.map((w) => parseWarning(w)?.key),
+      ['no-cases-found'],
+    );
     assert.equal(r.frontMatter[0]!.kind, 'preface');
     assert.doesNotThrow(() => ImportResult.parse(r));
+  });
+});
+
+describe('text without structure, and over-long pages', () => {
+  /** Han characters in lines of 40, from a seeded generator: running text with nothing a volume has. */
+  function hanText(chars: number, seed = 7): string {
+    let a = seed;
+    let s = '';
+    for (let i = 0; i < chars; i++) {
+      a = (a * 1103515245 + 12345) >>> 0;
+      s += String.fromCharCode(0x4e00 + ((a >>> 8) % 0x5000));
+      if (i % 40 === 39) s += '\n';
+    }
+    return s;
+  }
+
+  test('no page break, no contents, no title: a no-structure warning (the page is cut too)', () => {
+    const r = importText(hanText(20_000), meta);
+    const keys = r.warnings.map((w) => parseWarning(w)?.key);
+    assert.ok(keys.includes('no-structure'), keys.join());
+    assert.ok(keys.includes('page-split'), keys.join());
+    const params = parseWarning(r.warnings.find((w) => w.startsWith('no-structure'))!)!.params;
+    assert.equal(params.chars, 20_000);
+    assert.ok(r.pages.length >= 4);
+    assert.doesNotThrow(() => ImportResult.parse(r));
+  });
+
+  test('a volume keeps its pages and gets no such warning; one long page in it is cut', () => {
+    const small = readFileSync(new URL('../../../fixtures/generated/small.txt', import.meta.url), 'utf8');
+    const whole = importText(small, meta);
+    assert.ok(!whole.warnings.some((w) => /^(no-structure|page-split):/.test(w)));
+    const at = small.indexOf('\f');
+    const r = importText(`${small.slice(0, at)}\f${hanText(12_000)}\n${small.slice(at)}`, meta);
+    const split = r.warnings.map((w) => parseWarning(w)).find((w) => w?.key === 'page-split');
+    assert.equal(split?.params.pages, 1);
+    assert.ok(r.pages.every((p) => p.raw.length <= 5000));
+    assert.ok(r.pages.length >= whole.pages.length + 3, `${r.pages.length} pages`);
+    assert.deepEqual(
+      r.cases.map((c) => c.title),
+      whole.cases.map((c) => c.title),
+    );
   });
 });

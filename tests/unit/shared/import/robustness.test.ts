@@ -24,9 +24,50 @@ function prng(seed: number): () => number {
 
 // Pieces that steer the pipeline into its structure rules (TOC, openers, folios, leaders…).
 const PIECES = [
-  '党建', '创先争优', '。', '，', '、', '“', '”', '〔组织点评〕', '———', '一一一', '——', '-—-', '目录', '前言', '后记',
-  '获奖情况', '……', '...', '!!!!', '%%/%%', '\u3000\u3000', '  ', '\t', '\uFFFD', '⼀', '2012年1月4日', '091 / ', '313',
-  '1', 'Windows XP', '图为', '（', '）', '《', '》', '\r', '\f', '\n', '\n\n', ' ', '\uD83D\uDE00', '\uD800', '"', '?',
+  '党建',
+  '创先争优',
+  '。',
+  '，',
+  '、',
+  '“',
+  '”',
+  '〔组织点评〕',
+  '———',
+  '一一一',
+  '——',
+  '-—-',
+  '目录',
+  '前言',
+  '后记',
+  '获奖情况',
+  '……',
+  '...',
+  '!!!!',
+  '%%/%%',
+  '\u3000\u3000',
+  '  ',
+  '\t',
+  '\uFFFD',
+  '⼀',
+  '2012年1月4日',
+  '091 / ',
+  '313',
+  '1',
+  'Windows XP',
+  '图为',
+  '（',
+  '）',
+  '《',
+  '》',
+  '\r',
+  '\f',
+  '\n',
+  '\n\n',
+  ' ',
+  '\uD83D\uDE00',
+  '\uD800',
+  '"',
+  '?',
 ];
 
 function soup(rnd: () => number, n: number): string {
@@ -81,7 +122,11 @@ function checkResult(text: string, label: string, parse = true): void {
     assert.ok(c.pageStart <= c.pageEnd && c.pageEnd < r.pages.length, `${label}: case pages ${c.pageStart}–${c.pageEnd}`);
   }
   for (const w of r.warnings) assert.ok(parseWarning(w), `${label}: warning ${w}`);
-  if (r.cases.length === 0) assert.ok(r.warnings.some((w) => parseWarning(w)?.key === 'no-cases-found'), label);
+  if (r.cases.length === 0)
+    assert.ok(
+      r.warnings.some((w) => parseWarning(w)?.key === 'no-cases-found'),
+      label,
+    );
 }
 
 describe('importText on garbage never throws', () => {

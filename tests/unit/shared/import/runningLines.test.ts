@@ -28,14 +28,12 @@ describe('parseFolio', () => {
 
 describe('removeRunningLines', () => {
   test('footers whose numbers advance with the pages are removed and read as page numbers', () => {
-    const pages = pagesOf(
-      ['前言', ...body(5)],
-      [...body(6), '开设“民情论坛” 打造和谐家园 001'],
-      body(6),
-      [...body(6), '开设“民情论坛” 打造和谐家园 003'],
-    );
+    const pages = pagesOf(['前言', ...body(5)], [...body(6), '开设“民情论坛” 打造和谐家园 001'], body(6), [
+      ...body(6),
+      '开设“民情论坛” 打造和谐家园 003',
+    ]);
     const log = new ChangeLog();
-    const r = removeRunningLines(pages, new Set(), DEFAULT_VOCABULARY, log);
+    const r = removeRunningLines(pages, log, { vocab: DEFAULT_VOCABULARY, tocPages: new Set() });
     assert.deepEqual(r.folios, [null, 1, null, 3]);
     assert.equal(r.labels[1], '开设“民情论坛” 打造和谐家园');
     assert.ok(pages.every((p) => p.lines.every((l) => !l.text.includes('家园 00'))));
@@ -44,42 +42,33 @@ describe('removeRunningLines', () => {
 
   test('a number that agrees with no other page is left alone; a disabled rule keeps the line', () => {
     const pages = pagesOf([...body(4), '好做法 7'], [...body(4), '好做法 20'], body(3));
-    const r = removeRunningLines(pages, new Set(), DEFAULT_VOCABULARY, new ChangeLog());
+    const r = removeRunningLines(pages, new ChangeLog(), { vocab: DEFAULT_VOCABULARY, tocPages: new Set() });
     assert.deepEqual(r.folios, [null, null, null]);
     const kept = pagesOf([...body(4), '1'], [...body(4), '2']);
-    const r2 = removeRunningLines(kept, new Set(), DEFAULT_VOCABULARY, new ChangeLog(['remove-running-footer']));
+    const r2 = removeRunningLines(kept, new ChangeLog(['remove-running-footer']), {
+      vocab: DEFAULT_VOCABULARY,
+      tocPages: new Set(),
+    });
     assert.deepEqual(r2.folios, [1, 2]);
     assert.equal(kept[0]!.lines.at(-1)!.text, '1');
   });
 
   test('an unnumbered line repeated at the top of many pages is a running header', () => {
     const pages = pagesOf(...Array.from({ length: 6 }, () => ['创先争优好做法', ...body(5)]));
-    removeRunningLines(pages, new Set(), DEFAULT_VOCABULARY, new ChangeLog());
+    removeRunningLines(pages, new ChangeLog(), { vocab: DEFAULT_VOCABULARY, tocPages: new Set() });
     assert.ok(pages.every((p) => p.lines[0]!.text !== '创先争优好做法'));
   });
 
   test('a case title above its ———organisation line is never taken for a header', () => {
-    const pages = pagesOf(
-      ...Array.from({ length: 4 }, () => ['开设“民情论坛” 打造和谐家园', '———康乐路社区党总支', ...body(4)]),
-    );
-    removeRunningLines(pages, new Set(), DEFAULT_VOCABULARY, new ChangeLog());
+    const pages = pagesOf(...Array.from({ length: 4 }, () => ['开设“民情论坛” 打造和谐家园', '———康乐路社区党总支', ...body(4)]));
+    removeRunningLines(pages, new ChangeLog(), { vocab: DEFAULT_VOCABULARY, tocPages: new Set() });
     assert.ok(pages.every((p) => p.lines[0]!.text === '开设“民情论坛” 打造和谐家园'));
   });
 });
 
 describe('inferPrinted', () => {
   test('pages between agreeing folios and one page past a run get numbers; never below 1', () => {
-    assert.deepEqual(inferPrinted([null, null, null, null, null, 1, null, 3, null]), [
-      null,
-      null,
-      null,
-      null,
-      null,
-      1,
-      2,
-      3,
-      4,
-    ]);
+    assert.deepEqual(inferPrinted([null, null, null, null, null, 1, null, 3, null]), [null, null, null, null, null, 1, 2, 3, 4]);
   });
 
   test('folios that disagree are not bridged', () => {

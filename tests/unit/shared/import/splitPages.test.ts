@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { splitPages } from '../../../../shared/import/splitPages.ts';
+import { boundPages, splitPages } from '../../../../shared/import/splitPages.ts';
 
 const seed = readFileSync(new URL('../../../fixtures/seed/excerpt.txt', import.meta.url), 'utf8');
 
@@ -45,5 +45,50 @@ describe('splitPages', () => {
     assert.equal(splitPages('甲\n乙\n丙').length, 1);
     const layout = Array.from({ length: 20 }, (_, i) => (i % 2 ? ' 缩进的行' : '顶格的行')).join('\n');
     assert.equal(splitPages(layout).length, 1);
+  });
+});
+
+describe('boundPages', () => {
+  const joined = (pages: { lines: string[] }[]): string => pages.map((p) => p.lines.join('\n')).join('\n');
+
+  test('pages within the limit are left as they are', () => {
+    const pages = splitPages('甲\n乙\n\f丙\n');
+    const out = boundPages(pages, 100);
+    assert.equal(out.split, 0);
+    assert.deepEqual(out.pages, pages);
+  });
+
+  test('a long page is cut at line ends into pages of at most the limit, nothing lost', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `第${i}行，${'字'.repeat(40)}。`);
+    const pages = splitPages(`封面\n\f${lines.join('\n')}\n\f封底\n`);
+    const out = boundPages(pages, 500);
+    assert.equal(out.split, 1);
+    assert.ok(out.pages.length > 3);
+    for (const p of out.pages) assert.ok(p.lines.reduce((n, l) => n + l.length + 1, 0) <= 501, `page ${p.index}`);
+    assert.deepEqual(
+      out.pages.map((p) => p.index),
+      out.pages.map((_, i) => i),
+    );
+    // Each continuation page starts on its first line's line number; every line kept whole.
+    assert.deepEqual(
+      out.pages.flatMap((p) => p.lines),
+      pages.flatMap((p) => p.lines),
+    );
+    for (const p of out.pages.slice(1, -1)) assert.equal(lines[p.startLine - 1], p.lines[0]);
+  });
+
+  test('one enormous line (no line breaks at all) is cut at sentence ends, else anywhere, never inside a surrogate pair', () => {
+    const text = '党建工作创先争优。'.repeat(2000) + '𠀀'.repeat(3000);
+    const out = boundPages(splitPages(text), 1000);
+    assert.equal(out.split, 1);
+    assert.ok(out.pages.length >= 24);
+    assert.equal(joined(out.pages).replace(/\n/g, ''), text);
+    for (const p of out.pages) {
+      const s = p.lines.join('\n');
+      assert.ok(s.length <= 1000);
+      assert.ok(!/[\uD800-\uDBFF]$/.test(s) && !/^[\uDC00-\uDFFF]/.test(s), `page ${p.index} splits a surrogate pair`);
+      if (p.index < 10) assert.ok(s.endsWith('。'), `page ${p.index} ends mid-sentence: ${s.slice(-5)}`);
+      assert.equal(p.startLine, 0);
+    }
   });
 });

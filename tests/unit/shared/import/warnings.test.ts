@@ -86,7 +86,11 @@ describe('import warnings', () => {
     assert.equal(w.params.count, 30);
     const toc = Array.from({ length: 40 }, (_, k) => ({ number: k + 1, title: `标题${k}`, organization: null, page: k + 1 }));
     const ws = tocWarnings(toc, 2, [0, 39]);
-    assert.deepEqual(keys(ws), ['toc-case-mismatch', ...new Array<string>(MAX_LISTED).fill('toc-entry-unmatched'), 'toc-entry-unmatched-more']);
+    assert.deepEqual(keys(ws), [
+      'toc-case-mismatch',
+      ...new Array<string>(MAX_LISTED).fill('toc-entry-unmatched'),
+      'toc-entry-unmatched-more',
+    ]);
     assert.deepEqual(parseWarning(ws[ws.length - 1]!)!.params, { count: 38 - MAX_LISTED });
   });
 });

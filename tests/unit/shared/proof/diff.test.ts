@@ -9,8 +9,20 @@ describe('diffText', () => {
     const b = '社区共有居民1413户，人口4012人！';
     const d = diffText(a, b);
     assert.equal(d.coarse, false);
-    assert.equal(d.parts.filter((p) => p.kind !== 'ins').map((p) => p.text).join(''), a);
-    assert.equal(d.parts.filter((p) => p.kind !== 'del').map((p) => p.text).join(''), b);
+    assert.equal(
+      d.parts
+        .filter((p) => p.kind !== 'ins')
+        .map((p) => p.text)
+        .join(''),
+      a,
+    );
+    assert.equal(
+      d.parts
+        .filter((p) => p.kind !== 'del')
+        .map((p) => p.text)
+        .join(''),
+      b,
+    );
     assert.deepEqual([d.inserted, d.deleted], [2, 3]);
   });
 
@@ -22,7 +34,13 @@ describe('diffText', () => {
     const long = '甲'.repeat(100);
     const parts = collapseSame(diffText(long + '乙' + long, long + '丙' + long).parts, 5);
     assert.ok(parts.every((p) => [...p.text].length < 20));
-    assert.deepEqual(parts.filter((p) => p.kind !== 'same').map((p) => p.text).sort(), ['丙', '乙']);
+    assert.deepEqual(
+      parts
+        .filter((p) => p.kind !== 'same')
+        .map((p) => p.text)
+        .sort(),
+      ['丙', '乙'],
+    );
   });
 });
 

@@ -48,7 +48,11 @@ describe('find and replace', () => {
     for (const rep of ['$12', '$3', '$0', "$'", '$`', '$<x>']) {
       const input = 'xaby';
       const m = r.exec(input)!;
-      assert.equal(input.slice(0, m.index) + expandReplacement(m, input, rep) + input.slice(m.index + m[0].length), input.replace(r, rep), rep);
+      assert.equal(
+        input.slice(0, m.index) + expandReplacement(m, input, rep) + input.slice(m.index + m[0].length),
+        input.replace(r, rep),
+        rep,
+      );
     }
   });
 });

@@ -26,7 +26,13 @@ describe('findSuspects', () => {
   test('half-width punctuation between CJK gets its full-width form', () => {
     const text = '社区,共有居民: 1412户;党员(含预备)多吗?是!';
     const ss = findSuspects(text);
-    assert.equal(applyFixes(text, ss.filter((s) => s.kind === 'halfwidth-punct')), '社区，共有居民: 1412户；党员（含预备）多吗？是！');
+    assert.equal(
+      applyFixes(
+        text,
+        ss.filter((s) => s.kind === 'halfwidth-punct'),
+      ),
+      '社区，共有居民: 1412户；党员（含预备）多吗？是！',
+    );
     // `: ` before a digit is not between CJK characters.
     assert.ok(!ss.some((s) => text.slice(s.start, s.end).startsWith(':')));
   });
@@ -45,20 +51,26 @@ describe('findSuspects', () => {
   test('Latin look-alikes inside numbers next to Han text', () => {
     const text = '2O10年l2月，共1O0人；iPhone2O不算';
     const ss = findSuspects(text);
-    assert.deepEqual(ss.map((s) => [text.slice(s.start, s.end), s.fix]), [
-      ['2O10', '2010'],
-      ['l2', '12'],
-      ['1O0', '100'],
-    ]);
+    assert.deepEqual(
+      ss.map((s) => [text.slice(s.start, s.end), s.fix]),
+      [
+        ['2O10', '2010'],
+        ['l2', '12'],
+        ['1O0', '100'],
+      ],
+    );
   });
 
   test('unbalanced pairs are reported per paragraph without a fix', () => {
     const text = '开设“民情论坛打造《和谐》家园\n（一）【二';
     const ss = findSuspects(text);
-    assert.deepEqual(ss.map((s) => [text[s.start], s.fix]), [
-      ['“', undefined],
-      ['【', undefined],
-    ]);
+    assert.deepEqual(
+      ss.map((s) => [text[s.start], s.fix]),
+      [
+        ['“', undefined],
+        ['【', undefined],
+      ],
+    );
     assert.deepEqual(findSuspects('“甲”（乙）《丙》【丁】'), []);
     assert.deepEqual(kinds(findSuspects('甲”乙')), ['unbalanced']);
   });
@@ -67,17 +79,22 @@ describe('findSuspects', () => {
     const simplify = await loadSimplifier();
     const text = '社區發展，后来於是';
     const ss = findSuspects(text, { simplify });
-    assert.deepEqual(ss.map((s) => [text.slice(s.start, s.end), s.fix]), [
-      ['區', '区'],
-      ['發', '发'],
-      ['於', '于'],
-    ]);
+    assert.deepEqual(
+      ss.map((s) => [text.slice(s.start, s.end), s.fix]),
+      [
+        ['區', '区'],
+        ['發', '发'],
+        ['於', '于'],
+      ],
+    );
   });
 
   test('the clean seed text has no suspects except its intentional phrase gaps', async () => {
     const simplify = await loadSimplifier();
     // TOC lines are tab-separated columns, not running text.
-    const lines = seed('excerpt.truth.txt').split('\n').filter((l) => !l.includes('\t'));
+    const lines = seed('excerpt.truth.txt')
+      .split('\n')
+      .filter((l) => !l.includes('\t'));
     const found = lines.flatMap((line) => findSuspects(line, { simplify }).map((s) => ({ line, s })));
     // The README lists the only ASCII spaces left: title phrase gaps, the byline gap and TOC lines.
     for (const { line, s } of found) {

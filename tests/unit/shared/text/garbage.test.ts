@@ -17,23 +17,29 @@ describe('garbage rules', () => {
 
   test('! leaders go, and the word they split is joined again', () => {
     const repaired: string[] = [];
-    const r = stripLeaders('———甘肃中医学院针灸推拿系党总 !!!!!!!!!!支 313', true, undefined, (b, a) => repaired.push(`${b}→${a}`));
+    const r = stripLeaders('———甘肃中医学院针灸推拿系党总 !!!!!!!!!!支 313', {
+      repair: true,
+      repairSink: (b, a) => repaired.push(`${b}→${a}`),
+    });
     assert.equal(r.text, '———甘肃中医学院针灸推拿系党总支 313');
     assert.equal(r.repaired, 1);
     assert.deepEqual(repaired, ['总 支→总支']);
-    assert.equal(stripLeaders('———平凉市总工会党支 !!!!!!!!!!!!!!!部 349', false).text, '———平凉市总工会党支 部 349');
+    assert.equal(stripLeaders('———平凉市总工会党支 !!!!!!!!!!!!!!!部 349', { repair: false }).text, '———平凉市总工会党支 部 349');
   });
 
   test('a line of leaders becomes empty; an exclamation after a word stays', () => {
-    assert.equal(stripLeaders('!!!!!!!!!!!', true).text, '');
-    assert.equal(stripLeaders('!', true).text, '');
-    assert.equal(stripLeaders('Hello!', true).text, 'Hello!');
+    assert.equal(stripLeaders('!!!!!!!!!!!', { repair: true }).text, '');
+    assert.equal(stripLeaders('!', { repair: true }).text, '');
+    assert.equal(stripLeaders('Hello!', { repair: true }).text, 'Hello!');
   });
 
   test('ellipsis leaders before a page number go; an ellipsis in text stays', () => {
-    assert.equal(stripLeaders('———陇东学院教育学院党总支 ………………………… 317', true).text, '———陇东学院教育学院党总支 317');
-    assert.equal(stripLeaders('———装配分厂党总支 … 334', true).text, '———装配分厂党总支 334');
-    assert.equal(stripLeaders('们对我们的帮助与关怀……”', true).text, '们对我们的帮助与关怀……”');
+    assert.equal(
+      stripLeaders('———陇东学院教育学院党总支 ………………………… 317', { repair: true }).text,
+      '———陇东学院教育学院党总支 317',
+    );
+    assert.equal(stripLeaders('———装配分厂党总支 … 334', { repair: true }).text, '———装配分厂党总支 334');
+    assert.equal(stripLeaders('们对我们的帮助与关怀……”', { repair: true }).text, '们对我们的帮助与关怀……”');
   });
 
   test('separator glyphs go; between a TOC number and its title one becomes a slash', () => {

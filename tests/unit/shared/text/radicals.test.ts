@@ -15,10 +15,30 @@ describe('normalizeRadicals', () => {
 
   test('covers every C-/simplified form of the supplement with a standalone ideograph', () => {
     const simplified: Record<string, string> = {
-      '\u2EA6': '丬', '\u2EB0': '纟', '\u2EC5': '见', '\u2EC6': '角', '\u2EC8': '讠', '\u2EC9': '贝', '\u2ECB': '车',
-      '\u2ECC': '辶', '\u2ED0': '钅', '\u2ED9': '韦', '\u2EDB': '风', '\u2EDC': '飞', '\u2EE0': '饣', '\u2EE2': '马',
-      '\u2EE5': '鱼', '\u2EE6': '鸟', '\u2EE7': '卤', '\u2EE8': '麦', '\u2EE9': '黄', '\u2EEA': '黾', '\u2EEC': '齐',
-      '\u2EEE': '齿', '\u2EF0': '龙', '\u2EF3': '龟',
+      '\u2EA6': '丬',
+      '\u2EB0': '纟',
+      '\u2EC5': '见',
+      '\u2EC6': '角',
+      '\u2EC8': '讠',
+      '\u2EC9': '贝',
+      '\u2ECB': '车',
+      '\u2ECC': '辶',
+      '\u2ED0': '钅',
+      '\u2ED9': '韦',
+      '\u2EDB': '风',
+      '\u2EDC': '飞',
+      '\u2EE0': '饣',
+      '\u2EE2': '马',
+      '\u2EE5': '鱼',
+      '\u2EE6': '鸟',
+      '\u2EE7': '卤',
+      '\u2EE8': '麦',
+      '\u2EE9': '黄',
+      '\u2EEA': '黾',
+      '\u2EEC': '齐',
+      '\u2EEE': '齿',
+      '\u2EF0': '龙',
+      '\u2EF3': '龟',
     };
     for (const [radical, ideograph] of Object.entries(simplified)) {
       assert.equal(normalizeRadicals(radical), ideograph, `U+${radical.charCodeAt(0).toString(16)}`);

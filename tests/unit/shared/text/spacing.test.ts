@@ -12,13 +12,16 @@ import {
 
 describe('spacing rules', () => {
   test('no space after full-width punctuation', () => {
-    assert.equal(spaceAfterPunct('知民声、 知民情， 情况在一线了解。 社区', false).text, '知民声、知民情，情况在一线了解。社区');
+    assert.equal(
+      spaceAfterPunct('知民声、 知民情， 情况在一线了解。 社区', { keepPhraseGaps: false }).text,
+      '知民声、知民情，情况在一线了解。社区',
+    );
   });
 
   test('in titles the gap after a closing quote that ends a phrase stays', () => {
-    assert.equal(spaceAfterPunct('开设“民情论坛” 打造和谐家园', true).text, '开设“民情论坛” 打造和谐家园');
-    assert.equal(spaceAfterPunct('“民情论坛” 连民心', false).text, '“民情论坛”连民心');
-    assert.equal(spaceAfterPunct('党建引领， 服务群众', true).text, '党建引领，服务群众');
+    assert.equal(spaceAfterPunct('开设“民情论坛” 打造和谐家园', { keepPhraseGaps: true }).text, '开设“民情论坛” 打造和谐家园');
+    assert.equal(spaceAfterPunct('“民情论坛” 连民心', { keepPhraseGaps: false }).text, '“民情论坛”连民心');
+    assert.equal(spaceAfterPunct('党建引领， 服务群众', { keepPhraseGaps: true }).text, '党建引领，服务群众');
   });
 
   test('no space before closing punctuation, but the rule leaves opening quotes alone', () => {
@@ -26,9 +29,9 @@ describe('spacing rules', () => {
   });
 
   test('no space between ideographs and digits, unless one is to be kept', () => {
-    assert.equal(spaceCjkDigit('共有居民 1412 户， 际华 3512皮革', false).text, '共有居民1412户， 际华3512皮革');
-    assert.equal(spaceCjkDigit('共有居民 1412 户', true).text, '共有居民 1412 户');
-    assert.equal(spaceCjkDigit('2012年 1月 4日', false).text, '2012年1月4日');
+    assert.equal(spaceCjkDigit('共有居民 1412 户， 际华 3512皮革', { keepOne: false }).text, '共有居民1412户， 际华3512皮革');
+    assert.equal(spaceCjkDigit('共有居民 1412 户', { keepOne: true }).text, '共有居民 1412 户');
+    assert.equal(spaceCjkDigit('2012年 1月 4日', { keepOne: false }).text, '2012年1月4日');
   });
 
   test('no space before an opening quote after CJK text', () => {

@@ -19,7 +19,10 @@ describe('joinInFlight', () => {
       throw new Error('boom');
     };
     const results = await Promise.allSettled([joinInFlight('f', fail), joinInFlight('f', fail)]);
-    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['rejected', 'rejected'],
+    );
     await assert.rejects(joinInFlight('f', fail));
     assert.equal(asked, 2);
   });

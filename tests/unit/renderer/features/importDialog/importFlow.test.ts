@@ -8,6 +8,7 @@ import {
   defaultTitle,
   mergeRuleReports,
   pageRangeLabel,
+  runCommit,
   runParse,
   sameOptions,
   sortScanFiles,
@@ -32,16 +33,29 @@ function jobBackend(steps: number, end: 'done' | 'failed' | 'cancelled') {
         const finished = polls > steps;
         const state = cancelled ? 'cancelled' : finished ? end : 'running';
         const error = state === 'failed' ? { code: 'IMPORT_ENCODING', message: 'Cannot decode' } : null;
-        return ok({ id: 'j1', kind: 'import', state, phase: finished ? 'segment' : 'decode', done: Math.min(polls, steps), total: steps, error });
+        return ok({
+          id: 'j1',
+          kind: 'import',
+          state,
+          phase: finished ? 'segment' : 'decode',
+          done: Math.min(polls, steps),
+          total: steps,
+          error,
+        });
       }
       case 'import:preview':
         return ok({
           jobId: 'j1',
           sha256: 'a'.repeat(64),
-          result: { sourceName: 'x.txt', encoding: 'utf-8', pages: [], frontMatter: [], toc: [], cases: [], changes: [], warnings: [] },
+          sourceName: 'x.txt',
+          encoding: 'utf-8',
+          counts: { pages: 0, toc: 0, cases: 0, frontMatter: 0 },
+          warnings: [],
+          changes: [],
           scanPageCount: 0,
           suggestedOffset: 0,
           existingVolume: null,
+          memory: { peakMb: 20, budgetMb: 128 },
         });
       default:
         return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
@@ -57,7 +71,13 @@ describe('runParse', () => {
     const { client, calls } = jobBackend(3, 'done');
     const phases: string[] = [];
     let job = '';
-    const preview = await runParse(client, req, { onJob: (id) => (job = id), onStatus: (s) => phases.push(s.state) }, new AbortController().signal, 1);
+    const preview = await runParse(
+      client,
+      req,
+      { onJob: (id) => (job = id), onStatus: (s) => phases.push(s.state) },
+      new AbortController().signal,
+      1,
+    );
     assert.equal(job, 'j1');
     assert.equal(preview.jobId, 'j1');
     assert.deepEqual(phases, ['running', 'running', 'running', 'done']);
@@ -88,6 +108,46 @@ describe('runParse', () => {
   });
 });
 
+describe('runCommit', () => {
+  test('reports the cases written while the commit runs, then answers with the volume', async () => {
+    let polls = 0;
+    let finish!: () => void;
+    const written = new Promise<void>((r) => (finish = r));
+    const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
+    const transport: Transport = async (channel) => {
+      if (channel === 'import:commit') {
+        await written;
+        return ok({
+          id: 7,
+          title: '卷',
+          sourceName: null,
+          sourceHash: null,
+          scan: null,
+          caseCount: 3,
+          pageCount: 9,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        });
+      }
+      if (channel === 'jobs:get') {
+        polls++;
+        if (polls === 4) finish();
+        return ok({ id: 'j1', kind: 'import', state: 'running', phase: 'write', done: polls, total: 3, error: null });
+      }
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
+    };
+    const seen: number[] = [];
+    const volume = await runCommit(
+      createClient(() => transport),
+      { jobId: 'j1', title: '卷', scanOffset: 0, replaceVolumeId: null },
+      (s) => seen.push(s.done),
+      1,
+    );
+    assert.equal(volume.id, 7);
+    assert.deepEqual(seen.slice(0, 3), [1, 2, 3]);
+  });
+});
+
 describe('import dialog helpers', () => {
   const report = (rule: string, count: number): RuleReport => ({ rule, count, sites: [] });
 
@@ -111,18 +171,15 @@ describe('import dialog helpers', () => {
   });
 
   test('page labels use printed numbers, bracketed positions otherwise', () => {
-    const pages = [
-      { index: 0, printed: null, startLine: 0, raw: '' },
-      { index: 1, printed: 1, startLine: 5, raw: '' },
-      { index: 2, printed: 2, startLine: 9, raw: '' },
-    ];
-    assert.equal(pageRangeLabel(pages, 1, 2), '1–2');
-    assert.equal(pageRangeLabel(pages, 0, 0), '[1]');
-    assert.equal(pageRangeLabel(pages, 0, 1), '[1]–1');
+    assert.equal(pageRangeLabel(1, 2, [1, 2]), '1–2');
+    assert.equal(pageRangeLabel(0, 0, [null, null]), '[1]');
+    assert.equal(pageRangeLabel(0, 1, [null, 1]), '[1]–1');
   });
 
   test('options compare regardless of rule order', () => {
-    assert.ok(sameOptions({ disabledRules: ['a', 'b'], cjkDigitSpace: false }, { disabledRules: ['b', 'a'], cjkDigitSpace: false }));
+    assert.ok(
+      sameOptions({ disabledRules: ['a', 'b'], cjkDigitSpace: false }, { disabledRules: ['b', 'a'], cjkDigitSpace: false }),
+    );
     assert.ok(!sameOptions({ disabledRules: ['a'], cjkDigitSpace: false }, { disabledRules: [], cjkDigitSpace: false }));
     assert.ok(!sameOptions({ disabledRules: [], cjkDigitSpace: true }, { disabledRules: [], cjkDigitSpace: false }));
   });

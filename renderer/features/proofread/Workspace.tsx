@@ -1,0 +1,179 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { BlockKind } from '../../../shared/model/blockKind.ts';
+import { docPages, docToPlainText } from '../../../shared/model/caseDoc.ts';
+import type { CaseSummary } from '../../../shared/model/entities.ts';
+import type { PageStatus } from '../../../shared/model/stage.ts';
+import { ZERO_COUNTS, type CharCounts } from '../../../shared/proof/counts.ts';
+import { casePageRange } from '../../../shared/proof/pageMap.ts';
+import type { SaveState } from '../../editor/autosave.ts';
+import { CaseEditor } from '../../editor/CaseEditor.tsx';
+import { SCROLL_TO_PAGE_COMMAND } from '../../editor/commands.ts';
+import { $editorToDoc } from '../../editor/docConvert.ts';
+import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ScanPane } from '../../scan/ScanPane.tsx';
+import type { ScanSource } from '../../scan/scanSource.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import type { ProofreadClient } from './client.ts';
+import { ConflictBanner } from './ConflictBanner.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { ProofToolbar } from './ProofToolbar.tsx';
+import { Splitter } from './Splitter.tsx';
+import { SuspectList } from './SuspectList.tsx';
+import type { LoadedCase } from './useCaseLoad.ts';
+import { useCaseSave } from './useCaseSave.ts';
+import { useLayoutPrefs } from './useLayoutPrefs.ts';
+import { usePageStatus } from './usePageStatus.ts';
+import { useViewShortcuts } from './useViewShortcuts.ts';
+import { createValueStore } from './valueStore.ts';
+
+export interface WorkspaceProps {
+  client: ProofreadClient;
+  scanSource: ScanSource;
+  loaded: LoadedCase;
+  onSaveStateChange?: ((state: SaveState) => void) | undefined;
+  onCaseSaved?: ((summary: CaseSummary) => void) | undefined;
+}
+
+/** The loaded case: toolbar, editor with its side panels, splitter and scan pane. Render inside CaseEditorProvider. */
+export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCaseSaved }: WorkspaceProps) {
+  const [editor] = useLexicalComposerContext();
+  const { t, language } = useI18n();
+  const { caseData, volume } = loaded;
+  const save = useCaseSave(client, caseData, { onSaveStateChange, onCaseSaved });
+  const status = usePageStatus(client, loaded.pages);
+  const { layout, ratio, setRatio, toggleLayout, commitRatio } = useLayoutPrefs(client, loaded.prefs);
+
+  const { doc } = save.load;
+  const startPage = doc.blocks[0]?.page ?? caseData.pageStart ?? 0;
+  const casePages = useMemo(() => casePageRange(docPages(doc), caseData.pageStart, caseData.pageEnd), [doc, caseData]);
+  const [currentPage, setCurrentPage] = useState<number | null>(startPage);
+  const [kind, setKind] = useState<BlockKind | null>(null);
+  const [counts] = useState(() => createValueStore<CharCounts>(ZERO_COUNTS));
+  const [suspects, setSuspects] = useState<BlockSuspect[]>([]);
+  const [showSuspects, setShowSuspects] = useState(true);
+  const [showHistory, setShowHistory] = useState(false);
+
+  const gotoPage = useCallback(
+    (page: number) => {
+      setCurrentPage(page);
+      editor.dispatchCommand(SCROLL_TO_PAGE_COMMAND, page);
+    },
+    [editor],
+  );
+  const { setStatus } = status;
+  const onSetStatus = useCallback((p: number, s: PageStatus) => void setStatus(p, s), [setStatus]);
+
+  const onKeyDown = useViewShortcuts({ currentPage, casePages, gotoPage, setStatus });
+
+  const getCurrentText = () => editor.getEditorState().read(() => docToPlainText($editorToDoc(startPage)));
+
+  const hasScan = volume.scan !== null;
+  // Side panels open only with something in them: an empty suspect list takes no room.
+  const suspectsShown = showSuspects && suspects.length > 0;
+  const side =
+    suspectsShown || showHistory ? (
+      <div className="proof__side" data-testid="side-panels">
+        {suspectsShown && <SuspectList suspects={suspects} />}
+        {showHistory && (
+          <HistoryPanel
+            client={client}
+            caseId={caseData.id}
+            version={save.version}
+            getCurrentText={getCurrentText}
+            beforeRestore={save.flush}
+            getVersion={save.getVersion}
+            onRestored={save.onRestored}
+          />
+        )}
+      </div>
+    ) : null;
+  // Beside the scan, the panels take their width from the scan, never from the text; above it
+  // (or with no scan) they sit at the text's right.
+  const sideWithScan = hasScan && layout === 'side';
+  const scanPane = (
+    <ScanPane
+      scan={volume.scan}
+      scanSource={scanSource}
+      pages={status.pages}
+      casePages={casePages}
+      currentPage={currentPage}
+      onGotoPage={gotoPage}
+      onSetStatus={onSetStatus}
+    />
+  );
+
+  return (
+    <div
+      className={`proof proof--${hasScan ? layout : 'noscan'}`}
+      lang={language}
+      data-testid="proofread-view"
+      data-layout={hasScan ? layout : 'noscan'}
+      onKeyDown={onKeyDown}
+    >
+      <ProofToolbar
+        kind={kind}
+        counts={counts}
+        saveState={save.saveState}
+        suspectCount={suspects.length}
+        showSuspects={showSuspects}
+        onToggleSuspects={() => setShowSuspects((v) => !v)}
+        showHistory={showHistory}
+        onToggleHistory={() => setShowHistory((v) => !v)}
+        layout={hasScan ? layout : null}
+        onToggleLayout={toggleLayout}
+      />
+      {save.conflict && (
+        <ConflictBanner
+          storedVersion={save.conflict.stored?.version ?? null}
+          onReload={() => void save.reloadStored()}
+          onOverwrite={() => void save.overwrite()}
+        />
+      )}
+      {save.saveError !== null && (
+        <ErrorNotice
+          error={save.saveError}
+          title={t('proof.save.failed')}
+          onRetry={() => void save.flush()}
+          testId="save-error"
+        />
+      )}
+      {status.error !== null && <ErrorNotice error={status.error} title={t('proof.status.failed')} testId="page-status-error" />}
+      {!hasScan && scanPane}
+      <div className="proof__main">
+        <div className="proof__text" style={hasScan ? { flexBasis: `${ratio * 100}%` } : undefined}>
+          <CaseEditor
+            doc={doc}
+            loadKey={save.load.key}
+            startPage={startPage}
+            onSave={save.onSave}
+            onSaveState={save.onSaveState}
+            onAutosave={save.onAutosave}
+            onPage={setCurrentPage}
+            onKind={setKind}
+            onCount={counts.set}
+            suspectsEnabled={showSuspects}
+            onSuspects={setSuspects}
+            ariaLabel={caseData.title}
+          />
+          {!sideWithScan && side}
+        </div>
+        {hasScan && (
+          <>
+            <Splitter
+              orientation={layout === 'side' ? 'vertical' : 'horizontal'}
+              ratio={ratio}
+              onChange={setRatio}
+              onCommit={commitRatio}
+            />
+            <div className="proof__scan">
+              {sideWithScan && side}
+              {scanPane}
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+export { AboutDialog } from './aboutDialog.ts';
+export { AppHeader } from './appHeader.ts';
+export { BackupTable } from './backupTable.ts';
+export { ConfirmDialog } from './confirmDialog.ts';
+export { ExportDialog, type ExportScope } from './exportDialog.ts';
+export { ImportDialog, type ImportTab } from './importDialog.ts';
+export { LibraryPage } from './libraryPage.ts';
+export { installMenuStandIn } from './menu.ts';
+export { ProofreadPage } from './proofreadPage.ts';
+export { RecoveryScreen } from './recoveryScreen.ts';
+export { BackupsSection, SettingsDialog } from './settingsDialog.ts';

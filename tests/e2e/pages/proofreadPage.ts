@@ -1,0 +1,201 @@
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * A case's page (features/casePage + features/proofread): the case bar with its stage popover, the
+ * editor and its toolbar, the side panels (suspects, history), find/replace and the scan pane.
+ */
+export class ProofreadPage {
+  readonly page: Page;
+  /** The whole case page, from its case bar down. */
+  readonly root: Locator;
+  readonly title: Locator;
+  /** Side by side or stacked, in `data-layout`. */
+  readonly view: Locator;
+  readonly editorSlot: Locator;
+  readonly editorScroll: Locator;
+  readonly editor: Locator;
+  /** `data-state`: saved, saving, conflict, … */
+  readonly saveState: Locator;
+  readonly pageMarkers: Locator;
+  readonly conflictBanner: Locator;
+
+  readonly suspectsToggle: Locator;
+  readonly suspectList: Locator;
+  readonly suspectFixes: Locator;
+  readonly historyToggle: Locator;
+  readonly diffView: Locator;
+  readonly findInput: Locator;
+  readonly findStatus: Locator;
+
+  readonly scanPane: Locator;
+  /** Where the scan is drawn; `data-rendered-page` once a page is. */
+  readonly scanCanvas: Locator;
+  /** Said in place of the scan when the volume has none. */
+  readonly scanNone: Locator;
+  readonly splitter: Locator;
+  readonly layoutToggle: Locator;
+
+  readonly stageToggle: Locator;
+  /** The stage form, in its popover. */
+  readonly stageControl: Locator;
+  /** The current stage, in `data-stage`. */
+  readonly stage: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.root = page.getByTestId('case-page');
+    this.title = page.getByTestId('case-title');
+    this.view = page.getByTestId('proofread-view');
+    this.editorSlot = page.getByTestId('case-editor-slot');
+    this.editorScroll = page.getByTestId('editor-scroll');
+    this.editor = page.getByTestId('proof-editor');
+    this.saveState = page.getByTestId('save-state');
+    this.pageMarkers = this.editor.getByTestId('page-marker');
+    this.conflictBanner = page.getByTestId('conflict-banner');
+
+    this.suspectsToggle = page.getByTestId('suspects-toggle');
+    this.suspectList = page.getByTestId('suspect-list');
+    this.suspectFixes = this.suspectList.getByTestId('suspect-fix');
+    this.historyToggle = page.getByTestId('history-toggle');
+    this.diffView = page.getByTestId('diff-view');
+    this.findInput = page.getByTestId('find-input');
+    this.findStatus = page.getByTestId('find-status');
+
+    this.scanPane = page.getByTestId('scan-pane');
+    this.scanCanvas = page.getByTestId('scan-canvas-host');
+    this.scanNone = page.getByTestId('scan-none');
+    this.splitter = page.getByTestId('splitter');
+    this.layoutToggle = page.getByTestId('layout-toggle');
+
+    this.stageToggle = page.getByTestId('stage-control-toggle');
+    this.stageControl = page.getByTestId('stage-control');
+    this.stage = page.getByTestId('case-stage');
+  }
+
+  /** Opens case `id` directly, from browser mode's URL (with its token). */
+  async goto(url: string, id: number): Promise<void> {
+    await this.page.goto(`${url}&route=/case/${id}`);
+  }
+
+  async back(): Promise<void> {
+    await this.page.getByTestId('case-back').click();
+  }
+
+  /** The first block of the editor whose text contains `text`; its kind is in `data-kind`. */
+  block(text: string): Locator {
+    return this.editor.locator('[data-kind]', { hasText: text }).first();
+  }
+
+  blocksOfKind(kind: string): Locator {
+    return this.editor.locator(`[data-kind="${kind}"]`);
+  }
+
+  /** Puts the caret at the end of the block containing `text`. */
+  async caretToEnd(text: string): Promise<void> {
+    await this.block(text).click();
+    await this.page.keyboard.press('End');
+  }
+
+  /** Types `typed` at the end of the block containing `text`. */
+  async appendTo(text: string, typed: string): Promise<void> {
+    await this.caretToEnd(text);
+    await this.page.keyboard.type(typed);
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByTestId('undo').click();
+  }
+
+  /** Saves over the version stored elsewhere, deliberately. */
+  async overwriteConflict(): Promise<void> {
+    await this.page.getByTestId('conflict-overwrite').click();
+  }
+
+  /** Opens the suspect panel unless it is open already. */
+  async showSuspects(): Promise<void> {
+    if ((await this.suspectsToggle.getAttribute('aria-pressed')) !== 'true') await this.suspectsToggle.click();
+  }
+
+  /** The first suspect listed whose line shows `text`. */
+  suspect(text: string): Locator {
+    return this.suspectList.getByTestId('suspect-item').filter({ hasText: text }).first();
+  }
+
+  /** Applies a suspect's one-click fix. */
+  async fixSuspect(suspect: Locator): Promise<void> {
+    await suspect.getByTestId('suspect-fix').click();
+  }
+
+  /** Ctrl+H: the find bar with its replace row. */
+  async openReplace(): Promise<void> {
+    await this.page.keyboard.press('Control+h');
+  }
+
+  async find(text: string): Promise<void> {
+    await this.findInput.fill(text);
+  }
+
+  async replaceAll(replacement: string): Promise<void> {
+    await this.page.getByTestId('replace-input').fill(replacement);
+    await this.page.getByTestId('replace-all').click();
+  }
+
+  async toggleHistory(): Promise<void> {
+    await this.historyToggle.click();
+  }
+
+  /** The history panel's revisions of one kind (import, save, restore, …). */
+  revisions(kind: string): Locator {
+    return this.page.locator(`[data-testid="revision-item"][data-kind="${kind}"]`);
+  }
+
+  async compareWithCurrent(revision: Locator): Promise<void> {
+    await revision.getByTestId('revision-compare-current').click();
+  }
+
+  async restoreRevision(revision: Locator): Promise<void> {
+    await revision.getByTestId('revision-restore').click();
+  }
+
+  async toggleLayout(): Promise<void> {
+    await this.layoutToggle.click();
+  }
+
+  /** A page's chip in the page strip (`aria-current`, `data-status`). */
+  pageChip(index: number): Locator {
+    return this.page.getByTestId(`page-chip-${index}`);
+  }
+
+  async goToPage(index: number): Promise<void> {
+    await this.pageChip(index).click();
+  }
+
+  /** Sets the current page's proofreading status. */
+  async setPageStatus(status: string): Promise<void> {
+    await this.page.getByTestId(`page-status-${status}`).click();
+  }
+
+  /** Opens (or closes) the stage popover. */
+  async toggleStageControl(): Promise<void> {
+    await this.stageToggle.click();
+  }
+
+  /** Moves the case to `stage` through the popover's form, with an optional note. */
+  async changeStage(stage: string, note?: string): Promise<void> {
+    await this.toggleStageControl();
+    await this.page.getByTestId('stage-select').selectOption(stage);
+    if (note !== undefined) await this.page.getByTestId('stage-note').fill(note);
+    await this.page.getByTestId('stage-confirm').click();
+  }
+
+  /** Opens the stage popover and unfolds the stage history under its form. */
+  async showStageHistory(): Promise<void> {
+    await this.toggleStageControl();
+    await this.page.getByTestId('event-history-section').locator('summary').click();
+  }
+
+  /** The stage history's entries that moved the case to `stage`. */
+  stageEvents(stage: string): Locator {
+    return this.page.locator(`[data-testid="event-row"][data-to="${stage}"]`);
+  }
+}
