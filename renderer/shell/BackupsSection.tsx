@@ -8,36 +8,30 @@ import { useNotices } from '../ui/Notices.tsx';
 import { useAsync } from '../ui/useAsync.ts';
 import { BackupTable } from './BackupTable.tsx';
 import { RestoreBackupDialog } from './RestoreBackupDialog.tsx';
+import { useSubmit } from '../ui/useSubmit.ts';
 
 /** Settings: the library's backups, "back up now", and restore (after a confirmation naming the copy). */
 export function BackupsSection({ client = api }: { client?: Pick<Client, 'backups'> }) {
   const { t } = useI18n();
   const notices = useNotices();
   const backups = useAsync('backups', () => client.backups.list());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
-
-  async function backUpNow() {
-    setBusy(true);
-    setError(null);
-    try {
-      const info = await client.backups.create();
-      notices.info(t('backups.created', { size: formatBytes(info.size) }));
-      backups.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    run: backUpNow,
+  } = useSubmit(async () => {
+    const info = await client.backups.create();
+    notices.info(t('backups.created', { size: formatBytes(info.size) }));
+    backups.reload();
+  });
 
   const list = backups.data ?? [];
   return (
     <section className="settings-section" aria-labelledby="backups-title" data-testid="backups-section">
       <div className="toolbar">
         <h3 id="backups-title">{t('backups.title')}</h3>
-        <button type="button" disabled={busy} onClick={() => void backUpNow()} data-testid="backups-create">
+        <button type="button" disabled={busy} onClick={() => backUpNow()} data-testid="backups-create">
           {t('backups.backUpNow')}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Submit<A extends unknown[]> {
-  /** True from the start of an attempt until it fails (a success usually closes the form). */
+  /** True while an attempt is out. */
   busy: boolean;
   /** What the last attempt threw, shown with ErrorNotice; cleared when a new attempt starts. */
   error: unknown;
@@ -28,15 +28,10 @@ export function useSubmit<A extends unknown[]>(action: (...args: A) => Promise<u
     setError(null);
     latest
       .current(...args)
-      .then(
-        () => undefined,
-        (err: unknown) => {
-          setError(err);
-          setBusy(false);
-        },
-      )
+      .catch((err: unknown) => setError(err))
       .finally(() => {
         inFlight.current = false;
+        setBusy(false);
       });
   }, []);
   return { busy, error, run };

@@ -7,6 +7,7 @@ import { usePrefs } from '../../shell/PrefsContext.tsx';
 import { useShell } from '../../shell/ShellContext.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { StageBadge } from '../../ui/StageBadge.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 
 export interface StageControlProps {
   caseId: number;
@@ -28,23 +29,16 @@ export function StageControl({ caseId, current, onChanged, children }: StageCont
   const popoverId = useId();
   const [target, setTarget] = useState<Stage>(current);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
-      const trimmed = note.trim();
-      const updated = await api.cases.setStage({ id: caseId, stage: target, ...(trimmed ? { note: trimmed } : {}) });
-      setNote('');
-      onChanged(updated);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    run: submit,
+  } = useSubmit(async () => {
+    const trimmed = note.trim();
+    const updated = await api.cases.setStage({ id: caseId, stage: target, ...(trimmed ? { note: trimmed } : {}) });
+    setNote('');
+    onChanged(updated);
+  });
 
   return (
     <div className="stage-control">
@@ -73,7 +67,7 @@ export function StageControl({ caseId, current, onChanged, children }: StageCont
           data-testid="stage-control"
           onSubmit={(e) => {
             e.preventDefault();
-            void submit();
+            submit();
           }}
         >
           <h3>{t('casePage.changeStage')}</h3>
