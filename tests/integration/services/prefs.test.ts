@@ -2,7 +2,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
@@ -115,7 +114,8 @@ describe('preferences over IPC and HTTP', () => {
     const frame = { senderFrame: { url: pathToFileURL(path.join(rendererDir, 'index.html')).href } };
     ipcSend = (channel, input) => registered.get(IPC_CHANNEL)!(frame, channel, input);
 
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-prefs-static-'));
+    // Inside the temp library's folder, so that app.done() removes it too.
+    const staticDir = fs.mkdirSync(path.join(app.dir, 'static'), { recursive: true })!;
     server = await startWebServer({ dispatch: app.dispatch, staticDir, scansDir: app.scansDir });
     httpSend = async (channel, input) => {
       const res = await fetch(`${server.url}/api/${channel}`, {

@@ -2,7 +2,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { AppErrorShape } from '../../../shared/ipc/errors.ts';
 import { FILE_NAME_HEADER } from '../../../shared/ipc/transport.ts';
@@ -49,7 +48,8 @@ describe('import errors over HTTP', () => {
 
   before(async () => {
     app = await bootTemp();
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-errors-static-'));
+    // Inside the temp library's folder, so that app.done() removes it too.
+    const staticDir = fs.mkdirSync(path.join(app.dir, 'static'), { recursive: true })!;
     server = await startWebServer({ dispatch: app.dispatch, staticDir, scansDir: app.scansDir });
   });
   after(async () => {
