@@ -21,7 +21,8 @@ Commands:
   cases list --volume <id>         list a volume's cases
   import <file> [--scan <pdf|dir>] import a text layer (UTF-8/UTF-16/GB18030) or a PDF;
                                    with --json and no --library: parse only and print the
-                                   result (pages, frontMatter, toc, cases) as JSON
+                                   result (pages, frontMatter, toc, cases) as JSON;
+                                   a .json export of this app comes back as the same cases
   backup                           copy the library into its backups/ folder now
   restore [NAME | --latest]        list the backups; with a name (or --latest, the newest
                                    that is not a pre-restore copy) put it in place of the

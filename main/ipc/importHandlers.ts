@@ -10,6 +10,7 @@ import type {
 import type { SliceRequest } from '../import/preview.ts';
 import { commitImport, installSample, previewImport, previewSlice, startImport } from '../services/importService.ts';
 import type { AppContext } from '../services/context.ts';
+import { importStagedExportJson } from '../services/jsonReimport.ts';
 
 type ImportChannels =
   | 'files:stage'
@@ -22,6 +23,7 @@ type ImportChannels =
   | 'import:previewChanges'
   | 'import:commit'
   | 'sample:install'
+  | 'import:json'
   | 'jobs:get'
   | 'jobs:cancel';
 
@@ -44,6 +46,7 @@ export function importHandlers(ctx: AppContext): Pick<Handlers, ImportChannels> 
     'import:commit': ({ jobId, title, scanOffset, replaceVolumeId }) =>
       commitImport(ctx, jobId, { title, scanOffset, replaceVolumeId }),
     'sample:install': () => installSample(ctx),
+    'import:json': ({ fileId, title }) => importStagedExportJson(ctx, fileId, title),
     'jobs:get': ({ jobId }) => ctx.jobs.get(jobId),
     'jobs:cancel': ({ jobId }) => {
       ctx.jobs.cancel(jobId);

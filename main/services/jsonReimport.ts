@@ -1,7 +1,9 @@
 import { readExportJson, reimportCases } from '../../shared/export/json.ts';
-import { AppError } from '../../shared/ipc/errors.ts';
+import fs from 'node:fs';
+import { AppError, inFile } from '../../shared/ipc/errors.ts';
 import type { Volume } from '../../shared/model/entities.ts';
 import { createCase, createVolume, getVolume, withTransaction } from '../store/index.ts';
+import { backupBeforeOperation } from './backupService.ts';
 import { currentUser, type AppContext } from './context.ts';
 
 /**
@@ -21,4 +23,19 @@ export function importExportJson(ctx: AppContext, text: string, title?: string):
     }
     return getVolume(db, volume.id);
   });
+}
+
+/** A staged upload that is a JSON export: backed up before, the upload let go after, whatever happens. */
+export async function importStagedExportJson(ctx: AppContext, fileId: string, title?: string): Promise<Volume> {
+  const staged = ctx.staging.get(fileId);
+  try {
+    const text = fs.readFileSync(staged.path, 'utf8');
+    // Refused before the backup, so that a wrong file costs nothing.
+    const read = readExportJson(text);
+    if (!read.ok) throw inFile(new AppError('VALIDATION', read.message, { issues: read.issues.slice(0, 20) }), staged.name);
+    await backupBeforeOperation(ctx, 'import');
+    return importExportJson(ctx, text, title);
+  } finally {
+    ctx.staging.discard(fileId);
+  }
 }

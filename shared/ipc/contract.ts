@@ -190,6 +190,11 @@ export const contract = {
   },
   /** Import the bundled sample volume (the seed excerpt with its PDF scan). */
   'sample:install': { input: z.object({}), output: Volume },
+  /** Import a staged JSON export (shared/export/jsonSchema.ts) as a new volume: the same cases, no preview needed. */
+  'import:json': {
+    input: z.object({ fileId: z.string(), title: z.string().trim().min(1).max(200).optional() }),
+    output: Volume,
+  },
 
   /** Which cases an export would take and leave out, and the name it would write (for the dialog's count). */
   'export:preview': { input: ExportRequest, output: ExportPreview },

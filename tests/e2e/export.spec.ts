@@ -59,6 +59,24 @@ test.describe('export', () => {
     expect(prefs.exportSettings?.format).toBe('docx');
   });
 
+  test('a JSON export of the whole volume imports back from the import dialog as the same cases', async ({ page, workbench }) => {
+    await workbench.call('sample:install');
+    const library = await openSampleVolume(page, workbench.url);
+    const dialog = await library.openExport();
+    await dialog.chooseScope('volume');
+    await dialog.chooseFormat('json');
+    // The download is kept under a temporary name: give it back its .json, as the user's file would have.
+    const jsonFile = `${await (await dialog.download()).path()}.json`;
+    fs.copyFileSync(jsonFile.slice(0, -'.json'.length), jsonFile);
+    await dialog.close();
+
+    const importDialog = await library.openImport();
+    await importDialog.load(jsonFile);
+    await expect(library.volumeRows).toHaveCount(2);
+    const volumes = (await workbench.call('volumes:list')).value as Array<{ id: number; caseCount: number }>;
+    expect(volumes[1]!.caseCount).toBe(volumes[0]!.caseCount);
+  });
+
   test('with nothing at 定稿 the dialog says the scope is empty and does not export', async ({ page, workbench }) => {
     await workbench.call('sample:install');
     const library = await openSampleVolume(page, workbench.url);

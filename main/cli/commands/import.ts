@@ -6,6 +6,8 @@ import { AppError } from '../../../shared/ipc/errors.ts';
 import { parseImportFile } from '../../import/parseImportFile.ts';
 import { importFileNow } from '../../services/importService.ts';
 import { withLibrary, type GlobalOptions } from '../context.ts';
+import { backupBeforeOperation } from '../../services/backupService.ts';
+import { importExportJson } from '../../services/jsonReimport.ts';
 
 const IMAGE = /\.(jpe?g|png|tiff?)$/i;
 
@@ -22,6 +24,9 @@ function scanPaths(scan: string | undefined): string[] {
     .map((f) => path.join(scan, f));
 }
 
+/** A `.json` file is taken as a JSON export of this app (anything else in it is refused by name). */
+const isExportJson = (file: string): boolean => path.extname(file).toLowerCase() === '.json';
+
 export async function importCommand(
   args: string[],
   opts: GlobalOptions & { scan?: string | undefined; title?: string | undefined },
@@ -36,8 +41,18 @@ export async function importCommand(
     process.stdout.write(`${JSON.stringify(toTruthJson(parsed.result), null, 2)}\n`);
     return;
   }
-  const title = opts.title ?? path.basename(file, path.extname(file));
-  const volume = await withLibrary(opts, (app) => importFileNow(app.ctx, file, scans, { title, replaceVolumeId: null }));
+  // A JSON export of this app comes back as the same cases, without the text pipeline.
+  const volume = isExportJson(file)
+    ? await withLibrary(opts, async (app) => {
+        await backupBeforeOperation(app.ctx, 'import');
+        return importExportJson(app.ctx, fs.readFileSync(file, 'utf8'), opts.title);
+      })
+    : await withLibrary(opts, (app) =>
+        importFileNow(app.ctx, file, scans, {
+          title: opts.title ?? path.basename(file, path.extname(file)),
+          replaceVolumeId: null,
+        }),
+      );
   console.log(
     opts.json
       ? JSON.stringify(volume, null, 2)

@@ -28,7 +28,10 @@ interface Staged {
   scanFileIds: string[];
 }
 
-const TEXT_ACCEPT = '.txt,.text,.pdf,text/plain,application/pdf';
+const TEXT_ACCEPT = '.txt,.text,.pdf,.json,text/plain,application/pdf,application/json';
+
+/** A `.json` file is taken as a JSON export of this app (main refuses anything else in it, by name). */
+const isExportJson = (file: File | null): boolean => file !== null && /\.json$/i.test(file.name);
 const SCAN_ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/jpeg,image/png,image/tiff';
 
 /** Choose → stage → parse (with progress, cancellable) → preview (rules can be turned off) → commit. */
@@ -82,6 +85,14 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     try {
       const { fileId, scanFileIds } = await stage();
       setStep({ name: 'parsing', jobId: null, status: null });
+      if (isExportJson(textFile)) {
+        // A JSON export of this app holds the cases already: they come back as they were, with no preview.
+        staged.current = null;
+        const volume = await api.import.json({ fileId });
+        notices.info(t('import.committed', { title: volume.title }));
+        onImported(volume);
+        return;
+      }
       const preview = await runParse(
         api,
         { fileId, scanFileIds, options: opts },

@@ -34,6 +34,10 @@ export class ExportDialog {
     return this.root.getByTestId(`export-scope-${scope}`);
   }
 
+  async close(): Promise<void> {
+    await this.root.getByTestId('export-dialog-close').click();
+  }
+
   async chooseScope(scope: ExportScope): Promise<void> {
     await this.scope(scope).check();
   }

@@ -109,6 +109,22 @@ describe('export on the command line', () => {
     );
   });
 
+  test('a JSON export imports back as the same cases', () => {
+    const target = path.join(out, 'round-trip.json');
+    const exported = cli('export', '--volume', volumeId, '--all', '--format', 'json', '--out', target);
+    assert.equal(exported.code, 0, exported.stderr);
+    const back = cli('import', target, '--title', '导回的卷', '--json');
+    assert.equal(back.code, 0, back.stderr);
+    const backId = JSON.parse(back.stdout).id as number;
+    const lib = openLibrary(library, { readOnly: true });
+    try {
+      const shape = (id: number) => listCases(lib.db, id).map((c) => [c.number, c.title, c.organization, c.stage]);
+      assert.deepEqual(shape(backId), shape(Number(volumeId)));
+    } finally {
+      lib.close();
+    }
+  });
+
   test('a command line it cannot read is a usage error (exit 2)', () => {
     for (const args of [
       ['export', '--volume', volumeId, '--format', 'doc', '--out', path.join(out, 'x')],

@@ -273,7 +273,8 @@ describe('formats through the service', () => {
     const text = fs.readFileSync(target, 'utf8');
     const read = readExportJson(text);
     assert.ok(read.ok);
-    const again = importExportJson(app.ctx, text);
+    // Through the channel the import dialog uses: a staged upload of the file.
+    const again = await call<Volume>(app, 'import:json', { fileId: await stageFile(app, target) });
     assert.equal(again.title, '第二卷');
     const shape = async (volumeId: number) => {
       const list = await call<CaseSummary[]>(app, 'cases:list', { volumeId });
@@ -288,6 +289,14 @@ describe('formats through the service', () => {
     };
     assert.deepEqual(await shape(again.id), await shape(other.id));
     assert.throws(() => importExportJson(app.ctx, '{"format":"casebook-workbench.cases","version":9}'), { code: 'VALIDATION' });
+    // Any other JSON is refused by the user's file name, and nothing is written.
+    const stray = path.join(out, '别的.json');
+    fs.writeFileSync(stray, '{"hello": "world"}');
+    const before = (await call<Volume[]>(app, 'volumes:list')).length;
+    const refused = await failure('import:json', { fileId: await stageFile(app, stray) });
+    assert.equal(refused.code, 'VALIDATION');
+    assert.equal(refused.details?.file, '别的.json');
+    assert.equal((await call<Volume[]>(app, 'volumes:list')).length, before);
   });
 
   test('one file per case: a folder in place, a zip when downloaded', async () => {
