@@ -15,11 +15,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const notices = useNotices();
   const [userName, setUserName] = useState(prefs.userName);
   const [language, setLanguage] = useState(prefs.language);
-  const {
-    busy,
-    error,
-    run: save,
-  } = useSubmit(async () => {
+  const form = useSubmit(async () => {
     await update({ userName: userName.trim(), language });
     notices.info(t('settings.saved'));
     onClose();
@@ -35,20 +31,13 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" form="settings-form" className="primary" disabled={busy} data-testid="settings-save">
+          <button type="submit" form="settings-form" className="primary" disabled={form.busy} data-testid="settings-save">
             {t('common.save')}
           </button>
         </>
       }
     >
-      <form
-        id="settings-form"
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <form id="settings-form" className="form-grid" onSubmit={form.onSubmit}>
         <label htmlFor="settings-username">{t('settings.userName')}</label>
         <div>
           <input
@@ -75,7 +64,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           ))}
         </select>
       </form>
-      {error ? <ErrorNotice error={error} /> : null}
+      {form.error ? <ErrorNotice error={form.error} /> : null}
       <BackupsSection />
     </Dialog>
   );

@@ -7,6 +7,8 @@ export interface Submit<A extends unknown[]> {
   error: unknown;
   /** Runs the action once at a time: a second press while busy is ignored. */
   run(...args: A): void;
+  /** For `<form onSubmit>`: the page is not reloaded, the action runs (with no arguments). */
+  onSubmit(event: { preventDefault(): void }): void;
 }
 
 /**
@@ -34,5 +36,12 @@ export function useSubmit<A extends unknown[]>(action: (...args: A) => Promise<u
         setBusy(false);
       });
   }, []);
-  return { busy, error, run };
+  const onSubmit = useCallback(
+    (event: { preventDefault(): void }) => {
+      event.preventDefault();
+      (run as () => void)();
+    },
+    [run],
+  );
+  return { busy, error, run, onSubmit };
 }

@@ -29,11 +29,7 @@ export function StageControl({ caseId, current, onChanged, children }: StageCont
   const popoverId = useId();
   const [target, setTarget] = useState<Stage>(current);
   const [note, setNote] = useState('');
-  const {
-    busy,
-    error,
-    run: submit,
-  } = useSubmit(async () => {
+  const form = useSubmit(async () => {
     const trimmed = note.trim();
     const updated = await api.cases.setStage({ id: caseId, stage: target, ...(trimmed ? { note: trimmed } : {}) });
     setNote('');
@@ -62,14 +58,7 @@ export function StageControl({ caseId, current, onChanged, children }: StageCont
         className="stage-control__popover"
         data-testid="stage-popover"
       >
-        <form
-          className="stage-control__form"
-          data-testid="stage-control"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
+        <form className="stage-control__form" data-testid="stage-control" onSubmit={form.onSubmit}>
           <h3>{t('casePage.changeStage')}</h3>
           <div className="stage-control__row">
             <label htmlFor={`${popoverId}-select`}>{t('casePage.newStage')}</label>
@@ -110,11 +99,11 @@ export function StageControl({ caseId, current, onChanged, children }: StageCont
                 </>
               )}
             </p>
-            <button type="submit" className="primary" disabled={busy || target === current} data-testid="stage-confirm">
+            <button type="submit" className="primary" disabled={form.busy || target === current} data-testid="stage-confirm">
               {t('casePage.confirmStage')}
             </button>
           </div>
-          {error ? <ErrorNotice error={error} /> : null}
+          {form.error ? <ErrorNotice error={form.error} /> : null}
         </form>
         {children}
       </div>

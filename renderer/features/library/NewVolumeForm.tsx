@@ -8,17 +8,10 @@ import { useSubmit } from '../../ui/useSubmit.ts';
 export function NewVolumeForm({ onCancel, onCreated }: { onCancel(): void; onCreated(v: Volume): void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
-  const { busy, error, run: submit } = useSubmit(async () => onCreated(await api.volumes.create({ title: title.trim() })));
+  const form = useSubmit(async () => onCreated(await api.volumes.create({ title: title.trim() })));
 
   return (
-    <form
-      className="new-volume-form"
-      data-testid="new-volume-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form className="new-volume-form" data-testid="new-volume-form" onSubmit={form.onSubmit}>
       <label htmlFor="new-volume-title">{t('library.newVolumeTitle')}</label>
       <input
         id="new-volume-title"
@@ -31,14 +24,14 @@ export function NewVolumeForm({ onCancel, onCreated }: { onCancel(): void; onCre
         onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       />
       <div className="row">
-        <button type="submit" className="primary" disabled={busy || title.trim() === ''} data-testid="new-volume-submit">
+        <button type="submit" className="primary" disabled={form.busy || title.trim() === ''} data-testid="new-volume-submit">
           {t('common.create')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>
-      {error ? <ErrorNotice error={error} /> : null}
+      {form.error ? <ErrorNotice error={form.error} /> : null}
     </form>
   );
 }

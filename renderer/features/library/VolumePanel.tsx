@@ -109,24 +109,13 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
 function RenameForm({ volume, onDone }: { volume: Volume; onDone(renamed: Volume | null): void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState(volume.title);
-  const {
-    busy,
-    error,
-    run: submit,
-  } = useSubmit(async () => {
+  const form = useSubmit(async () => {
     if (title.trim() === volume.title) return onDone(null);
     onDone(await api.volumes.rename({ id: volume.id, title: title.trim() }));
   });
 
   return (
-    <form
-      className="rename-form"
-      data-testid="rename-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form className="rename-form" data-testid="rename-form" onSubmit={form.onSubmit}>
       <label htmlFor="rename-input" className="visually-hidden">
         {t('library.renameLabel')}
       </label>
@@ -139,13 +128,13 @@ function RenameForm({ volume, onDone }: { volume: Volume; onDone(renamed: Volume
         onChange={(e) => setTitle(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
       />
-      <button type="submit" className="primary" disabled={busy || title.trim() === ''} data-testid="rename-submit">
+      <button type="submit" className="primary" disabled={form.busy || title.trim() === ''} data-testid="rename-submit">
         {t('common.save')}
       </button>
       <button type="button" onClick={() => onDone(null)}>
         {t('common.cancel')}
       </button>
-      {error ? <ErrorNotice error={error} /> : null}
+      {form.error ? <ErrorNotice error={form.error} /> : null}
     </form>
   );
 }
