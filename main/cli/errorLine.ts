@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../shared/ipc/errors.ts';
-import { TABLES } from '../../renderer/i18n/messages.ts';
-import { createTranslator } from '../../renderer/i18n/translate.ts';
+import type { MessageKey } from '../../renderer/i18n/messages.ts';
+import { bilingual } from '../i18n/strings.ts';
 import { startupErrorLine } from '../launcher/messages.ts';
 
 /** Errors that mean the library itself could not be opened: the launcher's start-up lines say what to do. */
@@ -19,7 +19,6 @@ export function cliErrorLine(err: AppErrorShape): string {
       (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
     ),
   );
-  const zh = createTranslator('zh-CN', TABLES).t(`errors.${err.code}`, params);
-  const en = createTranslator('en', TABLES).t(`errors.${err.code}`, params);
-  return `错误 / Error [${err.code}]: ${zh} / ${en}\n  ${err.message}`;
+  const key: MessageKey = `errors.${err.code}`;
+  return `错误 / Error [${err.code}]: ${bilingual(key, params)}\n  ${err.message}`;
 }

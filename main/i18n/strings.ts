@@ -20,5 +20,10 @@ export function tr(lang: Language, key: MessageKey, params?: Params): string {
  * boxes shown before the user's language is known.
  */
 export function bilingual(key: MessageKey, params?: Params): string {
-  return `${tr('zh-CN', key, params)} / ${tr('en', key, params)}`;
+  return bothLanguages((lang) => tr(lang, key, params));
+}
+
+/** A line made per language (a message with a translated hint after it), Chinese first, as `bilingual`. */
+export function bothLanguages(line: (lang: Language) => string): string {
+  return `${line('zh-CN')} / ${line('en')}`;
 }

@@ -2,7 +2,8 @@ import { CHANNELS, type Handlers } from '../../shared/ipc/contract.ts';
 import { AppError, type AppErrorShape } from '../../shared/ipc/errors.ts';
 import type { LibraryStatus } from '../../shared/ipc/library.ts';
 import { takeOverLock } from '../store/index.ts';
-import { listBackups, restoreBackup, type RestoredBackup } from '../store/backups.ts';
+import { listBackups } from '../store/backups.ts';
+import { restoreAndReopen } from '../services/backupService.ts';
 import type { PrefsService } from '../services/prefs.ts';
 
 export interface RecoveryDeps {
@@ -39,13 +40,7 @@ export function recoveryHandlers(deps: RecoveryDeps): Handlers {
     },
     // A damaged library: its backups can be listed and one put back (which needs no open library).
     'backups:list': () => listBackups(deps.status().libraryPath),
-    'backups:restore': async ({ name }) => {
-      let restored: RestoredBackup | null = null;
-      await deps.reopen((dir) => {
-        restored = restoreBackup(dir, name);
-      });
-      return restored!;
-    },
+    'backups:restore': ({ name }) => restoreAndReopen(deps.reopen, name),
   };
   return Object.assign(table, served) as Handlers;
 }

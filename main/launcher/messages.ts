@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../shared/ipc/errors.ts';
 import type { Language } from '../../shared/model/prefs.ts';
-import { bilingual, tr } from '../i18n/strings.ts';
+import { bilingual, bothLanguages, tr } from '../i18n/strings.ts';
 
 /** One-line, bilingual start-up errors for the terminal (the UI is not up yet to translate them). */
 export function startupErrorLine(err: AppErrorShape): string {
@@ -11,7 +11,7 @@ export function startupErrorLine(err: AppErrorShape): string {
     case 'DB_TOO_NEW':
       return bilingual('launcher.dbTooNew', { file: String(d.file ?? d.library ?? '') });
     case 'DB_CORRUPT':
-      return both((lang) => {
+      return bothLanguages((lang) => {
         const line = tr(lang, 'launcher.dbCorrupt', { file: String(d.file ?? '') });
         const hint = restoreHint(d, lang);
         return hint ? `${line} ${hint}` : line;
@@ -19,10 +19,6 @@ export function startupErrorLine(err: AppErrorShape): string {
     default:
       return bilingual('launcher.startFailed', { message: err.message });
   }
-}
-
-function both(line: (lang: Language) => string): string {
-  return `${line('zh-CN')} / ${line('en')}`;
 }
 
 /** How to put a backup back, when the library folder holds any (`details.backups` from opening). */
@@ -48,7 +44,7 @@ function lockedLine(d: Record<string, unknown>): string {
   const since = typeof d.startedAt === 'string' ? localTime(d.startedAt) : '?';
   if (d.sameHost === true && d.alive === true) return bilingual('launcher.lockedRunningHere', { library, pid, since, file });
   const quiet = d.quiet === true && typeof d.heartbeatAt === 'string' ? localTime(d.heartbeatAt) : null;
-  return both((lang) => {
+  return bothLanguages((lang) => {
     const line = tr(lang, 'launcher.lockedElsewhere', { library, host, pid, since, file });
     return quiet ? `${line} ${tr(lang, 'launcher.lockQuiet', { since: quiet })}` : line;
   });

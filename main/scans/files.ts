@@ -8,29 +8,23 @@ import type { ScanInfo } from '../../shared/model/entities.ts';
 import { referencedScanFiles, type Library } from '../store/index.ts';
 import { sniffFile } from '../import/sniff.ts';
 
-/**
- * Copies scan bytes into the library as `<sha256>.<ext>` and returns that name. Content addressing
- * makes a second copy of the same file free; the write goes through a temp file so a crash never
- * leaves a truncated scan under a valid name.
- */
+/** Copies scan bytes into the library as `<sha256>.<ext>` and returns that name. */
 export function storeScanFile(lib: Library, bytes: Uint8Array, ext: string): string {
-  const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext.toLowerCase().replace(/^\./, '')}`;
-  if (!SCAN_FILE_NAME.test(name)) {
-    throw new AppError('IMPORT_SCAN_UNSUPPORTED', `Unsupported scan file type: ${ext}`, { ext });
-  }
-  const target = path.join(lib.scansDir, name);
-  if (fs.existsSync(target)) return name;
-  const tmp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, target);
-  return name;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return putScanFile(lib.scansDir, sha256, ext, (tmp) => fs.writeFileSync(tmp, bytes));
+}
+
+/** Copies a scan file already on disk (a staged upload, whose hash is known) without reading it into memory. */
+function storeScanFileFrom(scansDir: string, source: string, sha256: string, ext: string): string {
+  return putScanFile(scansDir, sha256, ext, (tmp) => fs.copyFileSync(source, tmp));
 }
 
 /**
- * Copies a scan file already on disk (a staged upload, whose hash is known) into `scansDir` under
- * its content name, without reading it into memory: the same temp-then-rename as `storeScanFile`.
+ * Content addressing makes a second copy of the same file free; the write goes through a temp file
+ * (named per process and thread: imports write from workers) so a crash never leaves a truncated
+ * scan under a valid name.
  */
-export function storeScanFileFrom(scansDir: string, source: string, sha256: string, ext: string): string {
+function putScanFile(scansDir: string, sha256: string, ext: string, write: (tmp: string) => void): string {
   const name = `${sha256}.${ext.toLowerCase().replace(/^\./, '')}`;
   if (!SCAN_FILE_NAME.test(name)) {
     throw new AppError('IMPORT_SCAN_UNSUPPORTED', `Unsupported scan file type: ${ext}`, { ext });
@@ -38,7 +32,7 @@ export function storeScanFileFrom(scansDir: string, source: string, sha256: stri
   const target = path.join(scansDir, name);
   if (fs.existsSync(target)) return name;
   const tmp = `${target}.${process.pid}.${threadId}.tmp`;
-  fs.copyFileSync(source, tmp);
+  write(tmp);
   fs.renameSync(tmp, target);
   return name;
 }

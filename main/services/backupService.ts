@@ -1,7 +1,22 @@
-import { libraryIsEmpty } from '../store/index.ts';
-import { listBackups, pruneBackups, restoreBackup, takeBackup, type BackupInfo, type RestoredBackup } from '../store/backups.ts';
+import { libraryIsEmpty, type Library } from '../store/index.ts';
+import {
+  listBackups,
+  pruneBackups,
+  restoreBackup,
+  takeBackup,
+  type BackupInfo,
+  type BackupKind,
+  type RestoredBackup,
+} from '../store/backups.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
 import type { AppContext } from './context.ts';
+
+/** Every copy is followed by pruning, so the folder never holds more than the retention policy keeps. */
+async function takePruned(lib: Library, kind: BackupKind, reason: string, at?: Date): Promise<BackupInfo> {
+  const info = await takeBackup(lib.db, lib.dir, kind, reason, at);
+  pruneBackups(lib.dir);
+  return info;
+}
 
 /**
  * A copy of the library before an operation that rewrites a lot at once (an import or replace into an
@@ -9,16 +24,12 @@ import type { AppContext } from './context.ts';
  */
 export async function backupBeforeOperation(ctx: AppContext, reason: string): Promise<BackupInfo | null> {
   if (libraryIsEmpty(ctx.lib)) return null;
-  const info = await takeBackup(ctx.lib.db, ctx.lib.dir, 'operation', reason);
-  pruneBackups(ctx.lib.dir);
-  return info;
+  return takePruned(ctx.lib, 'operation', reason);
 }
 
 /** A copy the user asked for ("back up now"). */
-export async function backupNow(ctx: AppContext): Promise<BackupInfo> {
-  const info = await takeBackup(ctx.lib.db, ctx.lib.dir, 'manual', 'manual');
-  pruneBackups(ctx.lib.dir);
-  return info;
+export function backupNow(ctx: AppContext): Promise<BackupInfo> {
+  return takePruned(ctx.lib, 'manual', 'manual');
 }
 
 export function listLibraryBackups(ctx: AppContext): BackupInfo[] {
@@ -45,8 +56,13 @@ export async function restoreWhileRunning(ctx: AppContext, name: string): Promis
       },
     );
   }
+  return restoreAndReopen(ctx.reopen, name);
+}
+
+/** Puts backup `name` in place while `reopen` holds the library closed (open or in recovery), then opens it. */
+export async function restoreAndReopen(reopen: NonNullable<AppContext['reopen']>, name: string): Promise<RestoredBackup> {
   let restored: RestoredBackup | null = null;
-  await ctx.reopen((libraryDir) => {
+  await reopen((libraryDir) => {
     restored = restoreBackup(libraryDir, name);
   });
   return restored!;
@@ -122,9 +138,7 @@ export function startBackupScheduler(
     if (lib.readOnly || libraryIsEmpty(lib)) return null;
     const kind = scheduledBackupDue(listBackups(lib.dir), clock.now());
     if (!kind) return null;
-    const info = await takeBackup(lib.db, lib.dir, kind, kind, clock.now());
-    pruneBackups(lib.dir);
-    return info;
+    return takePruned(lib, kind, kind, clock.now());
   };
   const check = (): Promise<BackupInfo | null> => {
     if (stopped) return Promise.resolve(null);

@@ -39,7 +39,7 @@ const ref = (c: CaseSummary): ExportCaseRef => ({ id: c.id, number: c.number, ti
  * The cases a request takes, and those it leaves out (listed in the summary, never silently
  * dropped). A case id from another volume is refused by name; an unknown volume is NOT_FOUND.
  */
-export function resolveScope(ctx: AppContext, req: Pick<ExportRequest, 'volumeId' | 'scope'>): Scoped {
+function resolveScope(ctx: AppContext, req: Pick<ExportRequest, 'volumeId' | 'scope'>): Scoped {
   const db = ctx.lib.db;
   const volume = getVolume(db, req.volumeId);
   const all = listCases(db, volume.id);
@@ -97,6 +97,11 @@ export function previewExport(ctx: AppContext, req: ExportRequest): ExportPrevie
   };
 }
 
+/** Throws CANCELLED once `signal` has fired: checked between steps, so nothing half-written is kept. */
+const cancelCheck = (signal: AbortSignal | undefined) => () => {
+  if (signal?.aborted) throw new AppError('CANCELLED', 'Export cancelled; nothing was written');
+};
+
 interface Hooks {
   signal?: AbortSignal;
   progress?: (phase: string, done: number, total: number) => void;
@@ -104,9 +109,10 @@ interface Hooks {
 
 /** Reads the included cases and renders them. */
 async function render(ctx: AppContext, req: ExportRequest, s: Scoped, hooks: Hooks): Promise<Rendered> {
+  const stopIfCancelled = cancelCheck(hooks.signal);
   const cases: Case[] = [];
   for (const [i, c] of s.included.entries()) {
-    if (hooks.signal?.aborted) throw new AppError('CANCELLED', 'Export cancelled; nothing was written');
+    stopIfCancelled();
     cases.push(getCase(ctx.lib.db, c.id));
     hooks.progress?.('load', i + 1, s.included.length);
   }
@@ -121,14 +127,11 @@ async function render(ctx: AppContext, req: ExportRequest, s: Scoped, hooks: Hoo
       ...(hooks.progress ? { progress: hooks.progress } : {}),
     });
   } catch (err) {
-    if (hooks.signal?.aborted) throw new AppError('CANCELLED', 'Export cancelled; nothing was written');
+    // A renderer stopped by the signal fails its own way; the caller hears CANCELLED.
+    stopIfCancelled();
     throw err;
   }
 }
-
-const cancelCheck = (signal: AbortSignal | undefined) => () => {
-  if (signal?.aborted) throw new AppError('CANCELLED', 'Export cancelled; nothing was written');
-};
 
 interface Written {
   path: string;

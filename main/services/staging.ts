@@ -17,7 +17,7 @@ export interface StagingLimits {
   idleMs: number;
 }
 
-export const STAGING_LIMITS: StagingLimits = { maxBytes: 2 * 1024 ** 3, maxFiles: 1000, idleMs: 30 * 60_000 };
+const STAGING_LIMITS: StagingLimits = { maxBytes: 2 * 1024 ** 3, maxFiles: 1000, idleMs: 30 * 60_000 };
 
 interface Entry {
   staged: StagedEntry;

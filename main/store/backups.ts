@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DatabaseSync, backup } from 'node:sqlite';
 import { AppError } from '../../shared/ipc/errors.ts';
 import type { BackupInfo, BackupKind, RestoredBackup } from '../../shared/model/backup.ts';
+import { APPLICATION_ID, DB_FILE, checkProblems } from './libraryFile.ts';
 import { acquireLock } from './lock.ts';
 
 export const BACKUPS_DIR = 'backups';
@@ -17,9 +18,6 @@ export const RETENTION: Readonly<Record<BackupKind, number>> = {
   'pre-restore': Infinity,
 };
 
-// The same values as DB_FILE and APPLICATION_ID in db.ts, which imports this module (a test checks they agree).
-export const LIBRARY_DB_FILE = 'library.sqlite';
-export const LIBRARY_APPLICATION_ID = 0x4373426b;
 const EXT = '.sqlite';
 /** `20250301T081502123Z-operation-import-volume-3.sqlite`: time (UTC, ms), kind, a slug of the reason. */
 const NAME_RE = /^(\d{8}T\d{9}Z)-(daily|weekly|operation|manual|pre-restore)(?:-([a-z0-9-]+))?\.sqlite$/;
@@ -166,7 +164,7 @@ export function restoreBackup(libraryDir: string, name: string): RestoredBackup 
   }
   const lock = acquireLock(root);
   try {
-    const file = path.join(root, LIBRARY_DB_FILE);
+    const file = path.join(root, DB_FILE);
     const staged = `${file}.restoring`;
     removeQuietly(staged, `${staged}-wal`, `${staged}-shm`, `${staged}-journal`);
     fs.copyFileSync(source, staged);
@@ -277,18 +275,14 @@ function finishCopy(file: string): void {
   const db = new DatabaseSync(file);
   try {
     const appId = Number(db.prepare('PRAGMA application_id').get()?.application_id ?? 0);
-    if (appId !== LIBRARY_APPLICATION_ID) {
+    if (appId !== APPLICATION_ID) {
       throw new AppError('DB_CORRUPT', `${file} is not a Casebook library database`, {
         file,
         problems: ['not a library database'],
       });
     }
     db.exec('PRAGMA journal_mode = DELETE');
-    const problems = db
-      .prepare('PRAGMA integrity_check')
-      .all()
-      .map((r) => String(r.integrity_check))
-      .filter((s) => s !== 'ok');
+    const problems = checkProblems(db, 'integrity_check');
     if (problems.length > 0) {
       throw new AppError('DB_CORRUPT', `${file} failed integrity_check: ${problems[0]}`, {
         file,

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { listBackups, pruneBackups, takeBackupSync } from './backups.ts';
+import { APPLICATION_ID, DB_FILE, checkProblems } from './libraryFile.ts';
 import { acquireLock, type LibraryLock } from './lock.ts';
 import { LATEST_VERSION, getUserVersion, migrate } from './migrations/index.ts';
 
-export const DB_FILE = 'library.sqlite';
+export { APPLICATION_ID, DB_FILE };
 export const SCANS_DIR = 'scans';
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -127,15 +128,11 @@ function openCheckedDatabase(file: string, readOnly: boolean): DatabaseSync {
 }
 
 function quickCheck(db: DatabaseSync, file: string): void {
-  const rows = db.prepare('PRAGMA quick_check').all();
-  const problems = rows.map((r) => String(r.quick_check)).filter((s) => s !== 'ok');
+  const problems = checkProblems(db, 'quick_check');
   if (problems.length > 0) {
     throw new AppError('DB_CORRUPT', `${file} is damaged: ${problems[0]}`, { file, problems: problems.slice(0, 10) });
   }
 }
-
-/** `PRAGMA application_id` of a library database ('CsBk'), set by the first migration. */
-export const APPLICATION_ID = 0x4373426b;
 
 /** Refuses a valid SQLite file that belongs to something else, before migrations would write into it. */
 function checkOwnership(db: DatabaseSync, file: string, version: number): void {
@@ -170,11 +167,7 @@ function asCorrupt(err: unknown, file: string): AppError | null {
  * healthy; meant for a "check library" command and for tests after a crash.
  */
 export function checkIntegrity(db: DatabaseSync): string[] {
-  const problems = db
-    .prepare('PRAGMA quick_check')
-    .all()
-    .map((r) => String(r.quick_check))
-    .filter((s) => s !== 'ok');
+  const problems = checkProblems(db, 'quick_check');
   try {
     db.exec(`INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)`);
   } catch (err) {

@@ -49,19 +49,23 @@ function killPending(pid: number): boolean {
   return false;
 }
 
-/** This process's start time as the OS records it (Linux), or null where it cannot be read. */
-export function ownStartTime(): string | null {
-  return readProcStat('self')?.startTime ?? null;
+/** A value fixed for the life of this process, read from /proc on first use only. */
+function once<T>(read: () => T): () => T {
+  let cached: { value: T } | undefined;
+  return () => (cached ??= { value: read() }).value;
 }
 
+/** This process's start time as the OS records it (Linux), or null where it cannot be read. */
+export const ownStartTime = once((): string | null => readProcStat('self')?.startTime ?? null);
+
 /** Identifies the current boot of this machine (Linux), or null. */
-export function bootId(): string | null {
+export const bootId = once((): string | null => {
   try {
     return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
   } catch {
     return null;
   }
-}
+});
 
 /**
  * The state of `pid` on this machine. `startTime` is what the lock's writer recorded of itself; when it
@@ -87,10 +91,10 @@ function pidExists(pid: number): boolean {
 }
 
 /** This process's pid namespace (Linux): a pid means the same process only inside the same namespace. */
-export function pidNamespace(): string | null {
+export const pidNamespace = once((): string | null => {
   try {
     return fs.readlinkSync('/proc/self/ns/pid');
   } catch {
     return null;
   }
-}
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/ipc/errors.ts';
-import { DB_FILE } from './db.ts';
+import { DB_FILE } from './libraryFile.ts';
 import { LATEST_VERSION, getUserVersion } from './migrations/index.ts';
 
 /** A worker's write waits this long for the main connection's short writes (saves) to finish. */

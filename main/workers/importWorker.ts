@@ -7,7 +7,14 @@ import { AppError, toErrorShape } from '../../shared/ipc/errors.ts';
 import { writeParsedImport } from '../import/importWrite.ts';
 import { parseImportFile, type ParsedImport } from '../import/parseImportFile.ts';
 import { previewSlice, summarize } from '../import/preview.ts';
-import { STOP_COMMITTING, STOP_REQUESTED, type ToMain, type ToWorker, type WorkerData } from '../import/importProtocol.ts';
+import {
+  STOP_COMMITTING,
+  STOP_NONE,
+  STOP_REQUESTED,
+  type ToMain,
+  type ToWorker,
+  type WorkerData,
+} from '../import/importProtocol.ts';
 import { openWorkerConnection } from '../store/workerConnection.ts';
 
 const port = parentPort;
@@ -46,7 +53,7 @@ function commit(p: ParsedImport, msg: Extract<ToWorker, { type: 'commit' }>) {
       onProgress: (done, total) => send({ type: 'progress', phase: 'write', done, total }),
       shouldStop: () => Atomics.load(stop, 0) === STOP_REQUESTED,
       // Past this point a cancel is refused: the volume is as good as written.
-      commitPoint: () => Atomics.compareExchange(stop, 0, 0, STOP_COMMITTING) === 0,
+      commitPoint: () => Atomics.compareExchange(stop, 0, STOP_NONE, STOP_COMMITTING) === STOP_NONE,
     });
   } finally {
     db.close();

@@ -1,7 +1,7 @@
 import { AppErrorShape } from '../../shared/ipc/errors.ts';
 import { EXPORT_PREFIX } from '../../shared/ipc/transport.ts';
 import { ApiError } from './apiError.ts';
-import { authHeaders } from './transport.ts';
+import { authHeaders, statusCode } from './transport.ts';
 
 /**
  * Browser mode: fetches a finished export (`GET /export/<jobId>`, the token in the Authorization
@@ -19,9 +19,7 @@ export async function downloadExport(jobId: string, fileName: string): Promise<v
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
     const shape = AppErrorShape.safeParse(body?.error);
-    throw shape.success
-      ? ApiError.fromShape(shape.data)
-      : new ApiError(res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL', `HTTP ${res.status}`);
+    throw shape.success ? ApiError.fromShape(shape.data) : new ApiError(statusCode(res.status), `HTTP ${res.status}`);
   }
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

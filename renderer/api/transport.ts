@@ -1,4 +1,4 @@
-import { AppError, AppErrorShape } from '../../shared/ipc/errors.ts';
+import { AppError, AppErrorShape, type ErrorCode } from '../../shared/ipc/errors.ts';
 import type { Envelope } from '../../shared/ipc/contract.ts';
 import {
   API_PREFIX,
@@ -58,7 +58,7 @@ async function readEnvelope(res: Response, channel: string): Promise<Envelope<un
   try {
     json = await res.json();
   } catch {
-    const code = res.status === 401 || res.status === 403 ? 'UNAUTHORIZED' : 'INTERNAL';
+    const code = statusCode(res.status);
     return failure(new AppError(code, `HTTP ${res.status} without a JSON body`, { channel, status: res.status }));
   }
   if (typeof json === 'object' && json !== null && 'ok' in json) {
@@ -67,9 +67,12 @@ async function readEnvelope(res: Response, channel: string): Promise<Envelope<un
     const shape = AppErrorShape.safeParse(env.error);
     if (shape.success) return { ok: false, error: shape.data };
   }
-  const code = res.status === 401 || res.status === 403 ? 'UNAUTHORIZED' : 'INTERNAL';
+  const code = statusCode(res.status);
   return failure(new AppError(code, `HTTP ${res.status}: malformed response`, { channel, status: res.status }));
 }
+
+/** The code of an HTTP failure that carries no error of its own. */
+export const statusCode = (status: number): ErrorCode => (status === 401 || status === 403 ? 'UNAUTHORIZED' : 'INTERNAL');
 
 function failure(err: AppError): Envelope<never> {
   return { ok: false, error: err.toShape() };

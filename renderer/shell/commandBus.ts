@@ -1,6 +1,6 @@
 import type { MenuCommand } from '../../shared/ipc/transport.ts';
 
-export type CommandHandler = () => void;
+type CommandHandler = () => void;
 
 /**
  * Menu commands reach whichever screen can carry them out. A screen registers a handler while it

@@ -14,7 +14,7 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
-import type { ExportDocument, ExportEntry, ExportPart } from './exportModel.ts';
+import { partLines, type ExportDocument, type ExportEntry, type ExportPart } from './exportModel.ts';
 import {
   documentGrid,
   FACES,
@@ -27,7 +27,6 @@ import {
   type Face,
   type PageSize,
   type PresetId,
-  type StyleKey,
   type StyleSpec,
 } from './docxPresets.ts';
 
@@ -106,33 +105,12 @@ function runs(text: string): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-const ROLE_STYLE: Record<string, StyleKey> = {
-  title: 'title',
-  organization: 'organization',
-  heading: 'heading',
-  heading2: 'heading2',
-  body: 'body',
-  'awards-heading': 'awards-heading',
-  awards: 'awards',
-  caption: 'caption',
-  date: 'date',
-  other: 'other',
-};
-
 /** A part's paragraphs; the first one starts a new page when `newPage`. */
 function partParagraphs(part: ExportPart, preset: DocxPreset, newPage: boolean): Paragraph[] {
-  const texts: Array<[StyleKey, string]> =
-    part.type === 'commentary'
-      ? [
-          ['commentary-label', part.label],
-          ...part.paragraphs.map((t): [StyleKey, string] => ['commentary', t]),
-          ...part.signatures.map((t): [StyleKey, string] => ['commentary-signature', t]),
-        ]
-      : [[ROLE_STYLE[part.role] ?? 'other', part.text]];
-  return texts.map(
-    ([key, text], i) =>
+  return partLines(part).map(
+    ({ style, text }, i) =>
       new Paragraph({
-        style: preset.styles[key].id,
+        style: preset.styles[style].id,
         ...(newPage && i === 0 ? { pageBreakBefore: true } : {}),
         children: runs(text),
       }),

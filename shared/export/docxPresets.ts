@@ -1,4 +1,4 @@
-import type { ParagraphRole } from './exportModel.ts';
+import type { LineStyle } from './exportModel.ts';
 
 /**
  * Typography presets as data: a table of named paragraph styles, page geometry and page numbers.
@@ -82,9 +82,8 @@ export interface StyleSpec {
   outlineLevel?: number;
 }
 
-/** Styles every preset defines: one per paragraph role, plus the book's own paragraphs. */
-export type StyleKey =
-  ParagraphRole | 'volume-title' | 'toc-heading' | 'toc-entry' | 'commentary-label' | 'commentary' | 'commentary-signature';
+/** Styles every preset defines: one per paragraph role and commentary line, plus the book's own paragraphs. */
+export type StyleKey = LineStyle | 'volume-title' | 'toc-heading' | 'toc-entry';
 
 export interface PageSpec {
   widthMm: number;
@@ -117,7 +116,50 @@ export interface DocxPreset {
   styles: Readonly<Record<StyleKey, StyleSpec>>;
 }
 
+/** Each style's DOCX id and the name Word lists: the same in every preset, so restyling carries over. */
+const STYLE_NAMES: Readonly<Record<StyleKey, { id: string; name: string }>> = {
+  'volume-title': { id: 'VolumeTitle', name: '卷名' },
+  'toc-heading': { id: 'TocHeading', name: '目录标题' },
+  'toc-entry': { id: 'TOC1', name: 'toc 1' },
+  title: { id: 'CaseTitle', name: '标题' },
+  organization: { id: 'Organization', name: '单位' },
+  'commentary-label': { id: 'CommentaryLabel', name: '点评标签' },
+  commentary: { id: 'Commentary', name: '点评' },
+  'commentary-signature': { id: 'CommentarySignature', name: '点评署名' },
+  heading: { id: 'CaseHeading', name: '小标题' },
+  heading2: { id: 'CaseHeading2', name: '二级标题' },
+  body: { id: 'CaseBody', name: '正文' },
+  'awards-heading': { id: 'AwardsHeading', name: '获奖标题' },
+  awards: { id: 'Awards', name: '获奖' },
+  caption: { id: 'CaseCaption', name: '图注' },
+  date: { id: 'DateLine', name: '日期' },
+  other: { id: 'OtherText', name: '其他' },
+};
+
+/** What a preset sets per style: everything but the id and name. */
+type Typography = Omit<StyleSpec, 'id' | 'name'>;
+
+/** A preset's typography table with each style's id and name. */
+function named(table: Readonly<Record<StyleKey, Typography>>): Record<StyleKey, StyleSpec> {
+  const entries = (Object.keys(table) as StyleKey[]).map((k) => [k, { ...STYLE_NAMES[k], ...table[k] }]);
+  return Object.fromEntries(entries) as Record<StyleKey, StyleSpec>;
+}
+
 const BOOK_LINE = { multiple: 1.5 } as const;
+const BOOK_TEXT = { a5: 10.5, a4: 12 } as const;
+/** Body-sized Song text with a two-character indent: 正文 and 获奖. */
+const BOOK_BODY: Typography = { face: 'song', size: BOOK_TEXT, align: 'both', firstLineChars: 200, line: BOOK_LINE };
+/** Centred Hei headings inside a case: 小标题 and 获奖标题. */
+const BOOK_HEADING: Typography = {
+  face: 'hei',
+  size: { a5: 12, a4: 14 },
+  align: 'center',
+  line: BOOK_LINE,
+  beforePt: 12,
+  afterPt: 6,
+  keepNext: true,
+  outlineLevel: 1,
+};
 
 /** 书籍: Chinese book typography, Song body text, Hei titles, two-character indents, 1.5 lines. */
 export const BOOK_PRESET: DocxPreset = {
@@ -130,10 +172,8 @@ export const BOOK_PRESET: DocxPreset = {
   },
   pageNumber: { template: '{n}', face: 'song', size: 9, placement: 'center', indentChars: 0 },
   box: { widthPt: 0.75, paddingPt: 6 },
-  styles: {
+  styles: named({
     'volume-title': {
-      id: 'VolumeTitle',
-      name: '卷名',
       face: 'hei',
       size: { a5: 24, a4: 26 },
       align: 'center',
@@ -141,19 +181,9 @@ export const BOOK_PRESET: DocxPreset = {
       beforePt: { a5: 120, a4: 180 },
       afterPt: 24,
     },
-    'toc-heading': {
-      id: 'TocHeading',
-      name: '目录标题',
-      face: 'hei',
-      size: { a5: 16, a4: 18 },
-      align: 'center',
-      line: BOOK_LINE,
-      afterPt: 18,
-    },
-    'toc-entry': { id: 'TOC1', name: 'toc 1', face: 'song', size: { a5: 10.5, a4: 12 }, align: 'left', line: BOOK_LINE },
+    'toc-heading': { face: 'hei', size: { a5: 16, a4: 18 }, align: 'center', line: BOOK_LINE, afterPt: 18 },
+    'toc-entry': { face: 'song', size: BOOK_TEXT, align: 'left', line: BOOK_LINE },
     title: {
-      id: 'CaseTitle',
-      name: '标题',
       face: 'hei',
       size: { a5: 16, a4: 18 },
       align: 'center',
@@ -163,62 +193,14 @@ export const BOOK_PRESET: DocxPreset = {
       keepNext: true,
       outlineLevel: 0,
     },
-    organization: {
-      id: 'Organization',
-      name: '单位',
-      face: 'kai',
-      size: { a5: 10.5, a4: 12 },
-      align: 'right',
-      line: BOOK_LINE,
-      afterPt: 12,
-      keepNext: true,
-    },
-    'commentary-label': {
-      id: 'CommentaryLabel',
-      name: '点评标签',
-      face: 'hei',
-      size: { a5: 10.5, a4: 12 },
-      align: 'left',
-      line: BOOK_LINE,
-      boxed: true,
-      keepNext: true,
-    },
-    commentary: {
-      id: 'Commentary',
-      name: '点评',
-      face: 'kai',
-      size: { a5: 10.5, a4: 12 },
-      align: 'both',
-      firstLineChars: 200,
-      line: BOOK_LINE,
-      boxed: true,
-    },
-    'commentary-signature': {
-      id: 'CommentarySignature',
-      name: '点评署名',
-      face: 'kai',
-      size: { a5: 10.5, a4: 12 },
-      align: 'right',
-      line: BOOK_LINE,
-      boxed: true,
-    },
-    heading: {
-      id: 'CaseHeading',
-      name: '小标题',
-      face: 'hei',
-      size: { a5: 12, a4: 14 },
-      align: 'center',
-      line: BOOK_LINE,
-      beforePt: 12,
-      afterPt: 6,
-      keepNext: true,
-      outlineLevel: 1,
-    },
+    organization: { face: 'kai', size: BOOK_TEXT, align: 'right', line: BOOK_LINE, afterPt: 12, keepNext: true },
+    'commentary-label': { face: 'hei', size: BOOK_TEXT, align: 'left', line: BOOK_LINE, boxed: true, keepNext: true },
+    commentary: { face: 'kai', size: BOOK_TEXT, align: 'both', firstLineChars: 200, line: BOOK_LINE, boxed: true },
+    'commentary-signature': { face: 'kai', size: BOOK_TEXT, align: 'right', line: BOOK_LINE, boxed: true },
+    heading: BOOK_HEADING,
     heading2: {
-      id: 'CaseHeading2',
-      name: '二级标题',
       face: 'kai',
-      size: { a5: 10.5, a4: 12 },
+      size: BOOK_TEXT,
       bold: true,
       align: 'both',
       firstLineChars: 200,
@@ -226,52 +208,21 @@ export const BOOK_PRESET: DocxPreset = {
       keepNext: true,
       outlineLevel: 2,
     },
-    body: {
-      id: 'CaseBody',
-      name: '正文',
-      face: 'song',
-      size: { a5: 10.5, a4: 12 },
-      align: 'both',
-      firstLineChars: 200,
-      line: BOOK_LINE,
-    },
-    'awards-heading': {
-      id: 'AwardsHeading',
-      name: '获奖标题',
-      face: 'hei',
-      size: { a5: 12, a4: 14 },
-      align: 'center',
-      line: BOOK_LINE,
-      beforePt: 12,
-      afterPt: 6,
-      keepNext: true,
-      outlineLevel: 1,
-    },
-    awards: {
-      id: 'Awards',
-      name: '获奖',
-      face: 'song',
-      size: { a5: 10.5, a4: 12 },
-      align: 'both',
-      firstLineChars: 200,
-      line: BOOK_LINE,
-    },
-    caption: { id: 'CaseCaption', name: '图注', face: 'kai', size: { a5: 9, a4: 10.5 }, align: 'center', line: BOOK_LINE },
-    date: {
-      id: 'DateLine',
-      name: '日期',
-      face: 'song',
-      size: { a5: 10.5, a4: 12 },
-      align: 'right',
-      line: BOOK_LINE,
-      beforePt: 6,
-    },
-    other: { id: 'OtherText', name: '其他', face: 'song', size: { a5: 10.5, a4: 12 }, align: 'both', line: BOOK_LINE },
-  },
+    body: BOOK_BODY,
+    'awards-heading': BOOK_HEADING,
+    awards: BOOK_BODY,
+    caption: { face: 'kai', size: { a5: 9, a4: 10.5 }, align: 'center', line: BOOK_LINE },
+    date: { face: 'song', size: BOOK_TEXT, align: 'right', line: BOOK_LINE, beforePt: 6 },
+    other: { face: 'song', size: BOOK_TEXT, align: 'both', line: BOOK_LINE },
+  }),
 };
 
 /** Exact line height of the 公文 grid: the type area's 225 mm over 22 lines, floored to a twip (28.95 pt). */
 const GW_LINE = { exactPt: 28.95 } as const;
+/** 3号 仿宋_GB2312 with a two-character indent: 正文 and 获奖. */
+const GW_BODY: Typography = { face: 'fangsong', size: 16, align: 'both', firstLineChars: 200, line: GW_LINE };
+/** First-level headings, 3号 黑体 indented like the text: 小标题 and 获奖标题. */
+const GW_HEADING: Typography = { ...GW_BODY, face: 'hei', keepNext: true, outlineLevel: 1 };
 
 /**
  * 公文 (GB/T 9704-2012 党政机关公文格式): A4, top margin 37 mm, left 28 mm, type area 156 × 225 mm,
@@ -289,98 +240,24 @@ export const GONGWEN_PRESET: DocxPreset = {
   grid: { lines: 22, chars: 28 },
   pageNumber: { template: '— {n} —', face: 'song', size: 14, placement: 'outside', indentChars: 1 },
   box: { widthPt: 0.75, paddingPt: 6 },
-  styles: {
-    'volume-title': {
-      id: 'VolumeTitle',
-      name: '卷名',
-      face: 'xiaobiaosong',
-      size: 26,
-      align: 'center',
-      line: GW_LINE,
-      beforePt: 144,
-      afterPt: 28.95,
-    },
-    'toc-heading': { id: 'TocHeading', name: '目录标题', face: 'hei', size: 16, align: 'center', line: GW_LINE },
-    'toc-entry': { id: 'TOC1', name: 'toc 1', face: 'fangsong', size: 16, align: 'left', line: GW_LINE },
-    title: {
-      id: 'CaseTitle',
-      name: '标题',
-      face: 'xiaobiaosong',
-      size: 22,
-      align: 'center',
-      line: GW_LINE,
-      keepNext: true,
-      outlineLevel: 0,
-    },
-    organization: {
-      id: 'Organization',
-      name: '单位',
-      face: 'kaiGb',
-      size: 16,
-      align: 'center',
-      line: GW_LINE,
-      afterPt: 0,
-      keepNext: true,
-    },
-    'commentary-label': {
-      id: 'CommentaryLabel',
-      name: '点评标签',
-      face: 'hei',
-      size: 16,
-      align: 'left',
-      firstLineChars: 200,
-      line: GW_LINE,
-      keepNext: true,
-    },
-    commentary: { id: 'Commentary', name: '点评', face: 'kaiGb', size: 16, align: 'both', firstLineChars: 200, line: GW_LINE },
-    'commentary-signature': {
-      id: 'CommentarySignature',
-      name: '点评署名',
-      face: 'kaiGb',
-      size: 16,
-      align: 'right',
-      rightChars: 200,
-      line: GW_LINE,
-    },
-    heading: {
-      id: 'CaseHeading',
-      name: '小标题',
-      face: 'hei',
-      size: 16,
-      align: 'both',
-      firstLineChars: 200,
-      line: GW_LINE,
-      keepNext: true,
-      outlineLevel: 1,
-    },
-    heading2: {
-      id: 'CaseHeading2',
-      name: '二级标题',
-      face: 'kaiGb',
-      size: 16,
-      align: 'both',
-      firstLineChars: 200,
-      line: GW_LINE,
-      keepNext: true,
-      outlineLevel: 2,
-    },
-    body: { id: 'CaseBody', name: '正文', face: 'fangsong', size: 16, align: 'both', firstLineChars: 200, line: GW_LINE },
-    'awards-heading': {
-      id: 'AwardsHeading',
-      name: '获奖标题',
-      face: 'hei',
-      size: 16,
-      align: 'both',
-      firstLineChars: 200,
-      line: GW_LINE,
-      keepNext: true,
-      outlineLevel: 1,
-    },
-    awards: { id: 'Awards', name: '获奖', face: 'fangsong', size: 16, align: 'both', firstLineChars: 200, line: GW_LINE },
-    caption: { id: 'CaseCaption', name: '图注', face: 'kaiGb', size: 14, align: 'center', line: GW_LINE },
-    date: { id: 'DateLine', name: '日期', face: 'fangsong', size: 16, align: 'right', rightChars: 400, line: GW_LINE },
-    other: { id: 'OtherText', name: '其他', face: 'fangsong', size: 16, align: 'both', line: GW_LINE },
-  },
+  styles: named({
+    'volume-title': { face: 'xiaobiaosong', size: 26, align: 'center', line: GW_LINE, beforePt: 144, afterPt: 28.95 },
+    'toc-heading': { face: 'hei', size: 16, align: 'center', line: GW_LINE },
+    'toc-entry': { face: 'fangsong', size: 16, align: 'left', line: GW_LINE },
+    title: { face: 'xiaobiaosong', size: 22, align: 'center', line: GW_LINE, keepNext: true, outlineLevel: 0 },
+    organization: { face: 'kaiGb', size: 16, align: 'center', line: GW_LINE, afterPt: 0, keepNext: true },
+    'commentary-label': { ...GW_BODY, face: 'hei', align: 'left', keepNext: true },
+    commentary: { ...GW_BODY, face: 'kaiGb' },
+    'commentary-signature': { face: 'kaiGb', size: 16, align: 'right', rightChars: 200, line: GW_LINE },
+    heading: GW_HEADING,
+    heading2: { ...GW_BODY, face: 'kaiGb', keepNext: true, outlineLevel: 2 },
+    body: GW_BODY,
+    'awards-heading': GW_HEADING,
+    awards: GW_BODY,
+    caption: { face: 'kaiGb', size: 14, align: 'center', line: GW_LINE },
+    date: { face: 'fangsong', size: 16, align: 'right', rightChars: 400, line: GW_LINE },
+    other: { face: 'fangsong', size: 16, align: 'both', line: GW_LINE },
+  }),
 };
 
 export const PRESETS: Readonly<Record<PresetId, DocxPreset>> = { book: BOOK_PRESET, gongwen: GONGWEN_PRESET };

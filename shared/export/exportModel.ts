@@ -191,9 +191,22 @@ export function buildExportDocument(
   return { volumeTitle: cleanText(volumeTitle).replace(/\n+/g, ' '), book: opts.book ?? entries.length > 1, entries };
 }
 
+/** The style a printed paragraph takes: its role, or its place in the commentary box. */
+export type LineStyle = ParagraphRole | 'commentary-label' | 'commentary' | 'commentary-signature';
+
+/** A part's printed paragraphs in order (a commentary box: label, paragraphs, signatures), each with its style. */
+export function partLines(part: ExportPart): Array<{ style: LineStyle; text: string }> {
+  if (part.type === 'paragraph') return [{ style: part.role, text: part.text }];
+  return [
+    { style: 'commentary-label', text: part.label },
+    ...part.paragraphs.map((text) => ({ style: 'commentary' as const, text })),
+    ...part.signatures.map((text) => ({ style: 'commentary-signature' as const, text })),
+  ];
+}
+
 /** Every printed paragraph of an entry in order, the commentary box's label, paragraphs and signatures included. */
 export function entryTexts(entry: ExportEntry): string[] {
-  return entry.parts.flatMap((p) => (p.type === 'paragraph' ? [p.text] : [p.label, ...p.paragraphs, ...p.signatures]));
+  return entry.parts.flatMap((p) => partLines(p).map((l) => l.text));
 }
 
 /** How many characters go out (for progress and the summary). */

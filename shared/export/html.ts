@@ -1,4 +1,4 @@
-import type { ExportDocument, ExportEntry, ExportPart, ParagraphRole } from './exportModel.ts';
+import { partLines, type ExportDocument, type ExportEntry, type ExportPart, type ParagraphRole } from './exportModel.ts';
 import {
   FACES,
   presetPage,
@@ -30,19 +30,6 @@ export function escapeHtml(s: string): string {
 /** Text with its line breaks as `<br/>`. */
 const inline = (text: string): string => text.split('\n').map(escapeHtml).join('<br/>');
 
-const ROLE_STYLE: Record<ParagraphRole, StyleKey> = {
-  title: 'title',
-  organization: 'organization',
-  heading: 'heading',
-  heading2: 'heading2',
-  body: 'body',
-  'awards-heading': 'awards-heading',
-  awards: 'awards',
-  caption: 'caption',
-  date: 'date',
-  other: 'other',
-};
-
 const ROLE_TAG: Partial<Record<ParagraphRole, string>> = { title: 'h1', heading: 'h2', 'awards-heading': 'h2', heading2: 'h3' };
 
 /** The anchor of an entry, for the table of contents and the EPUB navigation. */
@@ -51,15 +38,11 @@ export const entryAnchor = (entry: ExportEntry): string => `entry-${entry.id}`;
 function partHtml(part: ExportPart, preset: DocxPreset): string {
   const cls = (key: StyleKey) => `s-${preset.styles[key].id}`;
   if (part.type === 'commentary') {
-    const inner = [
-      `<p class="${cls('commentary-label')}">${inline(part.label)}</p>`,
-      ...part.paragraphs.map((t) => `<p class="${cls('commentary')}">${inline(t)}</p>`),
-      ...part.signatures.map((t) => `<p class="${cls('commentary-signature')}">${inline(t)}</p>`),
-    ];
+    const inner = partLines(part).map((l) => `<p class="${cls(l.style)}">${inline(l.text)}</p>`);
     return `<aside class="commentary">${inner.join('')}</aside>`;
   }
   const tag = ROLE_TAG[part.role] ?? 'p';
-  return `<${tag} class="${cls(ROLE_STYLE[part.role])}">${inline(part.text)}</${tag}>`;
+  return `<${tag} class="${cls(part.role)}">${inline(part.text)}</${tag}>`;
 }
 
 /** One entry as a `<section>`. */

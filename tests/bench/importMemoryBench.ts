@@ -17,6 +17,7 @@ import { openConfPrefs } from '../../main/services/prefs.ts';
 import { startWebServer } from '../../main/web/server.ts';
 import { volumeTextLayer } from '../fixtures/generator/textLayer.ts';
 import { volume } from './importBench.ts';
+import { mb } from './memory.ts';
 import { median, percentile } from './stats.ts';
 
 export const title = 'import: worker memory against its budget, and pings during a commit';
@@ -25,8 +26,6 @@ const MB = 1024 * 1024;
 const AIM_RATIO = 5;
 const AIM_MAX_MB = 1024;
 const AIM_PING_MS = 100;
-
-const mb = (bytes: number): string => (bytes / MB).toFixed(1);
 
 /** Random Han characters, no line or page break: the structureless file. */
 function writeHan(file: string, megabytes: number): void {

@@ -4,7 +4,7 @@ import { formatBytes } from '../../../shared/text/bytes.ts';
 import { EXPORT_FORMATS, ExportRequest, type ExportScope, type ExportSummary } from '../../../shared/model/export.ts';
 import { STAGES, type Stage } from '../../../shared/model/stage.ts';
 import type { Volume } from '../../../shared/model/entities.ts';
-import { TABLES } from '../../../renderer/i18n/messages.ts';
+import { tr } from '../../i18n/strings.ts';
 import { exportToPath } from '../../services/exportService.ts';
 import { getVolume, listCases, listVolumes } from '../../store/index.ts';
 import type { Booted } from '../../services/boot.ts';
@@ -32,12 +32,10 @@ export interface ExportOptions extends GlobalOptions {
 export function parseStage(raw: string): Stage {
   const key = raw.trim().toLowerCase();
   for (const stage of STAGES) {
-    const names = [stage, TABLES['zh-CN'].get(`stages.${stage}`), TABLES.en.get(`stages.${stage}`)];
-    if (names.some((n) => n?.toLowerCase() === key)) return stage;
+    const names = [stage, tr('zh-CN', `stages.${stage}`), tr('en', `stages.${stage}`)];
+    if (names.some((n) => n.toLowerCase() === key)) return stage;
   }
-  throw usageError(
-    `unknown stage: ${raw} (one of ${STAGES.map((s) => `${TABLES['zh-CN'].get(`stages.${s}`)}/${s}`).join(', ')})`,
-  );
+  throw usageError(`unknown stage: ${raw} (one of ${STAGES.map((s) => `${tr('zh-CN', `stages.${s}`)}/${s}`).join(', ')})`);
 }
 
 /** A volume by id, else by exact title; an unknown one names the volumes there are. */
@@ -89,7 +87,7 @@ function scopeFor(app: Booted, volume: Volume, opts: ExportOptions): ExportScope
 }
 
 function report(summary: ExportSummary): void {
-  const stageName = (s: Stage) => TABLES['zh-CN'].get(`stages.${s}`) ?? s;
+  const stageName = (s: Stage) => tr('zh-CN', `stages.${s}`);
   const unit = summary.files === 1 ? '' : ` (${summary.files} files)`;
   console.log(`wrote ${summary.path}${unit}: ${summary.included.length} case(s), ${formatBytes(summary.bytes)}`);
   for (const c of summary.included) console.log(`  ${c.number ?? '—'}\t${c.title}\t${stageName(c.stage)}`);

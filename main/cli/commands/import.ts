@@ -6,22 +6,14 @@ import { AppError } from '../../../shared/ipc/errors.ts';
 import { parseImportFile } from '../../import/parseImportFile.ts';
 import { importFileNow } from '../../services/importService.ts';
 import { withLibrary, type GlobalOptions } from '../context.ts';
-import { backupBeforeOperation } from '../../services/backupService.ts';
-import { importExportJson } from '../../services/jsonReimport.ts';
+import { importExportJsonFile } from '../../services/jsonReimport.ts';
+import { listImageScans } from '../../scans/inspect.ts';
 
-const IMAGE = /\.(jpe?g|png|tiff?)$/i;
-
-/** A scan is one PDF or a folder of page images (in natural order). */
+/** A scan is one PDF or a folder of page images (in natural order, as the import dialog sorts them). */
 function scanPaths(scan: string | undefined): string[] {
   if (!scan) return [];
   if (!fs.existsSync(scan)) throw new AppError('NOT_FOUND', `No such scan: ${scan}`, { file: scan });
-  if (!fs.statSync(scan).isDirectory()) return [scan];
-  const collator = new Intl.Collator('en', { numeric: true });
-  return fs
-    .readdirSync(scan)
-    .filter((f) => IMAGE.test(f))
-    .sort(collator.compare)
-    .map((f) => path.join(scan, f));
+  return fs.statSync(scan).isDirectory() ? listImageScans(scan) : [scan];
 }
 
 /** A `.json` file is taken as a JSON export of this app (anything else in it is refused by name). */
@@ -43,10 +35,9 @@ export async function importCommand(
   }
   // A JSON export of this app comes back as the same cases, without the text pipeline.
   const volume = isExportJson(file)
-    ? await withLibrary(opts, async (app) => {
-        await backupBeforeOperation(app.ctx, 'import');
-        return importExportJson(app.ctx, fs.readFileSync(file, 'utf8'), opts.title);
-      })
+    ? await withLibrary(opts, (app) =>
+        importExportJsonFile(app.ctx, fs.readFileSync(file, 'utf8'), path.basename(file), opts.title),
+      )
     : await withLibrary(opts, (app) =>
         importFileNow(app.ctx, file, scans, {
           title: opts.title ?? path.basename(file, path.extname(file)),

@@ -9,7 +9,7 @@ export const name = 'initial';
 // rebuilding the table, so the zod schemas validate them on write and read instead.
 export function up(db: DatabaseSync): void {
   db.exec(`
-    PRAGMA application_id = 1131627115; -- 'CsBk': marks the file as a Casebook library (see db.ts)
+    PRAGMA application_id = 1131627115; -- 'CsBk': marks the file as a Casebook library (see libraryFile.ts)
     CREATE TABLE volumes (
       id          INTEGER PRIMARY KEY AUTOINCREMENT,
       title       TEXT NOT NULL,

@@ -29,7 +29,7 @@ export function openCase(client: ProofreadClient, id: number): CaseOpening {
   const volumeId = lastVolumeId;
   let prefetched: ProofreadPrefetch = { prefs };
   if (volumeId !== null) {
-    const volume = client.volumes.get({ id: volumeId });
+    const volume = joinInFlight(`volumes:get:${volumeId}`, () => client.volumes.get({ id: volumeId }));
     const pages = joinInFlight(`pages:list:${volumeId}`, () => client.pages.list({ volumeId }));
     // A guess that fails (the volume is gone) is not an error anyone has to hear about.
     volume.catch(() => undefined);

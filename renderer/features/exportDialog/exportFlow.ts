@@ -7,6 +7,7 @@ import {
   type ExportScope,
   type ExportSummary,
 } from '../../../shared/model/export.ts';
+import { presetPage, PRESETS } from '../../../shared/export/docxPresets.ts';
 import type { Client } from '../../api/client.ts';
 import { POLL_MS, waitForJob } from '../../api/jobs.ts';
 
@@ -29,8 +30,8 @@ export function requestOf(settings: ExportSettings, volumeId: number, caseId: nu
     volumeId,
     scope: scopeOf(settings, caseId),
     format: settings.format,
-    // The 公文 style is A4 only; the server would lay it out on A4 anyway, the request says so.
-    pageSize: preset === 'gongwen' ? 'a4' : settings.pageSize,
+    // A preset without the page size (公文 is A4 only) is laid out on its own; the request says so.
+    pageSize: presetPage(PRESETS[preset], settings.pageSize).size,
     preset,
     fileNamePattern: settings.fileNamePattern.trim() || DEFAULT_EXPORT_SETTINGS.fileNamePattern,
     split: FORMAT_INFO[settings.format].splittable ? settings.split : 'volume',
@@ -45,11 +46,7 @@ export interface ExportHooks {
   onStatus?(status: JobStatus): void;
 }
 
-/**
- * Starts an export job, polls it until it settles and returns its summary. A failed job throws its
- * own error; a cancelled one (by `jobs:cancel` or by aborting `signal`) throws CANCELLED, and
- * aborting asks main to cancel, so closing the dialog stops the work.
- */
+/** Starts an export job, waits for it (`waitForJob`: failures, cancelling, aborting) and returns its summary. */
 export async function runExport(
   client: Pick<Client, 'export' | 'jobs'>,
   req: ExportRequestInput,

@@ -14,11 +14,7 @@ export interface ParseHooks {
   onStatus?(status: JobStatus): void;
 }
 
-/**
- * Starts an import job, polls it until it settles, and returns its preview. A failed job throws its
- * own error; a cancelled one (by `jobs:cancel` or by aborting `signal`) throws CANCELLED. Aborting
- * also asks main to cancel the job, so closing the dialog stops the work.
- */
+/** Starts an import job, waits for it (`waitForJob`: failures, cancelling, aborting) and returns its preview. */
 export async function runParse(
   client: Pick<Client, 'import' | 'jobs'>,
   req: ParseRequest,

@@ -12,7 +12,10 @@ function visible(s: string): string {
     .replace(/\t/g, '⇥');
 }
 
-/** All suspects of the case; a click selects one in the text, a button applies an unambiguous fix. */
+/**
+ * All suspects of the case; a click selects one in the text, a button applies an unambiguous fix.
+ * Shown only when there are some (the workspace hides the panel otherwise).
+ */
 export const SuspectList = memo(function SuspectList({ suspects }: { suspects: readonly BlockSuspect[] }) {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
@@ -47,36 +50,30 @@ export const SuspectList = memo(function SuspectList({ suspects }: { suspects: r
           </button>
         )}
       </header>
-      {suspects.length === 0 ? (
-        <p className="side-panel__empty" data-testid="suspects-empty">
-          {t('proof.suspects.none')}
-        </p>
-      ) : (
-        <ol className="suspect-list__list">
-          {suspects.map((s) => (
-            <li
-              key={`${s.block}:${s.start}:${s.kind}`}
-              className="suspect-list__item"
-              data-kind={s.kind}
-              data-testid="suspect-item"
-            >
-              <button type="button" className="suspect-list__where" onClick={() => select(s)}>
-                <span className="suspect-list__kind">{t(`proof.suspectKinds.${s.kind}`)}</span>
-                <span className="suspect-list__context">
-                  {s.before}
-                  <mark>{visible(s.text)}</mark>
-                  {s.after}
-                </span>
+      <ol className="suspect-list__list">
+        {suspects.map((s) => (
+          <li
+            key={`${s.block}:${s.start}:${s.kind}`}
+            className="suspect-list__item"
+            data-kind={s.kind}
+            data-testid="suspect-item"
+          >
+            <button type="button" className="suspect-list__where" onClick={() => select(s)}>
+              <span className="suspect-list__kind">{t(`proof.suspectKinds.${s.kind}`)}</span>
+              <span className="suspect-list__context">
+                {s.before}
+                <mark>{visible(s.text)}</mark>
+                {s.after}
+              </span>
+            </button>
+            {s.fix !== undefined && (
+              <button type="button" className="suspect-list__fix" data-testid="suspect-fix" onClick={() => fix(s)}>
+                {s.fix === '' ? t('proof.suspects.remove') : t('proof.suspects.fix', { fix: s.fix })}
               </button>
-              {s.fix !== undefined && (
-                <button type="button" className="suspect-list__fix" data-testid="suspect-fix" onClick={() => fix(s)}>
-                  {s.fix === '' ? t('proof.suspects.remove') : t('proof.suspects.fix', { fix: s.fix })}
-                </button>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+            )}
+          </li>
+        ))}
+      </ol>
     </aside>
   );
 });

@@ -3,6 +3,7 @@ import type { LibraryStatus } from '../../../shared/ipc/library.ts';
 import type { Client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { BackupRecovery } from './BackupRecovery.tsx';
 import { LockRecovery } from './LockRecovery.tsx';
 import './recovery.css';
@@ -23,21 +24,13 @@ interface Props {
 export function RecoveryScreen({ client, initial, onOpened }: Props) {
   const { t } = useI18n();
   const [status, setStatus] = useState(initial);
-  const [retryError, setRetryError] = useState<unknown>(null);
 
   function settle(next: LibraryStatus) {
     if (next.state === 'open') onOpened();
     else setStatus(next);
   }
 
-  async function retry() {
-    setRetryError(null);
-    try {
-      settle(await client.library.retry());
-    } catch (err) {
-      setRetryError(err);
-    }
-  }
+  const retry = useSubmit(async () => settle(await client.library.retry()));
 
   return (
     <div className="start-failure recovery" data-testid="recovery" data-code={status.error?.code ?? ''}>
@@ -46,8 +39,8 @@ export function RecoveryScreen({ client, initial, onOpened }: Props) {
       <p className="recovery__path" data-testid="recovery-library">
         {t('recovery.library', { path: status.libraryPath })}
       </p>
-      {status.error ? <ErrorNotice error={status.error} onRetry={() => void retry()} testId="recovery-error" /> : null}
-      {retryError ? <ErrorNotice error={retryError} /> : null}
+      {status.error ? <ErrorNotice error={status.error} onRetry={retry.run} testId="recovery-error" /> : null}
+      {retry.error ? <ErrorNotice error={retry.error} /> : null}
       <RecoveryActions client={client} status={status} onStatus={settle} />
     </div>
   );

@@ -22,7 +22,7 @@ export function hanText(chars: number, width = 40, seed = 11): string {
   return parts.join('');
 }
 
-/** Files in the library's `.staging/` folder. */
+/** Files the staging area holds now (its own count, not a listing of `.staging/`). */
 export function stagedFiles(app: Booted): number {
   return app.ctx.staging.usage().count;
 }

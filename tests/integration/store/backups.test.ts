@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { AppError } from '../../../shared/ipc/errors.ts';
 import {
   DB_FILE,
   LATEST_VERSION,
@@ -19,16 +18,8 @@ import {
   type Library,
 } from '../../../main/store/index.ts';
 import { BACKUPS_DIR, backupsDir, listBackups, restoreBackup, takeBackup } from '../../../main/store/backups.ts';
+import { isAppError } from './helpers/appError.ts';
 import { doc, seedImport, tempDir } from './helpers/fixtures.ts';
-
-function isAppError(code: string, check?: (e: AppError) => void) {
-  return (err: unknown) => {
-    assert.ok(err instanceof AppError, `expected AppError, got ${String(err)}`);
-    assert.equal(err.code, code);
-    check?.(err);
-    return true;
-  };
-}
 
 /** Every case row as stored, byte for byte (doc JSON and text), in id order. */
 function snapshot(db: DatabaseSync) {

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { AppError } from '../../../shared/ipc/errors.ts';
 import {
   DB_FILE,
   LATEST_VERSION,
@@ -20,17 +19,9 @@ import {
   takeOverLock,
   writeImport,
 } from '../../../main/store/index.ts';
+import { isAppError } from './helpers/appError.ts';
 import { seedImport, tempDir } from './helpers/fixtures.ts';
 import { deadPid, liveProcess, runChild } from './helpers/spawn.ts';
-
-function isAppError(code: string, check?: (e: AppError) => void) {
-  return (err: unknown) => {
-    assert.ok(err instanceof AppError, `expected AppError, got ${String(err)}`);
-    assert.equal(err.code, code);
-    check?.(err);
-    return true;
-  };
-}
 
 /** Bytes and mtime of a file, to prove a refused open left it alone. */
 function fingerprint(file: string) {

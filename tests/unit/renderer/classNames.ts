@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { transform } from 'lightningcss';
 import ts from 'typescript';
+import { parseSource, scanSources } from './sourceFiles.ts';
 
 /** A class name written in renderer source: whole, or (`dynamic`) the static start of a template. */
 export interface ClassUse {
@@ -93,13 +92,7 @@ function selectorNames(lit: ReturnType<typeof resultLiterals>[number], sf: ts.So
  * (`EditorThemeClasses`) and `*_CLASS` constants.
  */
 export function classUses(file: string, source: string): ClassUse[] {
-  const sf = ts.createSourceFile(
-    file,
-    source,
-    ts.ScriptTarget.Latest,
-    true,
-    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-  );
+  const sf = parseSource(file, source);
   const out: ClassUse[] = [];
   const add = (found: Array<{ name: string; pos: number; dynamic: boolean }>) => {
     for (const f of found) out.push({ file, line: sf.getLineAndCharacterOfPosition(f.pos).line + 1, ...f });
@@ -163,17 +156,6 @@ export function highlightNames(code: string): string[] {
   return [...code.matchAll(/::highlight\(\s*([^)\s]+)\s*\)/g)].map((m) => m[1] as string);
 }
 
-/** Files under a folder whose names end with one of the given extensions, sorted. */
-export function filesIn(dir: string, extensions: readonly string[]): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter(
-      (e) =>
-        e.isFile() && extensions.some((x) => e.name.endsWith(x)) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.config.ts'),
-    )
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
-
 export function classUsesIn(dir: string): ClassUse[] {
-  return filesIn(dir, ['.ts', '.tsx']).flatMap((f) => classUses(path.relative(process.cwd(), f), readFileSync(f, 'utf8')));
+  return scanSources(dir, classUses);
 }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { classUses, classUsesIn, cssClasses, filesIn, highlightNames, type ClassUse } from './classNames.ts';
+import { classUses, classUsesIn, cssClasses, highlightNames, type ClassUse } from './classNames.ts';
+import { filesIn } from './sourceFiles.ts';
 
 // The scheme is written at the top of renderer/styles.css; this holds every stylesheet and component to it.
 const rendererDir = fileURLToPath(new URL('../../../renderer', import.meta.url));

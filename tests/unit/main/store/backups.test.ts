@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APPLICATION_ID, DB_FILE } from '../../../../main/store/index.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { APPLICATION_ID, migrate } from '../../../../main/store/index.ts';
 import {
-  LIBRARY_APPLICATION_ID,
-  LIBRARY_DB_FILE,
   RETENTION,
   backupName,
   backupsToPrune,
@@ -46,9 +45,14 @@ test('anything else in the folder is not a backup', () => {
   }
 });
 
-test('the file name and application id agree with the store', () => {
-  assert.equal(LIBRARY_DB_FILE, DB_FILE);
-  assert.equal(LIBRARY_APPLICATION_ID, APPLICATION_ID);
+test('the migrations stamp the application id that backups and opening check for', () => {
+  const db = new DatabaseSync(':memory:');
+  try {
+    migrate(db);
+    assert.equal(Number(db.prepare('PRAGMA application_id').get()?.application_id), APPLICATION_ID);
+  } finally {
+    db.close();
+  }
 });
 
 function series(kind: BackupKind, n: number, startMs: number, stepMs: number): BackupInfo[] {

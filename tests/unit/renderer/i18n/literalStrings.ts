@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import ts from 'typescript';
+import { parseSource, scanSources } from '../sourceFiles.ts';
 
 /** A piece of text in renderer source that a user would read, written in the code instead of renderer/i18n. */
 export interface LiteralText {
@@ -75,13 +74,7 @@ function isExempt(node: ts.Node): boolean {
 
 /** The visible literal text of one source file. */
 export function literalTexts(file: string, source: string): LiteralText[] {
-  const sf = ts.createSourceFile(
-    file,
-    source,
-    ts.ScriptTarget.Latest,
-    true,
-    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-  );
+  const sf = parseSource(file, source);
   const out: LiteralText[] = [];
   const report = (node: ts.Node, text: string) =>
     out.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: text.trim() });
@@ -101,14 +94,6 @@ export function literalTexts(file: string, source: string): LiteralText[] {
   return out;
 }
 
-/** Every .ts/.tsx file under a folder. */
-export function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.config.ts'))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
-
 export function literalTextsIn(dir: string): LiteralText[] {
-  return sourceFiles(dir).flatMap((f) => literalTexts(path.relative(process.cwd(), f), readFileSync(f, 'utf8')));
+  return scanSources(dir, literalTexts);
 }

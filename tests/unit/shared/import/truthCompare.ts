@@ -84,14 +84,12 @@ export function compareTruth(got: Truthy, want: Truthy, opts: CompareOptions = {
       w.sections.map((s) => s.heading),
     );
   });
-  const a = paragraphStream(got);
-  const b = paragraphStream(want);
-  const paragraphDistance = editDistance(a, b);
+  const { changed, total } = paragraphDistance(got, want);
   const limit = opts.maxParagraphDistance ?? 0.005;
-  if (paragraphDistance > limit * b.length) {
-    mismatches.push(`paragraphs: distance ${paragraphDistance} of ${b.length} chars exceeds ${limit * 100} %`);
+  if (changed > limit * total) {
+    mismatches.push(`paragraphs: distance ${changed} of ${total} chars exceeds ${limit * 100} %`);
   }
-  return { mismatches, paragraphChars: b.length, paragraphDistance };
+  return { mismatches, paragraphChars: total, paragraphDistance: changed };
 }
 
 /**

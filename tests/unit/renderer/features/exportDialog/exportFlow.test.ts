@@ -1,9 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Envelope } from '../../../../../shared/ipc/contract.ts';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../../../shared/model/export.ts';
-import { createClient, type ApiError } from '../../../../../renderer/api/client.ts';
-import type { Transport } from '../../../../../renderer/api/transport.ts';
+import type { ApiError } from '../../../../../renderer/api/client.ts';
+import { jobBackend as fakeJobBackend, type FakeJob } from '../../api/fakeJobs.ts';
 import { initialSettings, requestOf, runExport } from '../../../../../renderer/features/exportDialog/exportFlow.ts';
 
 const SUMMARY = {
@@ -20,42 +19,20 @@ const SUMMARY = {
   path: null,
 };
 
-/** A backend export job that runs for `steps` polls, then ends as `end`; records the calls it sees. */
-function jobBackend(steps: number, end: 'done' | 'failed' | 'cancelled') {
-  const calls: string[] = [];
-  let polls = 0;
-  let cancelled = false;
-  const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
-  const transport: Transport = async (channel) => {
-    calls.push(channel);
-    switch (channel) {
-      case 'export:start':
-        return ok({ jobId: 'j1', fileName: '卷.docx' });
-      case 'jobs:cancel':
-        cancelled = true;
-        return ok({ ok: true });
-      case 'jobs:get': {
-        polls++;
-        const finished = polls > steps;
-        const state = cancelled ? 'cancelled' : finished ? end : 'running';
-        const error =
-          state === 'failed'
-            ? {
-                code: 'EXPORT_NO_CHROMIUM',
-                message: 'no chromium',
-                details: { command: 'apt-get install -y chromium fonts-noto-cjk' },
-              }
-            : null;
-        return ok({ id: 'j1', kind: 'export', state, phase: 'render', done: Math.min(polls, steps), total: steps, error });
-      }
-      case 'export:result':
-        return ok(SUMMARY);
-      default:
-        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
-    }
-  };
-  return { client: createClient(() => transport), calls };
-}
+/** A backend export job that runs for `steps` polls, then ends as `end`. */
+const jobBackend = (steps: number, end: FakeJob['end']) =>
+  fakeJobBackend({
+    kind: 'export',
+    steps,
+    end,
+    error: {
+      code: 'EXPORT_NO_CHROMIUM',
+      message: 'no chromium',
+      details: { command: 'apt-get install -y chromium fonts-noto-cjk' },
+    },
+    phase: () => 'render',
+    answers: { 'export:start': { jobId: 'j1', fileName: '卷.docx' }, 'export:result': SUMMARY },
+  });
 
 const req = requestOf(DEFAULT_EXPORT_SETTINGS, 1, null);
 

@@ -13,56 +13,33 @@ import {
   sameOptions,
   sortScanFiles,
 } from '../../../../../renderer/features/importDialog/importFlow.ts';
+import { jobBackend as fakeJobBackend, type FakeJob } from '../../api/fakeJobs.ts';
 
-/** A backend job that runs for `steps` polls, then ends as `end`; records the calls it sees. */
-function jobBackend(steps: number, end: 'done' | 'failed' | 'cancelled') {
-  const calls: string[] = [];
-  let polls = 0;
-  let cancelled = false;
-  const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
-  const transport: Transport = async (channel) => {
-    calls.push(channel);
-    switch (channel) {
-      case 'import:start':
-        return ok({ jobId: 'j1' });
-      case 'jobs:cancel':
-        cancelled = true;
-        return ok({ ok: true });
-      case 'jobs:get': {
-        polls++;
-        const finished = polls > steps;
-        const state = cancelled ? 'cancelled' : finished ? end : 'running';
-        const error = state === 'failed' ? { code: 'IMPORT_ENCODING', message: 'Cannot decode' } : null;
-        return ok({
-          id: 'j1',
-          kind: 'import',
-          state,
-          phase: finished ? 'segment' : 'decode',
-          done: Math.min(polls, steps),
-          total: steps,
-          error,
-        });
-      }
-      case 'import:preview':
-        return ok({
-          jobId: 'j1',
-          sha256: 'a'.repeat(64),
-          sourceName: 'x.txt',
-          encoding: 'utf-8',
-          counts: { pages: 0, toc: 0, cases: 0, frontMatter: 0 },
-          warnings: [],
-          changes: [],
-          scanPageCount: 0,
-          suggestedOffset: 0,
-          existingVolume: null,
-          memory: { peakMb: 20, budgetMb: 128 },
-        });
-      default:
-        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
-    }
-  };
-  return { client: createClient(() => transport), calls };
-}
+/** A backend import job that runs for `steps` polls, then ends as `end`. */
+const jobBackend = (steps: number, end: FakeJob['end']) =>
+  fakeJobBackend({
+    kind: 'import',
+    steps,
+    end,
+    error: { code: 'IMPORT_ENCODING', message: 'Cannot decode' },
+    phase: (finished) => (finished ? 'segment' : 'decode'),
+    answers: {
+      'import:start': { jobId: 'j1' },
+      'import:preview': {
+        jobId: 'j1',
+        sha256: 'a'.repeat(64),
+        sourceName: 'x.txt',
+        encoding: 'utf-8',
+        counts: { pages: 0, toc: 0, cases: 0, frontMatter: 0 },
+        warnings: [],
+        changes: [],
+        scanPageCount: 0,
+        suggestedOffset: 0,
+        existingVolume: null,
+        memory: { peakMb: 20, budgetMb: 128 },
+      },
+    },
+  });
 
 const req = { fileId: 'f1', scanFileIds: [], options: { disabledRules: [], cjkDigitSpace: false } };
 
