@@ -6,11 +6,13 @@ import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { ErrorNotice } from './ui/ErrorNotice.tsx';
 import { PrefsProvider, usePrefs } from './shell/PrefsContext.tsx';
 import { ShellContext } from './shell/ShellContext.tsx';
+import { WorkflowProvider } from './shell/WorkflowContext.tsx';
 import { AboutDialog } from './shell/AboutDialog.tsx';
 import { CommandBus } from './shell/commandBus.ts';
 import { useMenuEvents } from './shell/useMenuEvents.ts';
 import { AppHeader } from './shell/AppHeader.tsx';
 import { SettingsDialog } from './shell/SettingsDialog.tsx';
+import { UserNamePrompt } from './shell/UserNamePrompt.tsx';
 import { useRoute } from './useRoute.ts';
 import { routeHref, type Route } from './router.ts';
 import { LibraryView } from './features/library/LibraryView.tsx';
@@ -19,6 +21,8 @@ import type { ApiError } from './api/apiError.ts';
 import { api } from './api/client.ts';
 import type { LibraryStatus } from '../shared/ipc/library.ts';
 import { RecoveryScreen } from './features/recovery/RecoveryScreen.tsx';
+import { WordListDialog } from './features/wordList/WordListDialog.tsx';
+import { SearchView } from './features/search/SearchView.tsx';
 
 export interface AppProps {
   initialPrefs: Prefs;
@@ -74,22 +78,29 @@ function Shell() {
   const [aboutOpen, setAboutOpen] = useState(false);
   const shell = useMemo(() => ({ openSettings: () => setSettingsOpen(true), commands: new CommandBus() }), []);
   useEffect(() => shell.commands.register('about', () => setAboutOpen(true)), [shell]);
+  // The case page registers its own (it starts the form with the editor's selection).
+  const [wordListOpen, setWordListOpen] = useState(false);
+  useEffect(() => shell.commands.register('wordList', () => setWordListOpen(true)), [shell]);
   const exportNeedsVolume = useCallback(() => notices.info(t('shell.exportNeedsVolume')), [notices, t]);
   useMenuEvents(shell.commands, exportNeedsVolume);
   useEffect(() => prepareCasePages(), []);
   return (
     <ShellContext.Provider value={shell}>
-      <div className="app">
-        <AppHeader />
-        <main className="app__main">
-          {/* Keyed by route: a view that crashed is retried fresh when the user navigates away. */}
-          <ErrorBoundary key={routeHref(route)}>
-            <RouteView route={route} />
-          </ErrorBoundary>
-        </main>
-        {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
-        {aboutOpen ? <AboutDialog onClose={() => setAboutOpen(false)} /> : null}
-      </div>
+      <WorkflowProvider>
+        <div className="app">
+          <AppHeader />
+          <main className="app__main">
+            {/* Keyed by route: a view that crashed is retried fresh when the user navigates away. */}
+            <ErrorBoundary key={routeHref(route)}>
+              <RouteView route={route} />
+            </ErrorBoundary>
+          </main>
+          {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+          {aboutOpen ? <AboutDialog onClose={() => setAboutOpen(false)} /> : null}
+          <UserNamePrompt />
+          {wordListOpen ? <WordListDialog client={api} onClose={() => setWordListOpen(false)} /> : null}
+        </div>
+      </WorkflowProvider>
     </ShellContext.Provider>
   );
 }
@@ -101,6 +112,8 @@ function RouteView({ route }: { route: Route }) {
     case 'volume':
       return <LibraryView selectedId={route.id} />;
     case 'case':
-      return <LazyCasePage id={route.id} />;
+      return <LazyCasePage id={route.id} page={route.page} />;
+    case 'search':
+      return <SearchView search={route.search} />;
   }
 }

@@ -1,6 +1,7 @@
 // The suite drives real tools: Debian's Chromium (end-to-end tests, PDF export), poppler's pdftotext (the
-// PDF bench and fixtures), pandoc and epubcheck (independent readers of the exports). They are never
-// skipped for want of one: as root the missing ones are installed, otherwise the command is printed.
+// PDF bench and fixtures), pandoc and epubcheck (independent readers of the exports) and ripgrep (the
+// search bench's yardstick). They are never skipped for want of one: as root the missing ones are
+// installed, otherwise the command is printed.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
@@ -12,6 +13,7 @@ const TOOLS: Array<{ present: () => boolean; packages: string[] }> = [
   { present: () => onPath('pdftotext'), packages: ['poppler-utils'] },
   { present: () => onPath('pandoc'), packages: ['pandoc'] },
   { present: () => existsSync('/usr/bin/epubcheck') && onPath('java'), packages: ['epubcheck'] },
+  { present: () => onPath('rg'), packages: ['ripgrep'] },
 ];
 
 function onPath(command: string): boolean {

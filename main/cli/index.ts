@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { casesCommand } from './commands/cases.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { searchCommand } from './commands/search.ts';
 import { volumesCommand } from './commands/volumes.ts';
 
 const HELP = `编校台 Casebook Workbench — command line
@@ -35,6 +36,10 @@ Commands:
                                    volume (with its foreword) or the numbered cases to PATH
                                    (a folder with --per-case); prints what it wrote and what
                                    it left out; PDF needs Chromium
+  search <query> [--volume ID] [--stage 初审|review1|…] [--exact]
+                                   full-text search over every volume: each word must
+                                   occur (--exact: the whole query as one phrase); prints
+                                   the cases by volume with excerpts and pages, best first
 
 Options:
   --library DIR    the library folder (default: the app's)
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
       'page-size': { type: 'string' },
       preset: { type: 'string' },
       'per-case': { type: 'boolean', default: false },
+      exact: { type: 'boolean', default: false },
       pattern: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -98,6 +104,8 @@ async function main(): Promise<void> {
       return backupCommand(rest, opts);
     case 'restore':
       return restoreCommand(rest, { ...opts, latest: values.latest ?? false });
+    case 'search':
+      return searchCommand(rest, { ...opts, volume: values.volume, stage: values.stage, exact: values.exact });
     case 'export':
       return exportCommand(rest, {
         ...opts,

@@ -69,6 +69,10 @@ export function buildMenuTemplate(lang: Language, handlers: MenuHandlers): MenuI
         { role: 'copy', label: label('copy') },
         { role: 'paste', label: label('paste') },
         { role: 'selectAll', label: label('selectAll') },
+        { type: 'separator' },
+        cmd('search', 'CmdOrCtrl+Shift+F'),
+        cmd('replace', 'CmdOrCtrl+Shift+H'),
+        cmd('wordList'),
       ],
     },
     {

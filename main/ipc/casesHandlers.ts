@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/ipc/contract.ts';
 import {
   countCasesByStage,
-  getCase,
+  getWorkflow,
   getVolume,
   setAssignee,
   getRevision,
@@ -11,16 +11,20 @@ import {
   listRevisions,
   restoreRevision,
   setPageStatus,
-  setStage,
 } from '../store/index.ts';
+import { act, saveWorkflow, workflowOf } from '../services/workflowService.ts';
 import { saveCaseEdit } from '../services/caseService.ts';
+import { caseWithBlockIds } from '../services/notesService.ts';
 import { currentUser, type AppContext } from '../services/context.ts';
 
 type CaseChannels =
   | 'cases:list'
   | 'cases:get'
   | 'cases:save'
-  | 'cases:setStage'
+  | 'cases:act'
+  | 'cases:workflow'
+  | 'workflow:get'
+  | 'workflow:set'
   | 'cases:events'
   | 'cases:revisions'
   | 'cases:restore'
@@ -34,9 +38,12 @@ export function casesHandlers(ctx: AppContext): Pick<Handlers, CaseChannels> {
   const db = ctx.lib.db;
   return {
     'cases:list': ({ volumeId, stage }) => listCases(db, volumeId, stage ? { stage } : {}),
-    'cases:get': ({ id }) => getCase(db, id),
+    'cases:get': ({ id }) => caseWithBlockIds(ctx, id),
     'cases:save': (input) => saveCaseEdit(ctx, input),
-    'cases:setStage': ({ id, stage, note }) => setStage(db, { id, stage, who: currentUser(ctx), ...(note ? { note } : {}) }),
+    'cases:act': ({ id, action }) => act(ctx, id, action),
+    'cases:workflow': ({ id }) => workflowOf(ctx, id),
+    'workflow:get': () => getWorkflow(db),
+    'workflow:set': (input) => saveWorkflow(ctx, input),
     'cases:events': ({ id }) => listEvents(db, id),
     'cases:revisions': ({ id }) => listRevisions(db, id),
     'cases:restore': ({ id, revisionId, version }) =>

@@ -15,6 +15,8 @@ const NO_MAIN_THREAD_WRITES = new Set<Channel>([
   'cases:list',
   'cases:get',
   'cases:events',
+  'cases:workflow',
+  'workflow:get',
   'cases:revisions',
   'revisions:get',
   'pages:list',
@@ -22,7 +24,11 @@ const NO_MAIN_THREAD_WRITES = new Set<Channel>([
   'cases:stageCounts',
   'cases:tags',
   'tags:list',
+  'cases:tagMap',
+  'cases:assignees',
   'search:cases',
+  'replace:preview',
+  'replace:batches',
   'files:stage',
   'import:start',
   'import:preview',
@@ -38,6 +44,10 @@ const NO_MAIN_THREAD_WRITES = new Set<Channel>([
   'jobs:cancel',
   'backups:list',
   'backups:create',
+  'words:list',
+  'words:export',
+  'dashboard:volume',
+  'notes:list',
 ]);
 
 /** The handler table with every writing channel waiting (asynchronously) for long writes elsewhere. */

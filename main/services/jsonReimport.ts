@@ -3,7 +3,8 @@ import type { ExportJson } from '../../shared/export/jsonSchema.ts';
 import fs from 'node:fs';
 import { AppError, inFile } from '../../shared/ipc/errors.ts';
 import type { Volume } from '../../shared/model/entities.ts';
-import { createCase, createVolume, getVolume, withTransaction } from '../store/index.ts';
+import { firstStage, stageIndex } from '../../shared/workflow/settings.ts';
+import { createCase, createVolume, getVolume, getWorkflow, withTransaction } from '../store/index.ts';
 import { backupBeforeOperation } from './backupService.ts';
 import { currentUser, type AppContext } from './context.ts';
 
@@ -52,8 +53,12 @@ function writeExportJson(ctx: AppContext, json: ExportJson, title: string | unde
   const who = currentUser(ctx);
   return withTransaction(db, () => {
     const volume = createVolume(db, { title: title?.trim() || json.volume.title });
+    // A stage this library's list lacks (the export came from a library with its own stages)
+    // lands the case on the first stage rather than refusing the whole file.
+    const settings = getWorkflow(db);
     for (const c of reimportCases(json)) {
-      createCase(db, { ...c, volumeId: volume.id, pageEnd: c.pageStart, who });
+      const stage = stageIndex(settings, c.stage) >= 0 ? c.stage : firstStage(settings);
+      createCase(db, { ...c, stage, volumeId: volume.id, pageEnd: c.pageStart, who });
     }
     return getVolume(db, volume.id);
   });

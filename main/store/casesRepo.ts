@@ -1,14 +1,22 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { withBlockIds } from '../../shared/model/blockIds.ts';
 import { docPages, docToPlainText, type CaseDoc } from '../../shared/model/caseDoc.ts';
-import { Case, CaseEvent, CaseSummary, Revision, RevisionSummary } from '../../shared/model/entities.ts';
-import { STAGES, Stage } from '../../shared/model/stage.ts';
+import { Case, CaseSummary, Revision, RevisionSummary } from '../../shared/model/entities.ts';
+import { Stage } from '../../shared/model/stage.ts';
+import { firstStage, stageIndex } from '../../shared/workflow/settings.ts';
+import { appendEvent } from './eventsRepo.ts';
+import { reanchorNotes } from './notesRepo.ts';
 import { withTransaction } from './transaction.ts';
+import { newUuid } from './uuid.ts';
+import { assertUnlocked, getWorkflow } from './workflowRepo.ts';
 import { checkDoc, notFound, nowIso, parseStored, readDoc, rowId, type Row } from './rows.ts';
 
 const SUMMARY_COLUMNS = `c.id, c.volume_id AS volumeId, c.number, c.title, c.organization, c.stage, c.assignee,
   c.page_start AS pageStart, c.page_end AS pageEnd, c.printed_start AS printedStart, c.printed_end AS printedEnd,
-  c.version, c.updated_at AS updatedAt`;
+  c.version, c.updated_at AS updatedAt,
+  (SELECT CASE e.kind WHEN 'flag' THEN coalesce(e.note, '') END FROM case_events e
+    WHERE e.case_id = c.id AND e.kind IN ('flag', 'unflag') ORDER BY e.at DESC, e.uuid DESC LIMIT 1) AS flag`;
 
 function toSummary(row: Row): CaseSummary {
   return parseStored(CaseSummary, row, `case ${String(row.id)}`);
@@ -35,6 +43,15 @@ export function getCaseSummary(db: DatabaseSync, id: number): CaseSummary {
   return toSummary(row);
 }
 
+/** The summaries of the cases with these ids (those that exist), in one read (search lists up to 500). */
+export function listCaseSummaries(db: DatabaseSync, ids: readonly number[]): CaseSummary[] {
+  if (ids.length === 0) return [];
+  return db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM cases c WHERE c.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids))
+    .map(toSummary);
+}
+
 export function getCase(db: DatabaseSync, id: number): Case {
   const row = db
     .prepare(`SELECT ${SUMMARY_COLUMNS}, c.doc, c.text, c.created_at AS createdAt FROM cases c WHERE c.id = ?`)
@@ -43,14 +60,11 @@ export function getCase(db: DatabaseSync, id: number): Case {
   return toCase(row);
 }
 
-/** Cases per stage in a volume, every stage present (zero when empty), for the dashboard. */
+/** Cases per stage in a volume, every stage of the library's list present (zero when empty), in order. */
 export function countCasesByStage(db: DatabaseSync, volumeId: number): Record<Stage, number> {
-  const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  const counts: Record<Stage, number> = Object.fromEntries(getWorkflow(db).stages.map((s) => [s.key, 0]));
   const rows = db.prepare('SELECT stage, count(*) AS n FROM cases WHERE volume_id = ? GROUP BY stage').all(volumeId);
-  for (const r of rows) {
-    const stage = Stage.safeParse(r.stage);
-    if (stage.success) counts[stage.data] = Number(r.n);
-  }
+  for (const r of rows) counts[String(r.stage)] = Number(r.n);
   return counts;
 }
 
@@ -77,19 +91,20 @@ export interface NewCase {
  * and a creation event (no previous stage).
  */
 export function createCase(db: DatabaseSync, input: NewCase): Case {
-  const doc = checkDoc(input.doc);
-  const stage = Stage.parse(input.stage ?? 'imported');
+  const doc = withBlockIds(checkDoc(input.doc));
+  const stage = knownStage(db, input.stage ?? firstStage(getWorkflow(db)));
   const text = input.text ?? docToPlainText(doc);
   const at = input.at ?? nowIso();
   const docJson = JSON.stringify(doc);
   return withTransaction(db, () => {
     const res = db
       .prepare(
-        `INSERT INTO cases (volume_id, number, title, organization, stage, assignee, page_start, page_end,
+        `INSERT INTO cases (uuid, volume_id, number, title, organization, stage, assignee, page_start, page_end,
            printed_start, printed_end, doc, text, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
       )
       .run(
+        newUuid(),
         input.volumeId,
         input.number ?? null,
         input.title,
@@ -107,7 +122,7 @@ export function createCase(db: DatabaseSync, input: NewCase): Case {
       );
     const id = rowId(res.lastInsertRowid);
     insertRevision(db, { caseId: id, version: 1, kind: 'import', who: input.who, at, docJson, text });
-    insertEvent(db, { caseId: id, fromStage: null, toStage: stage, who: input.who, at, note: null });
+    appendEvent(db, { caseId: id, kind: 'create', fromStage: null, toStage: stage, who: input.who, at });
     return getCase(db, id);
   });
 }
@@ -135,13 +150,15 @@ export interface SaveCaseInput {
  * bumping the version and recording a 'save' revision in the same transaction.
  */
 export function saveCase(db: DatabaseSync, input: SaveCaseInput): CaseSummary {
-  const doc = checkDoc(input.doc);
+  const doc = withBlockIds(checkDoc(input.doc));
   const text = input.text ?? docToPlainText(doc);
   const at = input.at ?? nowIso();
   const docJson = JSON.stringify(doc);
   return withTransaction(db, () => {
     const next = checkVersion(db, input.id, input.version) + 1;
+    assertUnlocked(db, input.id);
     checkPagesInVolume(db, input.id, doc);
+    reanchorNotes(db, input.id, doc);
     db.prepare(
       `UPDATE cases SET doc = ?, text = ?, title = coalesce(?, title), organization = coalesce(?, organization),
          version = ?, updated_at = ? WHERE id = ?`,
@@ -164,9 +181,12 @@ export function restoreRevision(db: DatabaseSync, input: RestoreInput): Case {
   const at = input.at ?? nowIso();
   return withTransaction(db, () => {
     const next = checkVersion(db, input.caseId, input.version) + 1;
+    assertUnlocked(db, input.caseId);
     const rev = getRevision(db, input.revisionId);
     if (rev.caseId !== input.caseId) throw notFound('revision', input.revisionId);
-    const docJson = JSON.stringify(rev.doc);
+    const doc = withBlockIds(rev.doc);
+    reanchorNotes(db, input.caseId, doc);
+    const docJson = JSON.stringify(doc);
     db.prepare('UPDATE cases SET doc = ?, text = ?, version = ?, updated_at = ? WHERE id = ?').run(
       docJson,
       rev.text,
@@ -184,6 +204,24 @@ export function restoreRevision(db: DatabaseSync, input: RestoreInput): Case {
       text: rev.text,
     });
     return getCase(db, input.caseId);
+  });
+}
+
+/**
+ * The case, with an id on every block of its stored document: a document saved before blocks had
+ * ids gets them written in place. Same version, no revision and allowed on a locked case: ids change
+ * no text, and a new version would put an editor that has the case open into a CONFLICT.
+ */
+export function ensureBlockIds(db: DatabaseSync, id: number): Case {
+  // Read first: only a document that lacks ids takes the write lock.
+  const read = getCase(db, id);
+  if (withBlockIds(read.doc) === read.doc) return read;
+  return withTransaction(db, () => {
+    const current = getCase(db, id);
+    const doc = withBlockIds(current.doc);
+    if (doc === current.doc) return current;
+    db.prepare('UPDATE cases SET doc = ? WHERE id = ?').run(JSON.stringify(doc), id);
+    return { ...current, doc };
   });
 }
 
@@ -229,42 +267,43 @@ export interface SetStageInput {
 }
 
 /**
- * Moves a case to a stage, recording the transition. Stage is workflow metadata, so the document
- * version (and any editor's pending save) is unaffected. Setting the current stage records nothing.
+ * Moves a case to any stage without the sign-off rules (an administrative move, recorded as a
+ * `move` event; the IPC contract offers only `cases:act`, which enforces them). Setting the current
+ * stage records nothing.
  */
 export function setStage(db: DatabaseSync, input: SetStageInput): CaseSummary {
-  const stage = Stage.parse(input.stage);
   const at = input.at ?? nowIso();
   return withTransaction(db, () => {
+    const stage = knownStage(db, input.stage);
     const current = getCaseSummary(db, input.id);
     if (current.stage === stage) return current;
-    db.prepare('UPDATE cases SET stage = ?, updated_at = ? WHERE id = ?').run(stage, at, input.id);
-    insertEvent(db, {
+    appendEvent(db, {
       caseId: input.id,
+      kind: 'move',
       fromStage: current.stage,
       toStage: stage,
       who: input.who,
       at,
       note: input.note ?? null,
     });
+    db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, input.id);
     return getCaseSummary(db, input.id);
   });
+}
+
+/** A stage key of the library's list, else STAGE_UNKNOWN. */
+export function knownStage(db: DatabaseSync, key: string): Stage {
+  const parsed = Stage.safeParse(key);
+  if (!parsed.success || stageIndex(getWorkflow(db), parsed.data) < 0) {
+    throw new AppError('STAGE_UNKNOWN', `Unknown stage ${key}`, { stage: key });
+  }
+  return parsed.data;
 }
 
 export function setAssignee(db: DatabaseSync, id: number, assignee: string | null): CaseSummary {
   const res = db.prepare('UPDATE cases SET assignee = ?, updated_at = ? WHERE id = ?').run(assignee, nowIso(), id);
   if (res.changes === 0) throw notFound('case', id);
   return getCaseSummary(db, id);
-}
-
-export function listEvents(db: DatabaseSync, caseId: number): CaseEvent[] {
-  return db
-    .prepare(
-      `SELECT id, case_id AS caseId, from_stage AS fromStage, to_stage AS toStage, who, at, note
-       FROM case_events WHERE case_id = ? ORDER BY id`,
-    )
-    .all(caseId)
-    .map((r) => parseStored(CaseEvent, r, `case event ${String(r.id)}`));
 }
 
 const REVISION_COLUMNS = 'id, case_id AS caseId, version, kind, who, at, chars';
@@ -284,41 +323,22 @@ export function getRevision(db: DatabaseSync, id: number): Revision {
   return parseStored(Revision, { ...row, doc: readDoc(row.doc, `${where} doc`) }, where);
 }
 
-interface RevisionRow {
+export interface RevisionRow {
   caseId: number;
   version: number;
-  kind: 'import' | 'save' | 'restore';
+  kind: RevisionSummary['kind'];
   who: string;
   at: string;
   docJson: string;
   text: string;
 }
 
-function insertRevision(db: DatabaseSync, r: RevisionRow): void {
+/** Records a case's new version in its history (in the caller's transaction, beside the case's update). */
+export function insertRevision(db: DatabaseSync, r: RevisionRow): void {
   db.prepare(
     `INSERT INTO case_revisions (case_id, version, kind, who, at, doc, text, chars)
      VALUES (?, ?, ?, ?, ?, ?, ?, length(?))`,
   ).run(r.caseId, r.version, r.kind, r.who, r.at, r.docJson, r.text, r.text);
-}
-
-interface EventRow {
-  caseId: number;
-  fromStage: Stage | null;
-  toStage: Stage;
-  who: string;
-  at: string;
-  note: string | null;
-}
-
-function insertEvent(db: DatabaseSync, e: EventRow): void {
-  db.prepare('INSERT INTO case_events (case_id, from_stage, to_stage, who, at, note) VALUES (?, ?, ?, ?, ?, ?)').run(
-    e.caseId,
-    e.fromStage,
-    e.toStage,
-    e.who,
-    e.at,
-    e.note,
-  );
 }
 
 const HOUR_MS = 3_600_000;

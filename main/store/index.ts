@@ -14,7 +14,13 @@ export { migrate, getUserVersion, schemaSnapshot, MIGRATIONS, LATEST_VERSION, ty
 export * from './volumesRepo.ts';
 export * from './pagesRepo.ts';
 export * from './casesRepo.ts';
+export * from './eventsRepo.ts';
+export * from './workflowRepo.ts';
 export * from './tocRepo.ts';
 export * from './tagsRepo.ts';
+export * from './assigneesRepo.ts';
 export * from './searchRepo.ts';
 export * from './importRepo.ts';
+export * from './notesRepo.ts';
+export * from './wordsRepo.ts';
+export * from './dashboardRepo.ts';

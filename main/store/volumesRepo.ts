@@ -1,3 +1,4 @@
+import { newUuid } from './uuid.ts';
 import type { DatabaseSync } from 'node:sqlite';
 import { ScanInfo, Volume } from '../../shared/model/entities.ts';
 import { withTransaction } from './transaction.ts';
@@ -43,10 +44,10 @@ export function createVolume(db: DatabaseSync, input: NewVolume): Volume {
   const scan = input.scan ? ScanInfo.parse(input.scan) : null;
   const res = db
     .prepare(
-      `INSERT INTO volumes (title, source_name, source_hash, scan, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO volumes (uuid, title, source_name, source_hash, scan, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.title, input.sourceName ?? null, input.sourceHash ?? null, scan ? JSON.stringify(scan) : null, at, at);
+    .run(newUuid(), input.title, input.sourceName ?? null, input.sourceHash ?? null, scan ? JSON.stringify(scan) : null, at, at);
   return getVolume(db, rowId(res.lastInsertRowid));
 }
 

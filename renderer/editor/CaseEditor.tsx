@@ -9,14 +9,17 @@ import type { LexicalEditor } from 'lexical';
 import type { BlockKind } from '../../shared/model/blockKind.ts';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
 import type { CharCounts } from '../../shared/proof/counts.ts';
+import type { WordMatcher } from '../../shared/proof/wordList.ts';
 import type { AutosaveController, SaveState } from './autosave.ts';
 import { loadDocIntoEditor } from './loadDoc.ts';
 import { PROOF_NODES } from './nodes/index.ts';
 import { PageLabelContext, setEditorPageLabeler, type PageLabeler } from './pageLabels.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
+import { BlockIdPlugin } from './plugins/BlockIdPlugin.tsx';
 import { BlockKindPlugin } from './plugins/BlockKindPlugin.tsx';
 import { CharCountPlugin } from './plugins/CharCountPlugin.tsx';
 import { DocumentRulesPlugin } from './plugins/DocumentRulesPlugin.tsx';
+import { EditablePlugin } from './plugins/EditablePlugin.tsx';
 import { FindReplacePlugin } from './plugins/FindReplacePlugin.tsx';
 import { PageMarkerPlugin } from './plugins/PageMarkerPlugin.tsx';
 import { PageTrackingPlugin } from './plugins/PageTrackingPlugin.tsx';
@@ -71,8 +74,12 @@ export interface CaseEditorProps {
   onCount: (counts: CharCounts) => void;
   suspectsEnabled: boolean;
   onSuspects: (list: BlockSuspect[]) => void;
+  /** The library's word list, compiled (bad words flagged, good ones never). */
+  words?: WordMatcher | undefined;
   onEditor?: (editor: LexicalEditor) => void;
   ariaLabel: string;
+  /** False for a locked case: read-only, and nothing is saved (default true). */
+  editable?: boolean;
 }
 
 function LoadDocPlugin({
@@ -116,14 +123,16 @@ export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
         />
       </div>
       <LoadDocPlugin doc={props.doc} loadKey={props.loadKey} {...(props.onEditor ? { onEditor: props.onEditor } : {})} />
+      <EditablePlugin editable={props.editable ?? true} />
       <HistoryPlugin />
+      <BlockIdPlugin />
       <PageMarkerPlugin />
       <DocumentRulesPlugin />
       <PlainPastePlugin />
       <TextRangePlugin />
       <BlockKindPlugin {...(props.onKind ? { onKind: props.onKind } : {})} />
       <PageTrackingPlugin startPage={props.startPage} onPage={props.onPage} />
-      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} />
+      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} words={props.words} />
       <CharCountPlugin onCount={props.onCount} />
       <AutosavePlugin
         onSave={props.onSave}

@@ -22,7 +22,7 @@ export function $docToEditor(doc: CaseDoc): void {
   root.clear();
   let running: number | null = null;
   for (const block of doc.blocks) {
-    const section = $createSectionNode(block.kind, block.source ?? null);
+    const section = $createSectionNode(block.kind, block.source ?? null, block.id ?? null);
     const firstBreakAtStart = block.breaks[0]?.at === 0;
     if (running === null || block.page !== running || firstBreakAtStart) {
       section.append($createPageMarkerNode(block.page));
@@ -43,7 +43,8 @@ export function $docToEditor(doc: CaseDoc): void {
  * Reads the editor back into a CaseDoc (exact inverse of {@link $docToEditor}). A marker that is
  * the first thing in a block sets the block's `page`; every other marker is a break at the text
  * offset where it sits. A block without a leading marker continues the page the previous block
- * ended on (`startPage` for the first block). Must run inside `editor.read`/`update`.
+ * ended on (`startPage` for the first block). Each block keeps its node's id (a block split off by
+ * Enter has none until it is given one). Must run inside `editor.read`/`update`.
  */
 export function $editorToDoc(startPage = 0): CaseDoc {
   const blocks: Block[] = [];
@@ -107,7 +108,10 @@ function $elementToBlock(element: ElementNode, running: number): Block {
     shape = $readShape(element);
     if (flat) shapes.set(element, { children, shape });
   }
+  // The id is read from the node itself, not the cached shape: it can change without the children doing so.
+  const id = $isSectionNode(element) ? element.getBlockId() : null;
   const block: Block = {
+    ...(id === null ? {} : { id }),
     kind: shape.kind,
     text: shape.text,
     page: shape.page ?? running,

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/model/prefs.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGUAGES } from '../i18n/translate.ts';
+import { HeaderSearch } from '../features/search/HeaderSearch.tsx';
 import { routeHref } from '../router.ts';
 import { useNotices } from '../ui/Notices.tsx';
 import { usePrefs } from './PrefsContext.tsx';
@@ -24,6 +25,7 @@ export function AppHeader() {
       <nav className="app-header__nav">
         <a href={routeHref({ name: 'library' })}>{t('header.library')}</a>
       </nav>
+      <HeaderSearch />
       <div className="app-header__spacer" />
       <span className="app-header__user" data-testid="header-user">
         {prefs.userName ? t('header.user', { name: prefs.userName }) : t('header.noUser')}

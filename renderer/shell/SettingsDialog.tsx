@@ -6,6 +6,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useNotices } from '../ui/Notices.tsx';
 import { useSubmit } from '../ui/useSubmit.ts';
+import { WorkflowSettings } from '../features/workflowSettings/WorkflowSettings.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
 import { usePrefs } from './PrefsContext.tsx';
 
@@ -65,6 +66,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </select>
       </form>
       {form.error ? <ErrorNotice error={form.error} /> : null}
+      <WorkflowSettings />
       <BackupsSection />
     </Dialog>
   );

@@ -7,7 +7,7 @@ import type { CommandBus } from './commandBus.ts';
 /**
  * Hears the application menu on every screen. A command the current screen does not carry out is
  * taken where it can be: library commands (new volume, import) open the library and run there;
- * export without a volume on screen says to open one first.
+ * export and volume-wide replace without a volume on screen say to open one first.
  */
 export function useMenuEvents(commands: CommandBus, onUnhandledExport: () => void): void {
   useEffect(
@@ -17,7 +17,7 @@ export function useMenuEvents(commands: CommandBus, onUnhandledExport: () => voi
         if (command === 'newVolume' || command === 'import') {
           commands.park(command);
           navigate({ name: 'library' });
-        } else if (command === 'export') {
+        } else if (command === 'export' || command === 'replace') {
           onUnhandledExport();
         }
       }),

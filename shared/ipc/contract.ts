@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/ids.ts';
 import { Stage, PageStatus } from '../model/stage.ts';
-import { BoundedCaseDoc, CASE_LIMITS } from '../model/caseDoc.ts';
+import { BlockId, BoundedCaseDoc, CASE_LIMITS } from '../model/caseDoc.ts';
 import {
   Case,
   CaseEvent,
@@ -9,7 +9,6 @@ import {
   Page,
   Revision,
   RevisionSummary,
-  SearchHit,
   Tag,
   TagName,
   TocEntry,
@@ -30,6 +29,14 @@ import {
 } from '../model/importPreview.ts';
 import { BackupInfo, RestoreBackupInput, RestoredBackup } from '../model/backup.ts';
 import { ExportPreview, ExportRequest, ExportSummary } from '../model/export.ts';
+import { SearchInput, SearchResult } from '../model/search.ts';
+import { ReplaceApplyInput, ReplaceApplyResult, ReplaceBatch, ReplacePreview, ReplacePreviewInput } from '../model/replace.ts';
+import { CaseWorkflow, WorkflowActionInput } from '../workflow/schemas.ts';
+import { STAGE_LIMITS, WorkflowSettings } from '../workflow/settings.ts';
+import { ImportWordsInput, SetWordInput, WordEntry, WordExport, WordImportResult } from '../model/wordList.ts';
+import { Assignee, AssigneeCount, BulkResult, CaseIdList, CaseTagIds, TagColor, TagUsage } from '../model/tags.ts';
+import { CaseNote, NoteBody } from '../model/notes.ts';
+import { VolumeDashboard } from '../model/dashboard.ts';
 import { AppErrorShape } from './errors.ts';
 import { LibraryStatus, LockIdentity } from './library.ts';
 
@@ -112,9 +119,24 @@ export const contract = {
     }),
     output: CaseSummary,
   },
-  'cases:setStage': {
-    input: z.object({ id: Id, stage: Stage, note: z.string().max(2000).optional() }),
-    output: CaseSummary,
+  /** A workflow action on a case (sign-off one stage forward, send back, unlock, flag 有疑问, clear the flag). */
+  'cases:act': {
+    input: z.object({ id: Id, action: WorkflowActionInput }),
+    output: z.object({ case: CaseSummary, event: CaseEvent }),
+  },
+  /** Where the case stands by its log: stage, flag, last signer, open notes, locked. */
+  'cases:workflow': { input: z.object({ id: Id }), output: CaseWorkflow },
+  /** The library's stage list and sign-off rule. */
+  'workflow:get': { input: z.object({}), output: WorkflowSettings },
+  'workflow:set': {
+    input: z.object({
+      stages: z
+        .array(z.object({ key: Stage.optional(), name: z.string().trim().min(1).max(20).nullable() }))
+        .min(STAGE_LIMITS.min)
+        .max(STAGE_LIMITS.max),
+      allowSameSigner: z.boolean(),
+    }),
+    output: WorkflowSettings,
   },
   'cases:events': { input: z.object({ id: Id }), output: z.array(CaseEvent) },
   'cases:revisions': { input: z.object({ id: Id }), output: z.array(RevisionSummary) },
@@ -138,18 +160,27 @@ export const contract = {
   /** Tags a case by name, creating the tag when it is new; answers the case's tags. */
   'cases:tag': { input: z.object({ id: Id, name: TagName }), output: z.array(Tag) },
   'cases:untag': { input: z.object({ id: Id, tagId: Id }), output: z.array(Tag) },
-  'tags:list': { input: z.object({}), output: z.array(Tag) },
+  /** Every tag, by name, with how many cases carry it. */
+  'tags:list': { input: z.object({}), output: z.array(TagUsage) },
   'tags:rename': { input: z.object({ id: Id, name: TagName }), output: Tag },
   'tags:delete': { input: z.object({ id: Id }), output: Ok },
-  /** Full-text search over cases' titles, organizations and text (every term must match). */
-  'search:cases': {
-    input: z.object({
-      query: z.string().trim().min(1).max(200),
-      volumeId: Id.optional(),
-      limit: z.number().int().min(1).max(500).default(50),
-    }),
-    output: z.array(SearchHit),
+  // Tags and assignees in the case table: colours, a volume's tag map, bulk edits of selected cases (tagsHandlers.ts).
+  'tags:setColor': { input: z.object({ id: Id, color: TagColor }), output: Tag },
+  /** Which tags each case of a volume carries (untagged cases left out). */
+  'cases:tagMap': { input: z.object({ volumeId: Id }), output: z.array(CaseTagIds) },
+  /** The distinct assignees of the library's cases. */
+  'cases:assignees': { input: z.object({}), output: z.array(AssigneeCount) },
+  /** Tags the cases by name (creating the tag, with `color` if it is new); one transaction, an unknown id refuses all. */
+  'cases:bulkTag': {
+    input: z.object({ ids: CaseIdList, name: TagName, color: TagColor.optional() }),
+    output: BulkResult.extend({ tag: Tag }),
   },
+  'cases:bulkUntag': { input: z.object({ ids: CaseIdList, tagId: Id }), output: BulkResult },
+  /** Assigns the cases (null clears); one transaction, an unknown id refuses all. */
+  'cases:bulkAssign': { input: z.object({ ids: CaseIdList, assignee: Assignee.nullable() }), output: BulkResult },
+  // Search across volumes.
+  /** Full-text search over cases' titles, organizations and text: ranked hits grouped by volume, with excerpts. */
+  'search:cases': { input: SearchInput, output: SearchResult },
 
   /** Upload a file the user chose (bytes travel once; later calls name it by fileId). */
   'files:stage': {
@@ -214,6 +245,36 @@ export const contract = {
   'backups:create': { input: z.object({}), output: BackupInfo },
   /** Put a backup in place of the library (the current file is kept as a backup), then reopen it. */
   'backups:restore': { input: RestoreBackupInput, output: RestoredBackup },
+
+  // Volume-wide replace: preview every hit, apply the chosen ones as one batch, undo any batch later.
+  /** Hits of a literal or regular expression in a volume (or some of its cases); locked cases listed apart. */
+  'replace:preview': { input: ReplacePreviewInput, output: ReplacePreview },
+  /** Replaces the chosen hits in one transaction (a new version of each case), recorded as a batch with the reason. */
+  'replace:apply': { input: ReplaceApplyInput, output: ReplaceApplyResult },
+  /** A volume's batches, newest first. */
+  'replace:batches': { input: z.object({ volumeId: Id }), output: z.array(ReplaceBatch) },
+  /** Restores every case a batch touched, exactly; refused (nothing written) if one was edited after it. */
+  'replace:undo': { input: z.object({ id: Id }), output: ReplaceBatch },
+
+  // Word list: the library's good and bad words, feeding the suspects (shared/proof/wordList.ts).
+  'words:list': { input: z.object({}), output: z.array(WordEntry) },
+  /** Adds a word or changes the one spelled so; with `id`, edits (and may respell) that entry. */
+  'words:set': { input: SetWordInput, output: WordEntry },
+  'words:remove': { input: z.object({ id: Id }), output: Ok },
+  /** Merges a word list file (the text format of shared/proof/wordList.ts); a malformed line refuses it whole. */
+  'words:import': { input: ImportWordsInput, output: WordImportResult },
+  'words:export': { input: z.object({}), output: WordExport },
+
+  // Notes: remarks anchored to a block of a case, with replies; each answers the case's notes in document order.
+  'notes:list': { input: z.object({ caseId: Id }), output: z.array(CaseNote) },
+  /** A note on a block of the case's stored document (its id from `cases:get`); the author is the user name. */
+  'notes:add': { input: z.object({ caseId: Id, blockId: BlockId, body: NoteBody }), output: z.array(CaseNote) },
+  'notes:reply': { input: z.object({ noteId: Id, body: NoteBody }), output: z.array(CaseNote) },
+  'notes:resolve': { input: z.object({ noteId: Id }), output: z.array(CaseNote) },
+  'notes:reopen': { input: z.object({ noteId: Id }), output: z.array(CaseNote) },
+
+  // Dashboard: a volume at a glance (cases by stage and assignee, pages, cases needing attention, progress, activity).
+  'dashboard:volume': { input: z.object({ volumeId: Id }), output: VolumeDashboard },
 } as const;
 
 export type Contract = typeof contract;

@@ -22,7 +22,7 @@ export const APP_EVENTS = ['app:menu'] as const;
 export type AppEvent = (typeof APP_EVENTS)[number];
 
 /** What the application menu sends with `app:menu`: a command the page carries out on any screen. */
-export const MENU_COMMANDS = ['newVolume', 'import', 'export', 'openLibrary', 'about'] as const;
+export const MENU_COMMANDS = ['newVolume', 'import', 'export', 'openLibrary', 'about', 'wordList', 'replace', 'search'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

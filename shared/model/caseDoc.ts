@@ -20,7 +20,20 @@ export const SourceSpan = z.object({
 });
 export type SourceSpan = z.infer<typeof SourceSpan>;
 
+/**
+ * A block's stable id: notes anchor to it, so it follows the block through edits (the store gives
+ * every block one on create, save and restore; the editor keeps it on its node).
+ */
+export const BlockId = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-z_-]+$/);
+export type BlockId = z.infer<typeof BlockId>;
+
 export const Block = z.object({
+  /** Absent in documents stored before blocks had ids, and on blocks not yet saved. */
+  id: BlockId.optional(),
   kind: BlockKind,
   text: z.string(),
   /** Page index on which the block starts. */

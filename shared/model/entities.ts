@@ -56,6 +56,8 @@ export const CaseSummary = z.object({
   printedEnd: z.string().nullable(),
   version: z.number().int().positive(),
   updatedAt: Timestamp,
+  /** The reason of the case's open 有疑问 flag ('' when none was given), null when not flagged. */
+  flag: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -66,18 +68,10 @@ export const Case = CaseSummary.extend({
 });
 export type Case = z.infer<typeof Case>;
 
-export const CaseEvent = z.object({
-  id: Id,
-  caseId: Id,
-  fromStage: Stage.nullable(),
-  toStage: Stage,
-  who: z.string(),
-  at: Timestamp,
-  note: z.string().nullable(),
-});
-export type CaseEvent = z.infer<typeof CaseEvent>;
+export { CaseEvent } from '../workflow/events.ts';
 
-export const RevisionKind = z.enum(['import', 'save', 'restore']);
+/** replace / undo-replace: written by a volume-wide replace and by undoing its batch. */
+export const RevisionKind = z.enum(['import', 'save', 'restore', 'replace', 'undo-replace']);
 export const RevisionSummary = z.object({
   id: Id,
   caseId: Id,
@@ -101,11 +95,8 @@ export const TocEntry = z.object({
 });
 export type TocEntry = z.infer<typeof TocEntry>;
 
-export const Tag = z.object({ id: Id, name: z.string() });
+/** `color` is a CSS hex colour (#rrggbb) or '' for the default. */
+export const Tag = z.object({ id: Id, name: z.string(), color: z.string() });
 export type Tag = z.infer<typeof Tag>;
 /** A tag's name as typed by a user: a short label (社区、企业、高校…). */
 export const TagName = z.string().trim().min(1).max(50);
-
-/** A case found by full-text search, with an excerpt around the first match (empty when only title or organization matched). */
-export const SearchHit = CaseSummary.extend({ snippet: z.string() });
-export type SearchHit = z.infer<typeof SearchHit>;

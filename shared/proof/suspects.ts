@@ -2,6 +2,7 @@
  * Suspects: places in a block's text that look like extraction or typing errors. They are computed
  * on demand from the text and never stored. Offsets are UTF-16 offsets into the text given.
  */
+import { matchWords, pickHits, type WordHit, type WordMatcher } from './wordList.ts';
 
 export const SUSPECT_KINDS = [
   'replacement-char',
@@ -11,6 +12,7 @@ export const SUSPECT_KINDS = [
   'cjk-space',
   'unbalanced',
   'traditional',
+  'bad-word',
 ] as const;
 export type SuspectKind = (typeof SUSPECT_KINDS)[number];
 
@@ -31,6 +33,11 @@ export interface SuspectOptions {
   simplify?: Simplifier;
   /** Titles and headings separate phrases with a space on purpose: don't flag those gaps. */
   allowPhraseSpaces?: boolean;
+  /**
+   * The library's word list (`compileWordList`): its bad words are flagged, and nothing is flagged
+   * inside one of its good words (so a good word holding a bad one is its exception: 现象 beside 象 => 像).
+   */
+  words?: WordMatcher;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -179,13 +186,21 @@ function traditional(text: string, out: Suspect[], simplify: Simplifier): void {
   }
 }
 
+/** The listed bad words, leftmost-longest, with their replacement as the fix. */
+function badWords(hits: readonly WordHit[], out: Suspect[]): void {
+  for (const h of pickHits(hits, 'bad')) push(out, h.start, h.end, 'bad-word', h.word.replacement ?? undefined);
+}
+
 /**
  * Finds suspects in one block of text. Overlaps are resolved by priority (garbage and broken
  * characters first), so every character belongs to at most one suspect; the result is sorted by
  * position.
  */
 export function findSuspects(text: string, opts: SuspectOptions = {}): Suspect[] {
-  const byPriority: Suspect[] = [];
+  const hits = opts.words ? matchWords(text, opts.words) : [];
+  let byPriority: Suspect[] = [];
+  // The user's own list first: a listed bad word is flagged as such, whatever else it looks like.
+  badWords(hits, byPriority);
   replacementChars(text, byPriority);
   garbage(text, byPriority);
   lookalikes(text, byPriority);
@@ -193,6 +208,9 @@ export function findSuspects(text: string, opts: SuspectOptions = {}): Suspect[]
   cjkSpaces(text, byPriority, opts.allowPhraseSpaces ?? false);
   unbalanced(text, byPriority);
   if (opts.simplify) traditional(text, byPriority, opts.simplify);
+  // Before overlaps are resolved: a suspect a good word hides must not hide another in turn.
+  const good = hits.filter((h) => h.word.kind === 'good');
+  if (good.length > 0) byPriority = byPriority.filter((s) => !good.some((g) => g.start <= s.start && s.end <= g.end));
   const kept: Suspect[] = [];
   for (const s of byPriority) {
     if (kept.some((k) => s.start < k.end && k.start < s.end)) continue;

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { test, expect } from './fixtures.ts';
 import { ExportDialog, LibraryPage, ProofreadPage, installMenuStandIn } from './pages/index.ts';
+import { caseIdOf, signOffThrough } from './signOffs.ts';
 
 const CASE_TITLE = '开设“民情论坛” 打造和谐家园';
 
@@ -28,10 +29,10 @@ test.describe('export', () => {
     workbench,
   }) => {
     await workbench.call('sample:install');
+    await signOffThrough(workbench, await caseIdOf(workbench, '创先争优好做法（示例）', CASE_TITLE), 'final');
     const library = await openSampleVolume(page, workbench.url);
     await library.openCase(CASE_TITLE);
     const proof = new ProofreadPage(page);
-    await proof.changeStage('final');
     await expect(proof.stage).toHaveAttribute('data-stage', 'final');
     await proof.back();
 

@@ -59,7 +59,7 @@ test.describe('library', () => {
 });
 
 test.describe('editorial stages', () => {
-  test('a stage change is recorded with who and when, and the volume table filters and sorts by stage', async ({
+  test('a sign-off is recorded with who and when, and the volume table filters and sorts by stage', async ({
     page,
     workbench,
   }) => {
@@ -74,19 +74,19 @@ test.describe('editorial stages', () => {
 
     await library.openVolume('创先争优好做法（示例）');
     await library.openCase('开设“民情论坛”');
-    await proof.changeStage('proof1', '一校完成');
-    await expect(proof.stage).toHaveAttribute('data-stage', 'proof1');
-    // The stage history sits in the same popover, under the form.
+    await proof.signOff('初审完成');
+    await expect(proof.stage).toHaveAttribute('data-stage', 'review1');
+    // The timeline sits in the same popover, under the forms.
     await proof.showStageHistory();
-    const event = proof.stageEvents('proof1');
+    const event = proof.stageEvents('review1');
     await expect(event).toContainText('张校对');
-    await expect(event).toContainText('一校完成');
+    await expect(event).toContainText('初审完成');
 
     await proof.back();
-    await expect(library.stageLegend('proof1')).toHaveAttribute('data-count', '1');
-    await library.filterByStage('proof1');
+    await expect(library.stageLegend('review1')).toHaveAttribute('data-count', '1');
+    await library.filterByStage('review1');
     await expect(library.caseRows).toHaveCount(1);
-    await expect(library.caseRows.first()).toHaveAttribute('data-stage', 'proof1');
+    await expect(library.caseRows.first()).toHaveAttribute('data-stage', 'review1');
     await library.filterByStage('');
     await expect(library.caseRows).toHaveCount(2);
     await library.sortBy('stage');

@@ -20,8 +20,24 @@ export interface Workbench {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface WorkbenchOptions {
+  /**
+   * The user name already in the preferences (default {@link E2E_USER}), so the first-start prompt
+   * for a name stays away; '' starts without one, as a first start does.
+   */
+  userName?: string;
+}
+
+/** The signer of tests that do not choose one. */
+export const E2E_USER = '测试员';
+
 /** Starts browser mode on a random port with its own data folder and waits for its one URL line. */
-export async function startWorkbench(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-'))): Promise<Workbench> {
+export async function startWorkbench(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-')),
+  { userName = E2E_USER }: WorkbenchOptions = {},
+): Promise<Workbench> {
+  const prefsFile = path.join(dataDir, 'preferences.json');
+  if (userName && !fs.existsSync(prefsFile)) fs.writeFileSync(prefsFile, JSON.stringify({ userName }));
   const child = spawn(
     process.execPath,
     [path.join(ROOT, 'main/launcher/web.ts'), '--port', '0', '--data-dir', dataDir, '--no-open'],

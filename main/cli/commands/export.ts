@@ -2,11 +2,12 @@ import path from 'node:path';
 import { AppError, zodIssues } from '../../../shared/ipc/errors.ts';
 import { formatBytes } from '../../../shared/text/bytes.ts';
 import { EXPORT_FORMATS, ExportRequest, type ExportScope, type ExportSummary } from '../../../shared/model/export.ts';
-import { STAGES, type Stage } from '../../../shared/model/stage.ts';
+import type { Stage } from '../../../shared/model/stage.ts';
+import { lockedStage, type WorkflowSettings } from '../../../shared/workflow/settings.ts';
 import type { Volume } from '../../../shared/model/entities.ts';
-import { tr } from '../../i18n/strings.ts';
 import { exportToPath } from '../../services/exportService.ts';
-import { getVolume, listCases, listVolumes } from '../../store/index.ts';
+import { stageDisplayName } from '../../services/workflowService.ts';
+import { getVolume, getWorkflow, listCases, listVolumes } from '../../store/index.ts';
 import type { Booted } from '../../services/boot.ts';
 import { withLibrary, type GlobalOptions } from '../context.ts';
 import { usageError } from '../usage.ts';
@@ -28,14 +29,15 @@ export interface ExportOptions extends GlobalOptions {
   pattern?: string | undefined;
 }
 
-/** A stage by its id (`final`) or its name in either language (定稿, Final…). */
-export function parseStage(raw: string): Stage {
+/** A stage of the library's list by its key (`final`) or its name in either language (定稿, Final…). */
+export function parseStage(settings: WorkflowSettings, raw: string): Stage {
   const key = raw.trim().toLowerCase();
-  for (const stage of STAGES) {
-    const names = [stage, tr('zh-CN', `stages.${stage}`), tr('en', `stages.${stage}`)];
-    if (names.some((n) => n.toLowerCase() === key)) return stage;
+  const names = (stage: Stage) => [stage, stageDisplayName(settings, stage, 'zh-CN'), stageDisplayName(settings, stage, 'en')];
+  for (const { key: stage } of settings.stages) {
+    if (names(stage).some((n) => n.toLowerCase() === key)) return stage;
   }
-  throw usageError(`unknown stage: ${raw} (one of ${STAGES.map((s) => `${tr('zh-CN', `stages.${s}`)}/${s}`).join(', ')})`);
+  const known = settings.stages.map((s) => `${stageDisplayName(settings, s.key, 'zh-CN')}/${s.key}`).join(', ');
+  throw usageError(`unknown stage: ${raw} (one of ${known})`);
 }
 
 /** A volume by id, else by exact title; an unknown one names the volumes there are. */
@@ -83,11 +85,12 @@ function scopeFor(app: Booted, volume: Volume, opts: ExportOptions): ExportScope
       });
     return { kind: 'cases', caseIds: numbers.map((n) => byNumber.get(Number(n))!) };
   }
-  return { kind: 'stage', stage: opts.stage === undefined ? 'final' : parseStage(opts.stage) };
+  const settings = getWorkflow(app.ctx.lib.db);
+  return { kind: 'stage', stage: opts.stage === undefined ? lockedStage(settings) : parseStage(settings, opts.stage) };
 }
 
-function report(summary: ExportSummary): void {
-  const stageName = (s: Stage) => tr('zh-CN', `stages.${s}`);
+function report(summary: ExportSummary, settings: WorkflowSettings): void {
+  const stageName = (s: Stage) => stageDisplayName(settings, s, 'zh-CN');
   const unit = summary.files === 1 ? '' : ` (${summary.files} files)`;
   console.log(`wrote ${summary.path}${unit}: ${summary.included.length} case(s), ${formatBytes(summary.bytes)}`);
   for (const c of summary.included) console.log(`  ${c.number ?? '—'}\t${c.title}\t${stageName(c.stage)}`);
@@ -101,7 +104,7 @@ export async function exportCommand(args: string[], opts: ExportOptions): Promis
   if (args.length > 0) throw usageError(`export takes no arguments: ${args.join(' ')}\n${EXPORT_USAGE}`);
   if (!opts.volume || !opts.format || !opts.out) throw usageError(EXPORT_USAGE);
   const out = path.resolve(opts.out);
-  const summary = await withLibrary(opts, async (app) => {
+  const { summary, settings } = await withLibrary(opts, async (app) => {
     const volume = findVolume(app, opts.volume!);
     const parsed = ExportRequest.safeParse({
       volumeId: volume.id,
@@ -119,12 +122,13 @@ export async function exportCommand(args: string[], opts: ExportOptions): Promis
           .join('; ')}\n${EXPORT_USAGE}`,
       );
     }
-    return exportToPath(app.ctx, parsed.data, out, {
+    const written = await exportToPath(app.ctx, parsed.data, out, {
       progress: (phase, done) => {
         if (phase === 'print' && done === 0) process.stderr.write('printing the PDF with Chromium…\n');
       },
     });
+    return { summary: written, settings: getWorkflow(app.ctx.lib.db) };
   });
   if (opts.json) console.log(JSON.stringify(summary, null, 2));
-  else report(summary);
+  else report(summary, settings);
 }

@@ -3,6 +3,9 @@ import { AppError } from '../../../shared/ipc/errors.ts';
 import { withTransaction } from '../transaction.ts';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-revision-chars.ts';
+import * as m0003 from './0003-workflow.ts';
+import * as m0004 from './0004-words.ts';
+import * as m0005 from './0005-replace-batches.ts';
 
 export interface Migration {
   readonly version: number;
@@ -11,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -58,7 +58,8 @@ export function AutosavePlugin({
     document.addEventListener('visibilitychange', onVisibility);
     const unregister = mergeRegister(
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
-        if (tags.has(LOAD_TAG)) return;
+        // A read-only (locked) editor has nothing to save: main would refuse it (CASE_LOCKED).
+        if (tags.has(LOAD_TAG) || !editor.isEditable()) return;
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
         ctl.markDirty();
       }),

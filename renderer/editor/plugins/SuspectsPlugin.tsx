@@ -4,6 +4,8 @@ import { COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, merge
 import type { BlockKind } from '../../../shared/model/blockKind.ts';
 import { findSuspects, type Simplifier, type Suspect } from '../../../shared/proof/suspects.ts';
 import { loadSimplifier } from '../../../shared/proof/simplifier.ts';
+import { blockSuspectOptions } from '../../../shared/proof/caseSuspects.ts';
+import type { WordMatcher } from '../../../shared/proof/wordList.ts';
 import { GOTO_SUSPECT_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../commands.ts';
 import { $blockTexts, $caretInBlock, type BlockText } from '../blocks.ts';
 import { memoByBlock } from '../blockMemo.ts';
@@ -18,20 +20,10 @@ export interface BlockSuspect extends Suspect {
   after: string;
 }
 
-/** Kinds whose phrase gaps (`开设“民情论坛” 打造和谐家园`) are intended. */
-const PHRASE_KINDS: ReadonlySet<BlockKind> = new Set([
-  'title',
-  'heading',
-  'awards-heading',
-  'commentary-signature',
-  'organization',
-]);
-
 const HIGHLIGHT = 'suspect';
 
-function suspectOptions(kind: BlockKind, simplify?: Simplifier) {
-  return { allowPhraseSpaces: PHRASE_KINDS.has(kind), ...(simplify ? { simplify } : {}) };
-}
+// The same options per block kind as the volume dashboard's count (shared/proof/caseSuspects.ts).
+const suspectOptions = blockSuspectOptions;
 
 /** Places the suspects of each block (in block order) in the case: block index, text and context. */
 function locate(blocks: readonly { text: string }[], perBlock: readonly (readonly Suspect[])[]): BlockSuspect[] {
@@ -50,10 +42,14 @@ function locate(blocks: readonly { text: string }[], perBlock: readonly (readonl
   return out;
 }
 
-export function computeSuspects(blocks: ReadonlyArray<{ kind: BlockKind; text: string }>, simplify?: Simplifier): BlockSuspect[] {
+export function computeSuspects(
+  blocks: ReadonlyArray<{ kind: BlockKind; text: string }>,
+  simplify?: Simplifier,
+  words?: WordMatcher,
+): BlockSuspect[] {
   return locate(
     blocks,
-    blocks.map(({ kind, text }) => findSuspects(text, suspectOptions(kind, simplify))),
+    blocks.map(({ kind, text }) => findSuspects(text, suspectOptions(kind, simplify, words))),
   );
 }
 
@@ -69,9 +65,18 @@ function whenIdle(fn: () => void, timeout: number): () => void {
 
 /**
  * Computes suspects after the text settles, marks them in the text (CSS highlights, not nodes),
- * reports the list, and moves between them with F8 / Shift+F8.
+ * reports the list, and moves between them with F8 / Shift+F8. `words` is the library's word list
+ * (compiled); a new one checks every block again.
  */
-export function SuspectsPlugin({ enabled, onSuspects }: { enabled: boolean; onSuspects: (list: BlockSuspect[]) => void }): null {
+export function SuspectsPlugin({
+  enabled,
+  onSuspects,
+  words,
+}: {
+  enabled: boolean;
+  onSuspects: (list: BlockSuspect[]) => void;
+  words?: WordMatcher | undefined;
+}): null {
   const [editor] = useLexicalComposerContext();
   const [simplify, setSimplify] = useState<Simplifier | undefined>(undefined);
   const list = useRef<BlockSuspect[]>([]);
@@ -94,7 +99,7 @@ export function SuspectsPlugin({ enabled, onSuspects }: { enabled: boolean; onSu
   useEffect(() => {
     // Per block, so that after an edit only the edited blocks are checked again (the converter
     // runs over a whole block's text; a long case has hundreds of blocks).
-    const perBlock = memoByBlock((b: BlockText) => findSuspects(b.text, suspectOptions(b.kind, simplify)));
+    const perBlock = memoByBlock((b: BlockText) => findSuspects(b.text, suspectOptions(b.kind, simplify, words)));
     let timer: ReturnType<typeof setTimeout> | null = null;
     let cancelIdle: (() => void) | null = null;
     const compute = () => {
@@ -145,6 +150,6 @@ export function SuspectsPlugin({ enabled, onSuspects }: { enabled: boolean; onSu
       unregister();
       clearHighlight(HIGHLIGHT);
     };
-  }, [editor, enabled, simplify, onSuspects]);
+  }, [editor, enabled, simplify, words, onSuspects]);
   return null;
 }

@@ -16,10 +16,10 @@ const load = () =>
   });
 const CasePage = lazy(() => load().then((m) => ({ default: m.CasePage })));
 
-export function LazyCasePage({ id }: { id: number }) {
+export function LazyCasePage({ id, page }: { id: number; page?: number | undefined }) {
   return (
     <Suspense fallback={<Loading />}>
-      <CasePage id={id} />
+      <CasePage id={id} page={page} />
     </Suspense>
   );
 }

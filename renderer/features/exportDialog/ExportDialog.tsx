@@ -8,7 +8,7 @@ import {
   type ExportSummary,
 } from '../../../shared/model/export.ts';
 import { PAGE_SIZES, PRESET_IDS } from '../../../shared/export/docxPresets.ts';
-import { STAGES } from '../../../shared/model/stage.ts';
+import { useWorkflow } from '../../shell/WorkflowContext.tsx';
 import { toApiError, type ApiError } from '../../api/apiError.ts';
 import type { Client } from '../../api/client.ts';
 import { downloadExport } from '../../api/download.ts';
@@ -41,6 +41,7 @@ type Run =
 /** Format, scope (with the count that will go out), layout, file names → export with progress and cancel → summary. */
 export function ExportDialog({ volumeId, caseId = null, client, download = downloadExport, onClose }: ExportDialogProps) {
   const { t, lookup } = useI18n();
+  const { stageName, stageKeys } = useWorkflow();
   const { prefs, update } = usePrefs();
   const notices = useNotices();
   const [settings, setSettings] = useState<ExportSettings>(() => {
@@ -180,9 +181,9 @@ export function ExportDialog({ volumeId, caseId = null, client, download = downl
               value={settings.stage}
               onChange={(e) => set({ scopeKind: 'stage', stage: e.target.value as ExportSettings['stage'] })}
             >
-              {STAGES.map((s) => (
+              {stageKeys.map((s) => (
                 <option key={s} value={s}>
-                  {t(`stages.${s}`)}
+                  {stageName(s)}
                 </option>
               ))}
             </select>

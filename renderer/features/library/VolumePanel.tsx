@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Volume } from '../../../shared/model/entities.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -7,10 +7,11 @@ import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
 import { CaseTable } from './CaseTable.tsx';
-import { StageOverview } from './StageOverview.tsx';
-import { PageStatusOverview } from './PageStatusOverview.tsx';
 import { DeleteVolumeDialog } from './DeleteVolumeDialog.tsx';
 import { ExportDialog } from '../exportDialog/ExportDialog.tsx';
+import { Dashboard } from '../dashboard/Dashboard.tsx';
+import { focusFilter, type TableFocus } from '../dashboard/tableFocus.ts';
+import { VolumeReplaceDialog } from '../volumeReplace/VolumeReplaceDialog.tsx';
 import { useMenuCommand } from '../../shell/ShellContext.tsx';
 
 interface Props {
@@ -24,11 +25,26 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
   const { t, formatDateTime } = useI18n();
   const notices = useNotices();
   const cases = useAsync(`cases:${volume.id}:${volume.updatedAt}`, () => api.cases.list({ volumeId: volume.id }));
-  const pages = useAsync(`pages:${volume.id}:${volume.updatedAt}`, () => api.pages.list({ volumeId: volume.id }));
+  // Bumped by actions in this view (bulk tag/assign, replace): the dashboard is read again.
+  const [changes, setChanges] = useState(0);
+  const reloadAll = () => {
+    cases.reload();
+    setChanges((n) => n + 1);
+  };
+  // A click in the dashboard shows its cases in the table: the table starts again with that filter.
+  const [focus, setFocus] = useState<{ seq: number; focus: TableFocus } | null>(null);
+  const [filteredIds, setFilteredIds] = useState<readonly number[] | null>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const showInTable = (next: TableFocus) => {
+    setFocus((f) => ({ seq: (f?.seq ?? 0) + 1, focus: next }));
+    requestAnimationFrame(() => tableRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
+  };
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [exporting, setExporting] = useState(false);
   useMenuCommand('export', () => setExporting(true));
+  const [replacing, setReplacing] = useState(false);
+  useMenuCommand('replace', () => setReplacing(true));
 
   return (
     <div className="volume-panel" data-testid="volume-panel" data-volume-id={volume.id}>
@@ -48,6 +64,9 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
           <>
             <h1 data-testid="volume-title">{volume.title}</h1>
             <div className="row">
+              <button type="button" onClick={() => setReplacing(true)} data-testid="replace-volume">
+                {t('volumeReplace.open')}
+              </button>
               <button type="button" onClick={() => setExporting(true)} data-testid="export-volume">
                 {t('exportDialog.open')}
               </button>
@@ -84,13 +103,37 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
         </div>
       ) : (
         <>
-          <StageOverview cases={cases.data} />
-          {pages.data ? <PageStatusOverview pages={pages.data} /> : null}
-          <CaseTable cases={cases.data} />
+          <Dashboard
+            client={api}
+            volumeId={volume.id}
+            cases={cases.data}
+            refreshKey={`${volume.updatedAt}:${changes}`}
+            onFocus={showInTable}
+          />
+          <div ref={tableRef} className="volume-panel__table">
+            <CaseTable
+              key={focus?.seq ?? 0}
+              cases={cases.data}
+              volumeId={volume.id}
+              client={api}
+              onChanged={reloadAll}
+              onFilteredChange={setFilteredIds}
+              {...(focus ? { initialFilter: focusFilter(focus.focus) } : {})}
+            />
+          </div>
         </>
       )}
 
       {exporting ? <ExportDialog volumeId={volume.id} client={api} onClose={() => setExporting(false)} /> : null}
+      {replacing ? (
+        <VolumeReplaceDialog
+          volumeId={volume.id}
+          filteredCaseIds={filteredIds}
+          client={api}
+          onChanged={reloadAll}
+          onClose={() => setReplacing(false)}
+        />
+      ) : null}
       {deleting ? (
         <DeleteVolumeDialog
           volume={volume}

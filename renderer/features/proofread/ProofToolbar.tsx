@@ -32,12 +32,18 @@ export interface ProofToolbarProps {
   onToggleSuspects: () => void;
   showHistory: boolean;
   onToggleHistory: () => void;
+  /** Open notes of the case (shown on the notes panel's toggle). */
+  openNotes: number;
+  showNotes: boolean;
+  onToggleNotes: () => void;
+  /** Opens the library's word list (with the selection as a new bad word). */
+  onOpenWordList: () => void;
   /** Text beside or above the scan; null when there is no scan to place. */
   layout: Layout | null;
   onToggleLayout: () => void;
 }
 
-/** Block kind, undo/redo, find, the side panels, the layout, the character count and the save state. */
+/** Block kind, undo/redo, find, the side panels, the word list, the layout, the character count and the save state. */
 export function ProofToolbar(props: ProofToolbarProps) {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
@@ -59,6 +65,18 @@ export function ProofToolbar(props: ProofToolbarProps) {
       </button>
       <button type="button" data-testid="history-toggle" aria-pressed={props.showHistory} onClick={props.onToggleHistory}>
         {t('proof.toolbar.history')}
+      </button>
+      <button
+        type="button"
+        data-testid="notes-toggle"
+        title={t('notes.toggleTitle')}
+        aria-pressed={props.showNotes}
+        onClick={props.onToggleNotes}
+      >
+        {t('notes.toggle', { count: props.openNotes })}
+      </button>
+      <button type="button" data-testid="word-list-open" title={t('wordList.openTitle')} onClick={props.onOpenWordList}>
+        {t('wordList.open')}
       </button>
       {layout && (
         <button

@@ -29,6 +29,10 @@ export interface ProofreadViewProps {
    * Used only when it is the case `caseId`, and read once.
    */
   preloaded?: LoadedCase;
+  /** A locked (定稿) case: the text cannot be edited and nothing is saved; it may change back in place. */
+  readOnly?: boolean;
+  /** Opens the case at this page of the volume (0-based) instead of its first. */
+  initialPage?: number | undefined;
 }
 
 /**
@@ -40,7 +44,16 @@ export function ProofreadView(props: ProofreadViewProps) {
   return <ProofreadCase key={props.caseId} {...props} />;
 }
 
-function ProofreadCase({ caseId, client, scanSource, onSaveStateChange, onCaseSaved, preloaded }: ProofreadViewProps) {
+function ProofreadCase({
+  caseId,
+  client,
+  scanSource,
+  onSaveStateChange,
+  onCaseSaved,
+  preloaded,
+  readOnly = false,
+  initialPage,
+}: ProofreadViewProps) {
   const { t } = useI18n();
   const { data: loaded, error, reload } = useCaseLoad(client, caseId, preloaded);
 
@@ -76,6 +89,8 @@ function ProofreadCase({ caseId, client, scanSource, onSaveStateChange, onCaseSa
         loaded={loaded}
         onSaveStateChange={onSaveStateChange}
         onCaseSaved={onCaseSaved}
+        readOnly={readOnly}
+        initialPage={initialPage}
       />
     </CaseEditorProvider>
   );

@@ -4,6 +4,7 @@ import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
 import { REPLACE_TEXT_RANGE_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../../editor/commands.ts';
 import { $replaceMatches } from '../../editor/textEdits.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { goodWordOf } from '../wordList/suspectWord.ts';
 
 function visible(s: string): string {
   return s
@@ -13,10 +14,17 @@ function visible(s: string): string {
 }
 
 /**
- * All suspects of the case; a click selects one in the text, a button applies an unambiguous fix.
+ * All suspects of the case; a click selects one in the text, a button applies an unambiguous fix,
+ * another adds the flagged text to the word list as a good word (never flagged again).
  * Shown only when there are some (the workspace hides the panel otherwise).
  */
-export const SuspectList = memo(function SuspectList({ suspects }: { suspects: readonly BlockSuspect[] }) {
+export const SuspectList = memo(function SuspectList({
+  suspects,
+  onAddGood,
+}: {
+  suspects: readonly BlockSuspect[];
+  onAddGood?: ((word: string) => void) | undefined;
+}) {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
   const fixable = suspects.filter((s) => s.fix !== undefined);
@@ -71,9 +79,27 @@ export const SuspectList = memo(function SuspectList({ suspects }: { suspects: r
                 {s.fix === '' ? t('proof.suspects.remove') : t('proof.suspects.fix', { fix: s.fix })}
               </button>
             )}
+            {onAddGood && <GoodWordButton suspect={s} onAddGood={onAddGood} />}
           </li>
         ))}
       </ol>
     </aside>
   );
 });
+
+function GoodWordButton({ suspect, onAddGood }: { suspect: BlockSuspect; onAddGood: (word: string) => void }) {
+  const { t } = useI18n();
+  const word = goodWordOf(suspect);
+  if (word === null) return null;
+  return (
+    <button
+      type="button"
+      className="suspect-list__fix"
+      data-testid="suspect-add-good"
+      title={t('wordList.addGoodTitle', { word })}
+      onClick={() => onAddGood(word)}
+    >
+      {t('wordList.addGood')}
+    </button>
+  );
+}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { BlockKind } from '../../../shared/model/blockKind.ts';
 import { docPages, docToPlainText } from '../../../shared/model/caseDoc.ts';
@@ -15,6 +15,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ScanPane } from '../../scan/ScanPane.tsx';
 import type { ScanSource } from '../../scan/scanSource.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useNotesTools } from '../notes/useNotesTools.tsx';
+import { useWordListTools } from '../wordList/useWordListTools.tsx';
+import { SelectSearchHit } from '../search/SelectSearchHit.tsx';
 import type { ProofreadClient } from './client.ts';
 import { ConflictBanner } from './ConflictBanner.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -34,21 +37,36 @@ export interface WorkspaceProps {
   loaded: LoadedCase;
   onSaveStateChange?: ((state: SaveState) => void) | undefined;
   onCaseSaved?: ((summary: CaseSummary) => void) | undefined;
+  /** The case is locked (定稿): the editor is read-only. */
+  readOnly?: boolean;
+  /** Open at this page of the volume (0-based) when the case has it. */
+  initialPage?: number | undefined;
 }
 
 /** The loaded case: toolbar, editor with its side panels, splitter and scan pane. Render inside CaseEditorProvider. */
-export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCaseSaved }: WorkspaceProps) {
+export function Workspace({
+  client,
+  scanSource,
+  loaded,
+  onSaveStateChange,
+  onCaseSaved,
+  readOnly = false,
+  initialPage,
+}: WorkspaceProps) {
   const [editor] = useLexicalComposerContext();
   const { t, language } = useI18n();
   const { caseData, volume } = loaded;
   const save = useCaseSave(client, caseData, { onSaveStateChange, onCaseSaved });
+  const wordList = useWordListTools(client);
+  const notes = useNotesTools({ client, caseId: caseData.id, version: save.version, flush: save.flush });
   const status = usePageStatus(client, loaded.pages);
   const { layout, ratio, setRatio, toggleLayout, commitRatio } = useLayoutPrefs(client, loaded.prefs);
 
   const { doc } = save.load;
   const startPage = doc.blocks[0]?.page ?? caseData.pageStart ?? 0;
   const casePages = useMemo(() => casePageRange(docPages(doc), caseData.pageStart, caseData.pageEnd), [doc, caseData]);
-  const [currentPage, setCurrentPage] = useState<number | null>(startPage);
+  const openAt = initialPage !== undefined && casePages.includes(initialPage) ? initialPage : null;
+  const [currentPage, setCurrentPage] = useState<number | null>(openAt ?? startPage);
   const [kind, setKind] = useState<BlockKind | null>(null);
   const [counts] = useState(() => createValueStore<CharCounts>(ZERO_COUNTS));
   const [suspects, setSuspects] = useState<BlockSuspect[]>([]);
@@ -62,6 +80,13 @@ export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCas
     },
     [editor],
   );
+  // Opened at a page (the dashboard's page grid links so): once the editor holds the document (its
+  // plugins' effects ran before this one), put the caret there.
+  useEffect(() => {
+    if (openAt !== null && openAt !== startPage) editor.dispatchCommand(SCROLL_TO_PAGE_COMMAND, openAt);
+    // Only on opening: later the user moves about freely.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
   const { setStatus } = status;
   const onSetStatus = useCallback((p: number, s: PageStatus) => void setStatus(p, s), [setStatus]);
 
@@ -73,9 +98,10 @@ export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCas
   // Side panels open only with something in them: an empty suspect list takes no room.
   const suspectsShown = showSuspects && suspects.length > 0;
   const side =
-    suspectsShown || showHistory ? (
+    suspectsShown || showHistory || notes.shown ? (
       <div className="proof__side" data-testid="side-panels">
-        {suspectsShown && <SuspectList suspects={suspects} />}
+        {suspectsShown && <SuspectList suspects={suspects} onAddGood={wordList.addGood} />}
+        {notes.panel}
         {showHistory && (
           <HistoryPanel
             client={client}
@@ -104,7 +130,7 @@ export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCas
     />
   );
 
-  return (
+  const view = (
     <div
       className={`proof proof--${hasScan ? layout : 'noscan'}`}
       lang={language}
@@ -121,6 +147,10 @@ export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCas
         onToggleSuspects={() => setShowSuspects((v) => !v)}
         showHistory={showHistory}
         onToggleHistory={() => setShowHistory((v) => !v)}
+        openNotes={notes.openCount}
+        showNotes={notes.shown}
+        onToggleNotes={notes.toggle}
+        onOpenWordList={wordList.open}
         layout={hasScan ? layout : null}
         onToggleLayout={toggleLayout}
       />
@@ -154,9 +184,12 @@ export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCas
             onKind={setKind}
             onCount={counts.set}
             suspectsEnabled={showSuspects}
+            words={wordList.matcher}
             onSuspects={setSuspects}
             ariaLabel={caseData.title}
+            editable={!readOnly}
           />
+          <SelectSearchHit caseId={caseData.id} />
           {!sideWithScan && side}
         </div>
         {hasScan && (
@@ -175,5 +208,13 @@ export function Workspace({ client, scanSource, loaded, onSaveStateChange, onCas
         )}
       </div>
     </div>
+  );
+  // The dialog sits outside the view: its keys are not the view's shortcuts.
+  return (
+    <>
+      {view}
+      {wordList.dialog}
+      {notes.marks}
+    </>
   );
 }

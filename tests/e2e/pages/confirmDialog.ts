@@ -7,7 +7,7 @@ export class ConfirmDialog {
   readonly cancelButton: Locator;
   readonly confirmButton: Locator;
 
-  constructor(page: Page, prefix: 'delete' | 'restore' | 'take-over') {
+  constructor(page: Page, prefix: 'delete' | 'restore' | 'take-over' | 'delete-tag') {
     this.root = page.getByTestId(`${prefix}-dialog`);
     this.message = this.root.getByTestId(`${prefix}-message`);
     this.cancelButton = this.root.getByTestId(`${prefix}-cancel`);

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { ConfirmDialog } from './confirmDialog.ts';
 import { ExportDialog } from './exportDialog.ts';
 import { ImportDialog } from './importDialog.ts';
+import { VolumeReplaceDialog } from './volumeReplaceDialog.ts';
 
 /**
  * The library (features/library): the volume list, or the sample offer when it is empty, and the
@@ -72,6 +73,11 @@ export class LibraryPage {
   async openExport(): Promise<ExportDialog> {
     await this.page.getByTestId('export-volume').click();
     return new ExportDialog(this.page);
+  }
+
+  async openReplace(): Promise<VolumeReplaceDialog> {
+    await this.page.getByTestId('replace-volume').click();
+    return new VolumeReplaceDialog(this.page);
   }
 
   caseRow(text: string): Locator {

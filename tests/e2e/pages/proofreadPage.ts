@@ -1,8 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
+import { StagePanel } from './stagePanel.ts';
 
 /**
- * A case's page (features/casePage + features/proofread): the case bar with its stage popover, the
- * editor and its toolbar, the side panels (suspects, history), find/replace and the scan pane.
+ * A case's page (features/casePage + features/proofread): the case bar with its stage and sign-off
+ * popover (`stages`), the editor and its toolbar, the side panels (suspects, history),
+ * find/replace and the scan pane.
  */
 export class ProofreadPage {
   readonly page: Page;
@@ -23,6 +25,7 @@ export class ProofreadPage {
   readonly suspectList: Locator;
   readonly suspectFixes: Locator;
   readonly historyToggle: Locator;
+  readonly wordListButton: Locator;
   readonly diffView: Locator;
   readonly findInput: Locator;
   readonly findStatus: Locator;
@@ -36,10 +39,12 @@ export class ProofreadPage {
   readonly layoutToggle: Locator;
 
   readonly stageToggle: Locator;
-  /** The stage form, in its popover. */
+  /** The sign-off panel, in its popover. */
   readonly stageControl: Locator;
   /** The current stage, in `data-stage`. */
   readonly stage: Locator;
+  /** Sign-off, send back, unlock, the 有疑问 flag and the timeline. */
+  readonly stages: StagePanel;
 
   constructor(page: Page) {
     this.page = page;
@@ -57,6 +62,7 @@ export class ProofreadPage {
     this.suspectList = page.getByTestId('suspect-list');
     this.suspectFixes = this.suspectList.getByTestId('suspect-fix');
     this.historyToggle = page.getByTestId('history-toggle');
+    this.wordListButton = page.getByTestId('word-list-open');
     this.diffView = page.getByTestId('diff-view');
     this.findInput = page.getByTestId('find-input');
     this.findStatus = page.getByTestId('find-status');
@@ -70,11 +76,17 @@ export class ProofreadPage {
     this.stageToggle = page.getByTestId('stage-control-toggle');
     this.stageControl = page.getByTestId('stage-control');
     this.stage = page.getByTestId('case-stage');
+    this.stages = new StagePanel(page);
   }
 
   /** Opens case `id` directly, from browser mode's URL (with its token). */
   async goto(url: string, id: number): Promise<void> {
     await this.page.goto(`${url}&route=/case/${id}`);
+  }
+
+  /** The id of the case shown. */
+  async caseId(): Promise<number> {
+    return Number(await this.root.getAttribute('data-case-id'));
   }
 
   async back(): Promise<void> {
@@ -126,9 +138,39 @@ export class ProofreadPage {
     await suspect.getByTestId('suspect-fix').click();
   }
 
+  /** Adds a suspect's text to the word list as a good word, in one click. */
+  async addGoodWord(suspect: Locator): Promise<void> {
+    await suspect.getByTestId('suspect-add-good').click();
+  }
+
+  /** The texts the suspect marks cover in the editor (CSS highlights), in document order. */
+  markedTexts(): Promise<string[]> {
+    return this.page.evaluate(() => [...(CSS.highlights.get('suspect') ?? [])].map((r) => (r as Range).toString()));
+  }
+
+  /** Selects the `n` characters before the caret. */
+  async selectBack(n: number): Promise<void> {
+    for (let i = 0; i < n; i++) await this.page.keyboard.press('Shift+ArrowLeft');
+  }
+
+  /** The text selected in the page. */
+  selection(): Promise<string | undefined> {
+    return this.page.evaluate(() => window.getSelection()?.toString());
+  }
+
+  /** Opens the word list from the toolbar (its form starts with the selection). */
+  async openWordList(): Promise<void> {
+    await this.wordListButton.click();
+  }
+
   /** Ctrl+H: the find bar with its replace row. */
   async openReplace(): Promise<void> {
     await this.page.keyboard.press('Control+h');
+  }
+
+  /** The toolbar's find button: the find bar with its replace row. */
+  async openReplaceFromToolbar(): Promise<void> {
+    await this.page.getByTestId('find-open').click();
   }
 
   async find(text: string): Promise<void> {
@@ -180,22 +222,18 @@ export class ProofreadPage {
     await this.stageToggle.click();
   }
 
-  /** Moves the case to `stage` through the popover's form, with an optional note. */
-  async changeStage(stage: string, note?: string): Promise<void> {
-    await this.toggleStageControl();
-    await this.page.getByTestId('stage-select').selectOption(stage);
-    if (note !== undefined) await this.page.getByTestId('stage-note').fill(note);
-    await this.page.getByTestId('stage-confirm').click();
+  /** Signs the case's current pass, moving it one stage forward, with an optional note. */
+  async signOff(note?: string): Promise<void> {
+    await this.stages.signOff(note);
   }
 
-  /** Opens the stage popover and unfolds the stage history under its form. */
+  /** Opens the stage popover and unfolds the case's timeline under its forms. */
   async showStageHistory(): Promise<void> {
-    await this.toggleStageControl();
-    await this.page.getByTestId('event-history-section').locator('summary').click();
+    await this.stages.showHistory();
   }
 
-  /** The stage history's entries that moved the case to `stage`. */
+  /** The timeline's entries that moved the case to `stage`. */
   stageEvents(stage: string): Locator {
-    return this.page.locator(`[data-testid="event-row"][data-to="${stage}"]`);
+    return this.stages.eventsTo(stage);
   }
 }

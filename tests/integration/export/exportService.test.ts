@@ -15,6 +15,7 @@ import { setExportPlatform } from '../../../main/export/platform.ts';
 import { startWebServer } from '../../../main/web/server.ts';
 import { bootTemp, call, GENERATED, stageFile, waitJob } from '../services/helpers.ts';
 import { pandocPlain } from './readers.ts';
+import { setStage } from '../../../main/store/index.ts';
 
 const app = await bootTemp();
 const out = path.join(app.dir, 'out');
@@ -62,7 +63,7 @@ describe('export scope and summary', () => {
   });
 
   test('a case at 定稿 goes out as a DOCX download; the foreword left out is named in the summary', async () => {
-    await call(app, 'cases:setStage', { id: case1.id, stage: 'final' });
+    setStage(app.ctx.lib.db, { id: case1.id, stage: 'final', who: 'test' });
     const preview = await call<ExportPreview>(app, 'export:preview', { volumeId: sample.id, format: 'docx' });
     assert.deepEqual(
       preview.included.map((c) => c.id),
@@ -152,6 +153,8 @@ describe('bad input: a clear error, nothing written', () => {
   });
 
   test('a title full of /:*?"<>| makes a safe file name', async () => {
+    // The case is at 定稿 (locked) from an earlier test: step it back to edit its title.
+    setStage(app.ctx.lib.db, { id: case1.id, stage: 'proof3', who: 'test' });
     const c = await call<Case>(app, 'cases:get', { id: case1.id });
     await call(app, 'cases:save', { id: c.id, version: c.version, doc: c.doc, title: '问答/经验:做法*与?"案例"<一>|二' });
     const dir = path.join(out, 'names');
@@ -325,7 +328,7 @@ describe('formats through the service', () => {
 
 describe('the download route (browser mode)', () => {
   test('streams the file with its UTF-8 name; the token must be in the header', async () => {
-    await call(app, 'cases:setStage', { id: case1.id, stage: 'final' });
+    setStage(app.ctx.lib.db, { id: case1.id, stage: 'final', who: 'test' });
     const { jobId } = await call<{ jobId: string }>(app, 'export:start', { volumeId: sample.id, format: 'epub' });
     await waitJob(app, jobId);
     const token = 'export-test-token-0123456789';

@@ -1,7 +1,8 @@
 // The store's tags, assignees, stage counts and search, reached through the contract like the UI will.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CaseSummary, SearchHit, Tag, Volume } from '../../../shared/model/entities.ts';
+import type { CaseSummary, Tag, Volume } from '../../../shared/model/entities.ts';
+import type { SearchResult } from '../../../shared/model/search.ts';
 import { bootTemp, call } from './helpers.ts';
 
 type Booted = Awaited<ReturnType<typeof bootTemp>>;
@@ -57,7 +58,8 @@ describe('tags, assignees, stage counts and search over the contract', () => {
       cases.length,
     );
     assert.equal(counts.review1, 0);
-    await call(app, 'cases:setStage', { id: cases[0]!.id, stage: 'review1' });
+    await call(app, 'prefs:set', { userName: '甲' });
+    await call(app, 'cases:act', { id: cases[0]!.id, action: { kind: 'signoff', to: 'review1' } });
     assert.equal((await call<Record<string, number>>(app, 'cases:stageCounts', { volumeId: volume.id })).review1, 1);
     assert.equal(
       (await call<CaseSummary>(app, 'cases:setAssignee', { id: cases[0]!.id, assignee: '王校对' })).assignee,
@@ -68,15 +70,22 @@ describe('tags, assignees, stage counts and search over the contract', () => {
     assert.equal(unknown.ok ? null : unknown.error.code, 'NOT_FOUND');
   });
 
-  test('search finds long and short terms, within a volume, with a snippet', async () => {
-    const long = await call<SearchHit[]>(app, 'search:cases', { query: '民情论坛' });
-    assert.ok(long.some((h) => h.title.includes('民情论坛')));
-    const short = await call<SearchHit[]>(app, 'search:cases', { query: '党', volumeId: volume.id, limit: 500 });
-    assert.ok(short.length > 0);
-    assert.ok(short.every((h) => h.volumeId === volume.id));
-    assert.ok(short.some((h) => h.snippet.includes('党')));
-    const none = await app.dispatch('search:cases', { query: '   ' });
-    assert.equal(none.ok ? null : none.error.code, 'VALIDATION');
+  test('search finds long and short terms, within a volume, grouped, with excerpts', async () => {
+    const long = await call<SearchResult>(app, 'search:cases', { query: '民情论坛' });
+    assert.ok(long.volumes[0]!.cases.some((h) => h.title.includes('民情论坛')));
+    const short = await call<SearchResult>(app, 'search:cases', { query: '党', volumeId: volume.id, limit: 500 });
+    assert.ok(short.total > 0);
+    assert.deepEqual(
+      short.volumes.map((g) => g.volumeId),
+      [volume.id],
+    );
+    assert.ok(short.volumes[0]!.cases.some((h) => h.snippets.some((s) => s.text.includes('党'))));
+    for (const query of ['   ', '，。']) {
+      const none = await app.dispatch('search:cases', { query });
+      assert.equal(none.ok ? null : none.error.code, 'SEARCH_EMPTY_QUERY');
+    }
+    const long201 = await app.dispatch('search:cases', { query: '党'.repeat(201) });
+    assert.equal(long201.ok ? null : long201.error.code, 'VALIDATION');
     const unknown = await app.dispatch('search:cases', { query: '社区', volumeId: 99_999 });
     assert.equal(unknown.ok ? null : unknown.error.code, 'NOT_FOUND');
   });

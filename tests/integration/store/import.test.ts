@@ -16,6 +16,7 @@ import {
   writeImport,
   type Library,
 } from '../../../main/store/index.ts';
+import { assertBlockIds, withoutBlockIds } from './helpers/blockIds.ts';
 import { doc, seedCaseDoc, seedImport, truth, openTemp } from './helpers/fixtures.ts';
 
 const open = openTemp;
@@ -60,7 +61,8 @@ describe('writeImport', () => {
       input.cases.map((c) => c.number),
     );
     const first = getCase(lib.db, cases[0]!.id);
-    assert.deepEqual(first.doc, seedCaseDoc());
+    assert.deepEqual(withoutBlockIds(first.doc), seedCaseDoc());
+    assertBlockIds(first.doc);
     assert.deepEqual([first.pageStart, first.pageEnd, first.printedStart, first.printedEnd], [5, 8, '1', '4']);
     for (const c of cases) {
       assert.deepEqual(

@@ -8,7 +8,9 @@ import {
   LATEST_VERSION,
   MIGRATIONS,
   checkIntegrity,
+  caseState,
   getCase,
+  listEvents,
   getUserVersion,
   listRevisions,
   migrate,
@@ -70,6 +72,14 @@ describe('migrations', () => {
     raw
       .prepare(`INSERT INTO case_revisions (case_id, version, kind, who, at, doc, text) VALUES (1, 1, 'import', '甲', ?, ?, ?)`)
       .run(at, docJson, text);
+    // v1 recorded stage changes as plain transitions, any direction.
+    raw.prepare(`UPDATE cases SET stage = 'review2' WHERE id = 1`).run();
+    raw
+      .prepare(
+        `INSERT INTO case_events (case_id, from_stage, to_stage, who, at) VALUES
+         (1, NULL, 'imported', '甲', ?), (1, 'imported', 'review2', '乙', ?)`,
+      )
+      .run(at, '2024-03-02T08:00:00.000Z');
     raw.close();
 
     const lib = openLibrary(dir);
@@ -82,6 +92,26 @@ describe('migrations', () => {
     const [rev] = listRevisions(lib.db, 1);
     assert.equal(rev?.chars, [...text].length, 'v2 backfilled the size of revisions written by v1');
     assert.equal(searchCases(lib.db, '民情论坛')[0]?.id, 1, 'the v1 search index still answers');
+    // v3: global ids everywhere, old transitions kept in the log as create + move, stage derived from it.
+    const uuids = lib.db
+      .prepare(`SELECT uuid FROM volumes UNION ALL SELECT uuid FROM cases UNION ALL SELECT uuid FROM case_events`)
+      .all()
+      .map((r) => String(r.uuid));
+    assert.equal(uuids.length, 4);
+    assert.ok(
+      uuids.every((u) => /^[0-9a-f-]{36}$/.test(u) && u[14] === '7'),
+      'UUIDv7',
+    );
+    assert.equal(new Set(uuids).size, 4);
+    assert.deepEqual(
+      listEvents(lib.db, 1).map((e) => [e.kind, e.toStage, e.who]),
+      [
+        ['create', 'imported', '甲'],
+        ['move', 'review2', '乙'],
+      ],
+    );
+    assert.equal(caseState(lib.db, 1).stage, 'review2');
+    assert.equal(getCase(lib.db, 1).stage, 'review2');
     const saved = saveCase(lib.db, { id: 1, version: 1, doc: doc('新标题', '正文'), who: '乙' });
     assert.equal(saved.version, 2);
     assert.equal(listRevisions(lib.db, 1)[0]?.chars, '新标题\n正文'.length);

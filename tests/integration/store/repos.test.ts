@@ -34,6 +34,7 @@ import {
   tagCase,
   untagCase,
 } from '../../../main/store/index.ts';
+import { assertBlockIds, withoutBlockIds } from './helpers/blockIds.ts';
 import { doc, seedCaseDoc, truth, openTemp } from './helpers/fixtures.ts';
 
 const open = openTemp;
@@ -176,7 +177,8 @@ describe('casesRepo', () => {
     });
     assert.equal(c.version, 1);
     assert.equal(c.stage, 'imported');
-    assert.deepEqual(c.doc, d);
+    assert.deepEqual(withoutBlockIds(c.doc), d);
+    assertBlockIds(c.doc);
     assert.equal(c.text, docToPlainText(d));
     assert.deepEqual(getCase(db, c.id), c);
     assert.deepEqual(

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES } from '../../../../shared/ipc/errors.ts';
-import { STAGES, PAGE_STATUSES } from '../../../../shared/model/stage.ts';
+import { DEFAULT_STAGES, PAGE_STATUSES } from '../../../../shared/model/stage.ts';
 import { BLOCK_KINDS } from '../../../../shared/model/blockKind.ts';
 import { RULE_IDS } from '../../../../shared/import/changeLog.ts';
 import { SUSPECT_KINDS } from '../../../../shared/proof/suspects.ts';
@@ -24,7 +24,7 @@ test('zh-CN and en have the same keys and the same placeholders per key', () => 
 
 test('every error code, stage, page status and block kind is translated', () => {
   for (const code of ERROR_CODES) assert.ok(zh.get(`errors.${code}`), code);
-  for (const s of STAGES) assert.ok(zh.get(`stages.${s}`), s);
+  for (const s of DEFAULT_STAGES) assert.ok(zh.get(`stages.${s}`), s);
   for (const s of PAGE_STATUSES) assert.ok(zh.get(`pageStatus.${s}`), s);
   for (const k of BLOCK_KINDS) assert.ok(zh.get(`blockKinds.${k}`), k);
   for (const k of SUSPECT_KINDS) assert.ok(zh.get(`proof.suspectKinds.${k}`), k);
@@ -32,7 +32,7 @@ test('every error code, stage, page status and block kind is translated', () => 
 
 test('stage and page-status names are the editorial terms', () => {
   assert.deepEqual(
-    STAGES.map((s) => zh.get(`stages.${s}`)),
+    DEFAULT_STAGES.map((s) => zh.get(`stages.${s}`)),
     ['已导入', '初审', '复审', '终审', '一校', '二校', '三校', '定稿'],
   );
   assert.deepEqual(

@@ -132,7 +132,7 @@ describe('JSON', () => {
       (readExportJson(JSON.stringify({ ...json, version: 2 })) as { message: string }).message,
       /Unsupported version 2/,
     );
-    const bad = readExportJson(JSON.stringify({ ...json, cases: [{ ...json.cases[0], stage: 'done' }] }));
+    const bad = readExportJson(JSON.stringify({ ...json, cases: [{ ...json.cases[0], stage: 'Not A Stage!' }] }));
     assert.equal(bad.ok, false);
     assert.equal((bad as { issues: Array<{ path: string }> }).issues[0]?.path, 'cases.0.stage');
   });
