@@ -5,7 +5,7 @@ import { docPages, docToPlainText, type CaseDoc } from '../../shared/model/caseD
 import { Case, CaseSummary, Revision, RevisionSummary } from '../../shared/model/entities.ts';
 import { Stage } from '../../shared/model/stage.ts';
 import { firstStage, stageIndex } from '../../shared/workflow/settings.ts';
-import { appendEvent } from './eventsRepo.ts';
+import { appendEvent, insertCreationEvent } from './eventsRepo.ts';
 import { reanchorNotes } from './notesRepo.ts';
 import { withTransaction } from './transaction.ts';
 import { newUuid } from './uuid.ts';
@@ -122,7 +122,7 @@ export function createCase(db: DatabaseSync, input: NewCase): Case {
       );
     const id = rowId(res.lastInsertRowid);
     insertRevision(db, { caseId: id, version: 1, kind: 'import', who: input.who, at, docJson, text });
-    appendEvent(db, { caseId: id, kind: 'create', fromStage: null, toStage: stage, who: input.who, at });
+    insertCreationEvent(db, { caseId: id, toStage: stage, who: input.who, at });
     return getCase(db, id);
   });
 }

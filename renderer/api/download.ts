@@ -21,7 +21,12 @@ export async function downloadExport(jobId: string, fileName: string): Promise<v
     const shape = AppErrorShape.safeParse(body?.error);
     throw shape.success ? ApiError.fromShape(shape.data) : new ApiError(statusCode(res.status), `HTTP ${res.status}`);
   }
-  const url = URL.createObjectURL(await res.blob());
+  saveBlob(fileName, await res.blob());
+}
+
+/** Hands a blob to the browser (or Electron's download handling) as a file named `fileName`. */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
