@@ -1,25 +1,6 @@
-import type { Page } from '@playwright/test';
-import { test, expect, type Workbench } from './fixtures.ts';
-import { NotesPanel, ProofreadPage } from './pages/index.ts';
-
-interface CaseSummary {
-  id: number;
-  number: number | null;
-}
-
-/** Installs the sample volume and opens case 001. */
-async function openSampleCase(page: Page, wb: Workbench): Promise<{ id: number; proof: ProofreadPage }> {
-  const installed = await wb.call('sample:install');
-  expect(installed.ok).toBe(true);
-  const volumeId = (installed.value as { id: number }).id;
-  const cases = (await wb.call('cases:list', { volumeId })).value as CaseSummary[];
-  const id = cases.find((c) => c.number === 1)!.id;
-  const proof = new ProofreadPage(page);
-  await proof.goto(wb.url, id);
-  await expect(proof.editor).toBeVisible();
-  await expect(proof.saveState).toHaveAttribute('data-state', 'saved');
-  return { id, proof };
-}
+import { test, expect } from './fixtures.ts';
+import { openSampleCase } from './sampleCase.ts';
+import { NotesPanel } from './pages/index.ts';
 
 const TARGET = '知民情、解民忧';
 const INSERTED = '新插入的一段说明。';

@@ -1,26 +1,8 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import type { Page } from '@playwright/test';
 import { test, expect, type Workbench } from './fixtures.ts';
-import { LibraryPage, ProofreadPage, WordListDialog, installMenuStandIn } from './pages/index.ts';
-
-interface CaseSummary {
-  id: number;
-  number: number | null;
-}
-
-/** Installs the sample volume and opens case 001 in the proofreading view. */
-async function openSampleCase(page: Page, wb: Workbench): Promise<ProofreadPage> {
-  const installed = await wb.call('sample:install');
-  expect(installed.ok).toBe(true);
-  const volumeId = (installed.value as { id: number }).id;
-  const cases = (await wb.call('cases:list', { volumeId })).value as CaseSummary[];
-  const proof = new ProofreadPage(page);
-  await proof.goto(wb.url, cases.find((c) => c.number === 1)!.id);
-  await expect(proof.editor).toBeVisible();
-  await expect(proof.saveState).toHaveAttribute('data-state', 'saved');
-  return proof;
-}
+import { openSampleCase } from './sampleCase.ts';
+import { LibraryPage, WordListDialog, installMenuStandIn } from './pages/index.ts';
 
 async function storedWords(wb: Workbench): Promise<Array<{ word: string; kind: string; replacement: string | null }>> {
   return (await wb.call('words:list')).value as Array<{ word: string; kind: string; replacement: string | null }>;
@@ -28,7 +10,7 @@ async function storedWords(wb: Workbench): Promise<Array<{ word: string; kind: s
 
 test.describe('library word list', () => {
   test('a suspect added as a good word is no longer marked, here or after a reload', async ({ page, workbench }) => {
-    const proof = await openSampleCase(page, workbench);
+    const proof = (await openSampleCase(page, workbench)).proof;
     await proof.appendTo('特色活动聚民心', '甲2O1O乙，中间隔开十个以上的字丙l9丁');
     await proof.showSuspects();
     const item = proof.suspect('2O1O');
@@ -55,7 +37,7 @@ test.describe('library word list', () => {
   });
 
   test('a selected word marked bad is flagged with its replacement, reached by F8 and fixed', async ({ page, workbench }) => {
-    const proof = await openSampleCase(page, workbench);
+    const proof = (await openSampleCase(page, workbench)).proof;
     await proof.appendTo('特色活动聚民心', '登录帐号');
     await proof.selectBack(2);
     await expect.poll(() => proof.selection()).toBe('帐号');

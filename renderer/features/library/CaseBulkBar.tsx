@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { SuggestInput } from '../../ui/SuggestInput.tsx';
 import type { Tag } from '../../../shared/model/entities.ts';
 import type { Client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -93,20 +94,15 @@ export function CaseBulkBar({ ids, tags, removable, assignees, client, onDone, o
           <label htmlFor={`${uid}-tag`} className="visually-hidden">
             {t('cases.bulkTagLabel')}
           </label>
-          <input
+          <SuggestInput
             id={`${uid}-tag`}
-            list={`${uid}-tags`}
             value={tagName}
+            onChange={setTagName}
+            suggestions={tags.map((tag) => tag.name)}
             maxLength={50}
             placeholder={t('cases.bulkTagPlaceholder')}
-            onChange={(e) => setTagName(e.target.value)}
-            data-testid="bulk-tag-input"
+            testId="bulk-tag-input"
           />
-          <datalist id={`${uid}-tags`}>
-            {tags.map((tag) => (
-              <option key={tag.id} value={tag.name} />
-            ))}
-          </datalist>
           {isNewTag ? (
             <TagPalette value={color} onChange={setColor} label={t('cases.bulkNewTagColor')} testId="bulk-tag-palette" />
           ) : null}
@@ -152,20 +148,15 @@ export function CaseBulkBar({ ids, tags, removable, assignees, client, onDone, o
           <label htmlFor={`${uid}-assignee`} className="visually-hidden">
             {t('cases.bulkAssignLabel')}
           </label>
-          <input
+          <SuggestInput
             id={`${uid}-assignee`}
-            list={`${uid}-assignees`}
             value={assignee}
+            onChange={setAssignee}
+            suggestions={assignees}
             maxLength={100}
             placeholder={t('cases.bulkAssignPlaceholder')}
-            onChange={(e) => setAssignee(e.target.value)}
-            data-testid="bulk-assign-input"
+            testId="bulk-assign-input"
           />
-          <datalist id={`${uid}-assignees`}>
-            {assignees.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
           <button type="submit" disabled={submit.busy || assignee.trim() === ''} data-testid="bulk-assign-apply">
             {t('cases.bulkAssign')}
           </button>

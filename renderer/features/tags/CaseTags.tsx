@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { SuggestInput } from '../../ui/SuggestInput.tsx';
 import type { Tag } from '../../../shared/model/entities.ts';
 import type { Client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -94,20 +95,15 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
           <label htmlFor={`${uid}-tag`} className="visually-hidden">
             {t('tags.caseAddTag')}
           </label>
-          <input
+          <SuggestInput
             id={`${uid}-tag`}
-            list={`${uid}-tags`}
             value={tagName}
+            onChange={setTagName}
+            suggestions={(allTags.data ?? []).map((tag) => tag.name)}
             maxLength={50}
             placeholder={t('tags.caseAddTagPlaceholder')}
-            onChange={(e) => setTagName(e.target.value)}
-            data-testid="case-tag-input"
+            testId="case-tag-input"
           />
-          <datalist id={`${uid}-tags`}>
-            {(allTags.data ?? []).map((tag) => (
-              <option key={tag.id} value={tag.name} />
-            ))}
-          </datalist>
           <button type="submit" disabled={edit.busy || tagName.trim() === ''} data-testid="case-tag-add">
             {t('tags.caseAddTag')}
           </button>
@@ -121,20 +117,15 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
           }}
         >
           <label htmlFor={`${uid}-assignee`}>{t('tags.caseAssignee')}</label>
-          <input
+          <SuggestInput
             id={`${uid}-assignee`}
-            list={`${uid}-assignees`}
             value={assigneeDraft}
+            onChange={setAssigneeDraft}
+            suggestions={(assignees.data ?? []).map((a) => a.name)}
             maxLength={100}
             placeholder={t('tags.caseAssigneePlaceholder')}
-            onChange={(e) => setAssigneeDraft(e.target.value)}
-            data-testid="case-assignee-input"
+            testId="case-assignee-input"
           />
-          <datalist id={`${uid}-assignees`}>
-            {(assignees.data ?? []).map((a) => (
-              <option key={a.name} value={a.name} />
-            ))}
-          </datalist>
           <button
             type="submit"
             className="primary"
