@@ -56,7 +56,12 @@ export const MAX_SITES_PER_RULE = 200;
 export interface Where {
   page: number;
   line: number;
+  /** The change was made to a TOC entry, not to the text at `page` (the conservation check needs to know). */
+  toc?: boolean;
 }
+
+/** Hears each record of a change log as it is made. */
+export type RecordListener = (rule: RuleId, where: Where, change: Change) => void;
 
 /** What a rule changed at one site: short excerpts of the text before and after. */
 export interface Change {
@@ -71,9 +76,12 @@ export interface Change {
 export class ChangeLog {
   private readonly disabled: Set<string>;
   private readonly reports = new Map<string, { count: number; sites: ChangeSite[] }>();
+  private readonly listener: RecordListener | undefined;
 
-  constructor(disabledRules: readonly string[] = []) {
+  /** `listener` hears every record, past the cap on sites too (the conservation check's ledger). */
+  constructor(disabledRules: readonly string[] = [], listener?: RecordListener) {
     this.disabled = new Set(disabledRules);
+    this.listener = listener;
   }
 
   on(rule: RuleId): boolean {
@@ -82,6 +90,7 @@ export class ChangeLog {
 
   /** Counts one change by `rule` at `where`, and keeps it while the rule has fewer than MAX_SITES_PER_RULE sites. */
   record(rule: RuleId, where: Where, { before, after }: Change): void {
+    this.listener?.(rule, where, { before, after });
     let report = this.reports.get(rule);
     if (!report) {
       report = { count: 0, sites: [] };

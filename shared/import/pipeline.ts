@@ -7,6 +7,7 @@ import {
 } from '../model/importResult.ts';
 import type { ProgressFn, RawPage } from './types.ts';
 import { ChangeLog } from './changeLog.ts';
+import { checkConservation, Ledger } from './conservation.ts';
 import { boundPages, MAX_PAGE_CHARS, splitPages } from './splitPages.ts';
 import { buildPageLines, type Line, type LineNormalizer } from './lines.ts';
 import { dropOutlierFolios, inferPrinted, removeRunningLines } from './runningLines.ts';
@@ -22,11 +23,18 @@ import {
 } from './openers.ts';
 import { isDashLine } from './structure.ts';
 import { matchKey, pairWithToc } from './tocMatch.ts';
-import { noCasesWarning, noStructureWarning, pageNumberWarnings, pageSplitWarning, tocWarnings } from './warnings.ts';
+import {
+  conservationWarning,
+  noCasesWarning,
+  noStructureWarning,
+  pageNumberWarnings,
+  pageSplitWarning,
+  tocWarnings,
+} from './warnings.ts';
 import { estimateFullWidth } from './paragraphs.ts';
 import { parseCase, removeCaseFooters, type ParsedCase } from './caseParse.ts';
 import { kindOfTitle, parseFrontMatter, splitItems } from './frontMatter.ts';
-import { withDefaults, type Vocabulary } from './vocabulary.ts';
+import { isVocab, withDefaults, type Vocabulary } from './vocabulary.ts';
 import { ocrEvidence } from './ocrEvidence.ts';
 import { insertMissingEntries, reconcileWithToc, type TocPairing } from './reconcile.ts';
 import type { TextContext } from './blocks.ts';
@@ -64,7 +72,9 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     cjkDigitSpace: options.cjkDigitSpace ?? false,
   });
   const vocab = withDefaults(options.vocabulary);
-  const log = new ChangeLog(opts.disabledRules);
+  // The ledger hears every edit (the log keeps a few hundred sites per rule) for the conservation check.
+  const ledger = new Ledger();
+  const log = new ChangeLog(opts.disabledRules, ledger.hear);
   // OCR text gets the rules that repair OCR's misreadings, and weigh one reading of a title against another.
   const ocr = ocrEvidence(pages).likely;
   const ctx: TextContext = { log, fmt: { cjkDigitSpace: opts.cjkDigitSpace }, ocr };
@@ -90,6 +100,7 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
 
   const tocLines = tocLinesOf();
   const toc = tocLines.length > 0 ? parseToc(tocLines, vocab, ctx) : [];
+  for (const l of tocLines) if (isVocab(l.text, vocab.tocTitles)) ledger.structural(l.page, l.text);
   progress('toc', 1, 1);
 
   const content = pageLines.filter((p) => !tocPages.has(p.index)).flatMap((p) => p.lines);
@@ -108,6 +119,8 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   });
   if (openers.length === 0) warnings.push(noCasesWarning());
   for (const opener of openers) {
+    // The box's label becomes the commentary blocks' kind.
+    if (opener.label) ledger.structural(opener.label.page, opener.label.text);
     const first = opener.titleLines[0]!;
     if (opener.titleLines.length === 1 && first.text === '') {
       log.record(
@@ -187,7 +200,7 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   const cases = numberCases(parsed, { toc, pairing, printed });
   warnings.push(...tocWarnings(toc, cases.length, pairing), ...pageNumberWarnings(printed));
 
-  return {
+  const result: ImportResult = {
     sourceName: meta.sourceName,
     encoding: meta.encoding,
     pages: pages.map((p, i) => ({
@@ -202,6 +215,9 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     changes: log.toReports(),
     warnings,
   };
+  const conservation = checkConservation(pages, result, { tocPages, ledger });
+  if (!conservation.holds) warnings.push(conservationWarning(conservation));
+  return result;
 }
 
 /**

@@ -62,6 +62,7 @@ export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, c
       }
     }
     if (!entry) return;
+    const tocSite = { ...where, toc: true };
     if (ocr && log.on('title-consensus')) {
       const voted =
         titleReadings(parsedCase, entry, footers) ??
@@ -73,7 +74,7 @@ export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, c
         if (titleBlock) titleBlock.text = title;
       }
       if (title !== null && entry.title !== null && entry.title !== parsedCase.title) {
-        log.record('title-consensus', where, { before: entry.title, after: parsedCase.title });
+        log.record('title-consensus', tocSite, { before: entry.title, after: parsedCase.title });
         entry.title = parsedCase.title;
       }
     }
@@ -88,18 +89,18 @@ export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, c
         (similarity(entry.organization, parsedCase.organization) >= ORG_ALIKE ||
           (named(parsedCase.organization) && !named(entry.organization)))
       ) {
-        log.record('org-consensus', where, { before: entry.organization, after: parsedCase.organization });
+        log.record('org-consensus', tocSite, { before: entry.organization, after: parsedCase.organization });
         entry.organization = parsedCase.organization;
       }
     }
     if (!log.on('fill-toc-from-case')) return;
     if (entry.organization === null && parsedCase.organization.length > 0) {
-      log.record('fill-toc-from-case', where, { before: '', after: parsedCase.organization });
+      log.record('fill-toc-from-case', tocSite, { before: '', after: parsedCase.organization });
       entry.organization = parsedCase.organization;
     }
     const start = printed[parsedCase.pageStart] ?? null;
     if (start !== null && entry.page !== start && (entry.page === null || (ocr && outOfOrder(toc, index)))) {
-      log.record('fill-toc-from-case', where, { before: String(entry.page ?? ''), after: String(start) });
+      log.record('fill-toc-from-case', tocSite, { before: String(entry.page ?? ''), after: String(start) });
       entry.page = start;
     }
   });
@@ -135,8 +136,8 @@ export function insertMissingEntries(
     for (let k = 0; k < out.length; k++) if (out[k]! >= hi) out[k]!++;
     out[i] = hi;
     const block = parsedCase.doc.blocks.find((x) => x.kind === 'title');
-    const where = { page: block?.page ?? parsedCase.pageStart, line: block?.source?.lineStart ?? 0 };
-    ctx.log.record('toc-entry-from-case', where, {
+    const tocWhere = { page: block?.page ?? parsedCase.pageStart, line: block?.source?.lineStart ?? 0, toc: true };
+    ctx.log.record('toc-entry-from-case', tocWhere, {
       before: '',
       after: `${String(loNumber + 1).padStart(3, '0')} / ${parsedCase.title}`,
     });

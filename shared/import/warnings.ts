@@ -1,4 +1,5 @@
 import type { ImportedTocEntry } from '../model/importResult.ts';
+import type { Conservation } from './conservation.ts';
 
 /**
  * Import warnings, as strings of the form
@@ -21,6 +22,12 @@ import type { ImportedTocEntry } from '../model/importResult.ts';
  * - `page-split:{"pages":k,"into":n,"limit":c}` — k pages longer than c characters were cut into n.
  * - `no-structure:{"chars":n}` — no page break, no table of contents and no case title in n
  *   characters: the text is not laid out like a volume (shown before anything is written).
+ * - `text-not-conserved:{"input":n,"placed":n,"removed":n,"added":n,"lost":n,"invented":n,
+ *   "lostRuns":"…","inventedRuns":"…","examples":[…]}` — characters of the input neither placed
+ *   (case, front matter, contents) nor removed by a logged rule, or placed ones neither in the
+ *   input nor added by one (see conservation.ts). `examples` holds a few
+ *   `{kind:"lost"|"invented",page,text}` runs; `lostRuns`/`inventedRuns` show them as
+ *   `4 “text”; …` (1-based page) or `—`.
  */
 export type WarningKey =
   | 'no-cases-found'
@@ -29,7 +36,8 @@ export type WarningKey =
   | 'toc-entry-unmatched-more'
   | 'page-number-missing'
   | 'page-split'
-  | 'no-structure';
+  | 'no-structure'
+  | 'text-not-conserved';
 
 export type WarningParams = Record<string, unknown>;
 
@@ -158,4 +166,32 @@ export function pageNumberWarnings(printed: readonly (number | null)[]): string[
       `${what} ${listed.join(', ')}${more} ${verb} no printed page number, though pages before and after do.`,
     ),
   ];
+}
+
+/** Text the import lost or invented, past what its change log accounts for (see conservation.ts). */
+export function conservationWarning(c: Conservation): string {
+  const examples = c.examples.map((e) => ({ kind: e.kind, page: e.page, text: e.text }));
+  // Runs as a translation shows them: the 1-based page, then the text.
+  const runs = (kind: 'lost' | 'invented'): string =>
+    examples
+      .filter((e) => e.kind === kind)
+      .map((e) => `${e.page + 1} “${e.text}”`)
+      .join('; ') || '—';
+  const lostRuns = runs('lost');
+  const inventedRuns = runs('invented');
+  return formatWarning(
+    'text-not-conserved',
+    {
+      input: c.input,
+      placed: c.placed,
+      removed: c.removed,
+      added: c.added,
+      lost: c.lost,
+      invented: c.invented,
+      lostRuns,
+      inventedRuns,
+      examples,
+    },
+    `Of ${c.input} characters, ${c.lost} are in no case, front matter or contents and no rule removed them (pages: ${lostRuns}), and ${c.invented} appear that are not in the text and no rule added them (pages: ${inventedRuns}).`,
+  );
 }
