@@ -107,20 +107,45 @@ const TRACKED = 0.08;
  * is ≈ 1 em and gets a run of its own). Between two full-width characters that is never a word space,
  * except text against a dot leader on an untracked line (TOC: `党支部 …… 123`, spaced as pdftotext does).
  * On a letter-spaced line the spaces next to CJK are tracking too, and a word spelled out by tracking
- * ("O f f i c e") is closed up.
+ * ("O f f i c e") is closed up. `keepGaps` (see `hasIsolatedGaps`) keeps the spaces between full-width
+ * characters of an untracked line.
  */
-export function closeTracking(str: string, tracking: number): string {
-  if (tracking < TRACKED) return str.replace(SPACE_BETWEEN_NON_LEADERS, '');
+export function closeTracking(str: string, tracking: number, keepGaps = false): string {
+  if (tracking < TRACKED) return str.replace(keepGaps ? SPACE_BETWEEN_LEADERS : SPACE_BETWEEN_NON_LEADERS, '');
   return str
     .replace(SPACE_BETWEEN_FULL_WIDTH, '')
     .replace(SPACE_BY_FULL_WIDTH, '')
     .replace(TRACKED_ASCII, (m) => m.replace(/ /g, ''));
 }
 
+const SPACE_BETWEEN_LEADERS = new RegExp(`(?<=[${LEADER_CHARS}]) +(?=[${LEADER_CHARS}])`, 'gu');
+const NOT_LEADER_FW = new RegExp(`^${NOT_LEADER_FULL_WIDTH}$`, 'u');
+
+/**
+ * On an untracked line pdf.js spaces glyphs that stand apart: when it does so between most full-width
+ * pairs of a line, the glyphs were spread; a space or two among many tight pairs is a real gap (a TOC
+ * title's phrase break set with a word space, `拓宽服务领域 创先争优促发展`) and stays.
+ */
+export function hasIsolatedGaps(str: string): boolean {
+  const chars = Array.from(str);
+  let tight = 0;
+  let spaced = 0;
+  for (let i = 1; i < chars.length; i++) {
+    if (!NOT_LEADER_FW.test(chars[i]!)) continue;
+    if (NOT_LEADER_FW.test(chars[i - 1]!)) tight++;
+    else if (chars[i - 1] === ' ') {
+      let j = i - 1;
+      while (j > 0 && chars[j] === ' ') j--;
+      if (NOT_LEADER_FW.test(chars[j]!)) spaced++;
+    }
+  }
+  return spaced > 0 && spaced <= 2 && tight >= 4 * spaced;
+}
+
 /** Gap (in em, after removing the line's tracking) from which a space is inserted between two runs. */
-function spaceThreshold(left: string, right: string): number {
+function spaceThreshold(left: string, right: string, fullWidthGap: number): number {
   if (LEADER.test(left) !== LEADER.test(right)) return 0.2; // text against a dot leader, as pdftotext spaces it
-  if (FULL_WIDTH.test(left) && FULL_WIDTH.test(right)) return 0.8; // only a deliberate gap (title phrases) counts
+  if (FULL_WIDTH.test(left) && FULL_WIDTH.test(right)) return fullWidthGap; // only a deliberate gap counts
   return 0.15; // Latin or digits on either side: a word space is ≈ 0.23 em
 }
 
@@ -144,6 +169,16 @@ export function lineTracking(runs: readonly PlacedText[]): number {
 function joinLine(runs: PlacedText[]): string {
   runs.sort((a, b) => a.x - b.x);
   const tracking = lineTracking(runs);
+  // An untracked line may set a phrase break with a word space (≈ 0.25 em) between full-width
+  // glyphs: kept when such gaps are isolated (see `hasIsolatedGaps`); else only an em gap counts.
+  if (tracking < TRACKED) {
+    const spaced = assemble(runs, tracking, true, 0.2);
+    if (hasIsolatedGaps(spaced)) return normalizeRadicals(spaced);
+  }
+  return normalizeRadicals(assemble(runs, tracking, false, 0.8));
+}
+
+function assemble(runs: readonly PlacedText[], tracking: number, keepGaps: boolean, fullWidthGap: number): string {
   let out = '';
   let prev: PlacedText | null = null;
   for (const r of runs) {
@@ -154,12 +189,13 @@ function joinLine(runs: PlacedText[]): string {
       const gap = (r.x - (prev.x + prev.width)) / em - tracking;
       const left = out.trimEnd().slice(-1);
       const right = r.str.trimStart().slice(0, 1);
-      if (left !== '' && right !== '' && gap >= spaceThreshold(left, right) && !out.endsWith(' ')) out += ' ';
+      const threshold = spaceThreshold(left, right, fullWidthGap);
+      if (left !== '' && right !== '' && gap >= threshold && !out.endsWith(' ')) out += ' ';
     }
-    out += closeTracking(r.str, tracking);
+    out += closeTracking(r.str, tracking, keepGaps);
     prev = r;
   }
-  return normalizeRadicals(out.replace(/\s+/g, ' ').trim());
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -13,6 +13,9 @@ export interface TextContext extends FormatContext {
   ocr?: boolean;
 }
 
+// Full-width marks a title line may end with while the title runs on into the next line.
+const PUNCT_BREAK = '：，、；”’」』）》';
+
 export interface JoinOptions {
   /** Rule 'join-lines' is reported here (and when it is off, lines keep their line breaks). */
   log: ChangeLog;
@@ -42,7 +45,8 @@ export function joinLines(
     if (text.length === 0) continue;
     let sep = '';
     if (!join) sep = '\n';
-    else if (phrases) sep = ' ';
+    // A title broken after full-width punctuation (：，、”) runs on; one broken between phrases gets a space.
+    else if (phrases) sep = PUNCT_BREAK.includes(tail[tail.length - 1] ?? '') ? '' : ' ';
     else {
       const a = tail[tail.length - 1] ?? '';
       const b = text[0] ?? '';

@@ -56,7 +56,7 @@ export function removeCaseFooters(body: Line[], { titleKeys, onFolio }: CaseFoot
     const atEdge = !prev || prev.page !== line.page || !next || next.page !== line.page;
     if (!atEdge || lineWidth(line.text) > 40) return true;
     if (titleKeys.has(repeatKey(line.text))) {
-      const folio = parseFolio(line.text, { ocr: fuzzy });
+      const folio = parseFolio(line.text, { ocr: fuzzy }) ?? titledFolio(line.text);
       onFolio(line.page, folio && folio.label ? folio.number : null, folio?.label ?? line.text);
     } else {
       const footer = fuzzy ? ocrFooter(line.text) : null;
@@ -66,6 +66,18 @@ export function removeCaseFooters(body: Line[], { titleKeys, onFolio }: CaseFoot
     ctx.log.record('remove-case-footer', { page: line.page, line: line.lineNo }, { before: line.text, after: '' });
     return false;
   });
+}
+
+/**
+ * A footer already known to carry the case's title, with its number before or after it: read
+ * here when `parseFolio` declines it (a title broken after ：，、 may hold more marks than a
+ * running title is allowed to).
+ */
+function titledFolio(text: string): { number: number; label: string } | null {
+  const m = /^(\d{1,4})\s*(\D.*)$/.exec(text.trim()) ?? /^(.*?\D)\s*(\d{1,4})$/.exec(text.trim());
+  if (!m) return null;
+  const [a, b] = [m[1]!, m[2]!];
+  return /^\d+$/.test(a) ? { number: Number(a), label: b } : { number: Number(b), label: a };
 }
 
 /** A footer as OCR reads it: the running title, maybe a quote or stop, maybe a (misread) number. */

@@ -55,10 +55,36 @@ export interface OpenerScan {
 export interface OpenerOptions {
   /** Rule 'ocr-lost-title' (OCR text): see below. */
   lostTitle?: boolean;
+  /** The TOC's titles (`matchKey`): how many lines above an organisation make up a title. */
+  tocTitles?: ReadonlySet<string>;
+}
+
+// A title broken over lines after one of these runs on into the next line.
+const TITLE_BREAKS = '：，、';
+
+/** A title line that runs on into the one under it: ends with ：，、 (or a closing quote, or nothing). */
+function titleContinues(line: Line): boolean {
+  if (line.width < 2 || line.width > 40) return false;
+  if (isDateLine(line.text) || isDashLine(line.text)) return false;
+  return titleShaped(line) || TITLE_BREAKS.includes(lastChar(line.text));
+}
+
+/**
+ * The title lines that belong to the title, of those found above an organisation (`title`, top
+ * first): the fewest bottom lines whose joined key is a TOC title, else all of them.
+ */
+function tocTitleLines(title: Line[], tocTitles: ReadonlySet<string> | undefined): Line[] {
+  if (!tocTitles || tocTitles.size === 0 || title.length < 2) return title;
+  let key = '';
+  for (let n = 1; n <= title.length; n++) {
+    key = matchKey(title[title.length - n]!.text) + key;
+    if (tocTitles.has(key)) return title.slice(title.length - n);
+  }
+  return title;
 }
 
 /** Finds every case opener in reading order. */
-export function findOpeners(scan: OpenerScan, { lostTitle = false }: OpenerOptions = {}): Opener[] {
+export function findOpeners(scan: OpenerScan, { lostTitle = false, tocTitles }: OpenerOptions = {}): Opener[] {
   const { lines, vocab, fullWidth, lostDashes } = scan;
   const openers: Opener[] = [];
   let floor = 0; // lines before this belong to an earlier opener
@@ -66,16 +92,22 @@ export function findOpeners(scan: OpenerScan, { lostTitle = false }: OpenerOptio
     const org = lines[i]!;
     if (i < floor || !isDashLine(org.text)) continue;
     let j = i - 1;
-    const title: Line[] = [];
+    let title: Line[] = [];
     while (j >= floor && title.length < MAX_TITLE_LINES) {
       const l = lines[j]!;
-      // A title line is never a full line of running text.
-      if (l.page !== org.page || isDashLine(l.text) || isLabel(l, vocab) || !titleShaped(l) || l.width >= fullWidth - 1.5) break;
+      // A title line is never a full line of running text; only its last line must end plainly,
+      // the ones above may break after ：，、.
+      const shaped = title.length === 0 ? titleShaped(l) : titleContinues(l);
+      if (l.page !== org.page || isDashLine(l.text) || isLabel(l, vocab) || !shaped || l.width >= fullWidth - 1.5) break;
       // A box's signature whose dashes OCR lost is no title line.
       if (lostDashes && nameLine(l, vocab) && labelAbove(scan, j, floor)) break;
       title.unshift(l);
       j--;
     }
+    // The TOC says how many of these lines the title has.
+    const kept = tocTitleLines(title, tocTitles);
+    j += title.length - kept.length;
+    title = kept;
     if (title.length === 0) {
       // Rule 'ocr-lost-title': OCR (one uniform block, psm 6) drops the title set in a larger
       // font; the organisation then sits right under the box's signature. The title comes from
@@ -91,7 +123,7 @@ export function findOpeners(scan: OpenerScan, { lostTitle = false }: OpenerOptio
         title.push(missingTitle(org));
       } else continue;
     }
-    if (title[0]!.text.length > 0 && continuesAbove(scan, j + 1, floor)) continue;
+    if (title[0]!.text.length > 0 && continuesAbove(scan, { start: j + 1, n: title.length, floor })) continue;
     if (signatureOfBox(scan, i, floor)) continue;
     const opener: Opener = {
       start: j + 1,
@@ -147,14 +179,29 @@ function signatureOfBox(scan: OpenerScan, i: number, floor: number): boolean {
   return n > 0 && org !== undefined && org.page === page && (isDashLine(org.text) || (lostDashes && nameLine(org, vocab)));
 }
 
+/** A would-be title: its first line, its number of lines, and the first line that may belong to it. */
+interface TitleAt {
+  start: number;
+  n: number;
+  floor: number;
+}
+
+/** Whether `line` repeats the title (a running head, maybe with a page number): no paragraph's end. */
+function runningTitle(line: Line, title: readonly Line[]): boolean {
+  const key = matchKey(title.map((l) => l.text).join(''));
+  return key.length > 0 && matchKey(line.text.replace(/^\s*\d{1,4}\s*|\s*\d{1,4}\s*$/g, '')) === key;
+}
+
 /**
  * Whether the line above a would-be title (whose first line is at `start`; nothing above `floor`
- * counts) runs on into it: then the "title" ends a paragraph.
+ * counts) runs on into it: then the "title" ends a paragraph. A running head repeating the title
+ * does not.
  */
-function continuesAbove({ lines, vocab, fullWidth }: OpenerScan, start: number, floor: number): boolean {
+function continuesAbove({ lines, vocab, fullWidth }: OpenerScan, { start, n, floor }: TitleAt): boolean {
   const before = start - 1 >= floor ? lines[start - 1] : undefined;
   return (
     before !== undefined &&
+    !runningTitle(before, lines.slice(start, start + n)) &&
     before.page === lines[start]!.page &&
     !isDashLine(before.text) &&
     !isLabel(before, vocab) &&
@@ -334,7 +381,7 @@ function titleLike({ vocab, fullWidth }: OpenerScan, l: Line): boolean {
 function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: MissingCase): { opener: Opener; strong: boolean } | null {
   const { lines, vocab, lostDashes } = scan;
   const title = lines.slice(i, i + n);
-  if (continuesAbove(scan, i, entry.from)) return null;
+  if (continuesAbove(scan, { start: i, n, floor: entry.from })) return null;
   const under = lines[i + n];
   let org: Line | null = null;
   let orgFromToc: string | null = entry.organization ?? '';

@@ -108,7 +108,8 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   const fuzzy = log.on('fuzzy-title-match');
   const lostDashes = ocr && log.on('ocr-lost-dashes');
   const scan: OpenerScan = { lines: content, vocab, fullWidth, lostDashes };
-  const found = findOpeners(scan, { lostTitle: ocr && log.on('ocr-lost-title') });
+  const tocTitles = new Set(toc.map((e) => (e.title ? matchKey(e.title) : '')).filter((k) => k.length > 0));
+  const found = findOpeners(scan, { lostTitle: ocr && log.on('ocr-lost-title'), tocTitles });
   const openers = withTitleOpeners(scan, found, {
     toc,
     printed: inferPrinted(folios),
@@ -162,7 +163,12 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   const footersRemoved = new Map<number, number>();
   const widths = { body: widthBody, commentary: widthCommentary };
   openers.forEach((opener, k) => {
-    const titleKeys = new Set([compact(opener.titleLines.map((l) => l.text).join(''))]);
+    // A running head naming the next case may stand above its title, at the end of this body.
+    const next = openers[k + 1];
+    const titleKeys = new Set(
+      [opener, next].filter((o) => o !== undefined).map((o) => compact(o.titleLines.map((l) => l.text).join(''))),
+    );
+    titleKeys.delete('');
     const onFolio = (page: number, n: number | null, label: string): void => {
       if (n !== null) folios[page] ??= n;
       running.labels[page] ??= label;

@@ -112,7 +112,7 @@ export function removeRunningLines(pages: PageLines[], log: ChangeLog, opts: Run
   const labels: (string | null)[] = pages.map(() => null);
   const cands: Candidate[] = [];
   const ocrFolios = ocr && log.on('ocr-folio');
-  const protect = { vocab, ocr };
+  const protect = { vocab, ocr, titleKeys };
   for (const page of pages) {
     for (const { line, top } of edgeLines(page.lines)) {
       if (protectedLine(page.lines, line, protect)) continue;
@@ -201,11 +201,18 @@ function edgeLines(lines: Line[]): { line: Line; top: boolean }[] {
   return out;
 }
 
+interface Protect {
+  vocab: Vocabulary;
+  ocr: boolean;
+  titleKeys: ReadonlySet<string>;
+}
+
 /**
  * Structure lines never count as running lines: labels, dash lines, titles above a dash line (in
- * OCR text, `ocr`, also an attribution line that lost its dashes, a lone 一 before the name).
+ * OCR text, `ocr`, also an attribution line that lost its dashes, a lone 一 before the name). A
+ * line over a whole TOC title that sits on its dash line is no part of that title.
  */
-function protectedLine(lines: Line[], line: Line, { vocab, ocr }: { vocab: Vocabulary; ocr: boolean }): boolean {
+function protectedLine(lines: Line[], line: Line, { vocab, ocr, titleKeys }: Protect): boolean {
   const text = line.text;
   const dash = (l: Line): boolean =>
     isDashLine(l.text) || (ocr && /^[一—-]\s*\p{Script=Han}/u.test(l.text) && endsWithOrganizationWord(l.text, vocab));
@@ -215,7 +222,8 @@ function protectedLine(lines: Line[], line: Line, { vocab, ocr }: { vocab: Vocab
   const next = lines[i + 1];
   const next2 = lines[i + 2];
   if (next === undefined) return false;
-  return dash(next) || (next2 !== undefined && dash(next2) && lineWidth(next.text) < 30);
+  if (dash(next)) return true;
+  return next2 !== undefined && dash(next2) && lineWidth(next.text) < 30 && !titleKeys.has(matchKey(next.text));
 }
 
 /** Whether an OCR reading of a title is like one of the TOC's readings (see FUZZY_TITLE). */

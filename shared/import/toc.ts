@@ -10,9 +10,10 @@ import { ocrNumber } from '../text/ocr.ts';
 import type { SiteSink } from '../text/rewrite.ts';
 
 /**
- * The table of contents: `NNN / title` lines (the title may run onto a second line), each followed
- * by `———organisation …… page`. Leader runs were stripped as garbage already; an entry whose
- * number and title sit on the previous (absent) page keeps its organisation and page.
+ * The table of contents: `NNN / title` lines (the title may run onto further lines), each followed
+ * by `———organisation …… page`, the organisation possibly wrapping, or with the page on the title's
+ * line. Leader runs were stripped as garbage already; an entry whose number and title sit on the
+ * previous (absent) page keeps its organisation and page.
  */
 
 /** How TOC lines are read. */
@@ -81,9 +82,16 @@ interface Draft {
   titleTexts: string[];
   organization: string | null;
   page: number | null;
+  /** The organisation line may still wrap onto the next line. */
+  orgOpen: boolean;
 }
 
-/** Parses the TOC lines (from every TOC page, in order) into entries. */
+/**
+ * Parses the TOC lines (from every TOC page, in order) into entries. An entry is a number+title start
+ * line, title continuation lines, an optional `———organisation` line that may wrap over lines, and the
+ * page at the end of its last line (after leaders of dots, ellipses, middle dots, or none), or at the
+ * end of the title's line. A line that neither starts an entry nor is a dash line continues the open one.
+ */
 export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextContext): ImportedTocEntry[] {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
@@ -91,8 +99,12 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     if (cur) drafts.push(cur);
     cur = null;
   };
+  const open = (): Draft | null => cur as Draft | null;
   const reading: TocReading = { ocr: ctx.ocr === true && ctx.log.on('ocr-toc-number') };
   const ocrOrg = ctx.ocr === true && ctx.log.on('ocr-toc-org');
+  // The TOC's measure: its widest line, counting the leaders that fill organisation lines.
+  let widest = 0;
+  for (const l of lines) widest = Math.max(widest, l.width, l.hadLeaders ? lineWidth(l.raw) : 0);
   // The organisation from the text after the dashes (and before the page), without OCR's leader junk.
   const orgOf = (text: string, line: Line): string => {
     let name = orgText(text);
@@ -115,9 +127,29 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     }
     return trailing.page;
   };
-  for (const line of lines) {
+  // A page at the end of an organisation line: after leaders, or spaced off the name (a wrapped
+  // `———金川3512` keeps its digits); OCR may have lost both, so under rule 'ocr-toc-org' any trailing number counts.
+  const orgTail = (text: string, line: Line): { rest: string; page: number } | null =>
+    line.hadLeaders || ocrOrg || /\s\d{1,4}$/.test(text.trim()) ? trailingPage(text) : null;
+  // A line holding only the leaders and the page.
+  const pageOnly = (text: string, line: Line): number | null =>
+    line.hadLeaders && /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : null;
+  // Whether the next TOC line is an organisation line (the current line then still belongs to the title).
+  const dashNext = (i: number): boolean => {
+    for (let j = i + 1; j < lines.length; j++) {
+      const t = lines[j]!.text;
+      if (isVocab(t, vocab.tocTitles)) continue;
+      return isDashLine(t);
+    }
+    return false;
+  };
+  // After an organisation line: it may wrap when the page is still to come, or when it filled the
+  // measure or stopped before an organisation word.
+  const mayWrap = (org: string, line: Line, pageKnown: boolean): boolean =>
+    !pageKnown || line.width >= widest - 3 || !endsWithOrganizationWord(org, vocab);
+  lines.forEach((line, i) => {
     const text = line.text;
-    if (isVocab(text, vocab.tocTitles)) continue;
+    if (isVocab(text, vocab.tocTitles)) return;
     const start = entryStart(text, reading, ctx.log.sink('ocr-toc-number', where(line)));
     if (start) {
       close();
@@ -128,59 +160,96 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
         titleTexts: [trailing ? trailing.rest : start.title],
         organization: null,
         page: trailing ? trailing.page : null,
+        orgOpen: false,
       };
-      continue;
+      return;
     }
     if (isDashLine(text)) {
       const rest = dashRest(text);
-      const trailing = trailingPage(rest);
+      const trailing = orgTail(rest, line);
       const organization = orgOf(trailing ? trailing.rest : rest, line);
       const page = pageOf(trailing, line);
-      if (cur && (cur as Draft).organization === null) {
-        (cur as Draft).organization = organization;
-        (cur as Draft).page ??= page;
+      const d = open();
+      if (!d || d.organization !== null) {
+        // An entry whose number and title sit on the previous (absent) page.
         close();
-      } else {
-        close();
-        drafts.push({ number: null, titleLines: [], titleTexts: [], organization, page });
+        cur = { number: null, titleLines: [], titleTexts: [], organization: null, page: null, orgOpen: false };
       }
-      continue;
+      const c = open()!;
+      c.organization = organization;
+      c.page ??= page;
+      if (trailing === null && mayWrap(organization, line, c.page !== null)) c.orgOpen = true;
+      else close();
+      return;
     }
-    // OCR loses the dashes: after a title, a line ending in a page number is the organisation.
+    const d = open();
+    // The organisation wrapped: this line continues it, and may end with the page.
+    if (d && d.orgOpen) {
+      const only = pageOnly(text, line);
+      if (only !== null) {
+        d.page ??= only;
+        close();
+        return;
+      }
+      const trailing = orgTail(text, line);
+      d.organization = (d.organization ?? '') + orgOf(trailing ? trailing.rest : text, line);
+      d.page ??= pageOf(trailing, line);
+      if (trailing !== null || !mayWrap(d.organization, line, d.page !== null)) close();
+      return;
+    }
+    if (d && d.organization === null) {
+      const only = pageOnly(text, line);
+      if (only !== null) {
+        d.page ??= only;
+        return;
+      }
+    }
+    // OCR loses the dashes: after a title, a line ending in a page number is the organisation,
+    // unless an organisation line follows (then the title wrapped and its last line carries the page).
     const endsInPage = trailingPage(text);
-    if (endsInPage && (!cur || (cur as Draft).organization === null)) {
+    if (endsInPage && d && d.organization === null && d.page === null && line.hadLeaders && dashNext(i)) {
+      d.titleLines.push(line);
+      d.titleTexts.push(endsInPage.rest);
+      d.page = endsInPage.page;
+      return;
+    }
+    if (endsInPage && (!d || d.organization === null)) {
       const organization = orgOf(endsInPage.rest, line);
       const page = pageOf(endsInPage, line);
-      if (cur) {
-        (cur as Draft).organization = organization;
-        (cur as Draft).page ??= page;
+      if (d) {
+        d.organization = organization;
+        d.page ??= page;
         close();
-      } else drafts.push({ number: null, titleLines: [], titleTexts: [], organization, page });
-      continue;
+      } else drafts.push({ number: null, titleLines: [], titleTexts: [], organization, page, orgOpen: false });
+      return;
     }
     // OCR lost the dashes and the page number: a line under a title that names an organisation.
-    if (ocrOrg && cur && (cur as Draft).organization === null && endsWithOrganizationWord(trimLeaderJunk(text, vocab), vocab)) {
-      (cur as Draft).organization = orgOf(text, line);
-      ctx.log.record('ocr-toc-org', where(line), { before: text, after: `———${(cur as Draft).organization}` });
+    if (ocrOrg && d && d.organization === null && endsWithOrganizationWord(trimLeaderJunk(text, vocab), vocab)) {
+      d.organization = orgOf(text, line);
+      ctx.log.record('ocr-toc-org', where(line), { before: text, after: `———${d.organization}` });
       close();
-      continue;
+      return;
     }
     const trailing = line.hadLeaders ? trailingPage(text) : null;
-    if (cur && (cur as Draft).page === null) {
-      (cur as Draft).titleLines.push(line);
-      (cur as Draft).titleTexts.push(trailing ? trailing.rest : text);
-      if (trailing) (cur as Draft).page = trailing.page;
-      continue;
+    if (d && d.page === null) {
+      d.titleLines.push(line);
+      d.titleTexts.push(trailing ? trailing.rest : text);
+      if (trailing) d.page = trailing.page;
+      return;
     }
     if (trailing) {
       close();
-      drafts.push({ number: null, titleLines: [line], titleTexts: [trailing.rest], organization: null, page: trailing.page });
+      drafts.push({
+        number: null,
+        titleLines: [line],
+        titleTexts: [trailing.rest],
+        organization: null,
+        page: trailing.page,
+        orgOpen: false,
+      });
     }
-  }
+  });
   close();
-  // The TOC's measure: its widest line, counting the leaders that fill organisation lines.
-  let widest = 0;
-  for (const l of lines) widest = Math.max(widest, l.width, l.hadLeaders ? lineWidth(l.raw) : 0);
   const entries = drafts.map((d) => ({
     number: d.number,
     title: d.titleLines.length > 0 ? joinTitle(d, widest, ctx) : null,
@@ -240,7 +309,7 @@ function joinTitle(draft: Draft, widest: number, ctx: TextContext): string {
   draft.titleLines.forEach((line, i) => {
     const text = formatLine(draft.titleTexts[i]!, { role: 'title', where: where(line) }, ctx);
     if (i === 0) out = text;
-    else out += (draft.titleLines[i - 1]!.width < widest - 3 ? ' ' : '') + text;
+    else out += (draft.titleLines[i - 1]!.width < widest - 2 ? ' ' : '') + text;
   });
   return fixTitle(out, where(draft.titleLines[0]!), ctx);
 }

@@ -85,8 +85,10 @@ export class ProofreadPage {
   }
 
   /** The id of the case shown. */
+  /** The open case's id, once it has loaded (the loading state carries no id). */
   async caseId(): Promise<number> {
-    return Number(await this.root.getAttribute('data-case-id'));
+    const loaded = this.page.locator('[data-testid="case-page"][data-case-id]');
+    return Number(await loaded.getAttribute('data-case-id'));
   }
 
   async back(): Promise<void> {

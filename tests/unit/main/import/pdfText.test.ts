@@ -60,6 +60,16 @@ describe('linesFromRuns', () => {
     assert.deepEqual(linesFromRuns(runs), ['———兰州大学团委 ………… 345']);
   });
 
+  test('an untracked line keeps an isolated word space between phrases, in a run or between runs', () => {
+    assert.deepEqual(linesFromRuns([{ str: '001 / 拓宽服务领域 创先争优促发展', x: 0, y: 0, size: 10, width: 157 }]), [
+      '001 / 拓宽服务领域 创先争优促发展',
+    ]);
+    const runs = [cjk('融入中心起作用', 0, 0), cjk('行动步步见效', 72.6, 0)];
+    assert.deepEqual(linesFromRuns(runs), ['融入中心起作用 行动步步见效']);
+    // Spaces between most pairs are spreading, not phrase gaps.
+    assert.deepEqual(linesFromRuns([{ str: '创 先 争 优 活 动', x: 0, y: 0, size: 10, width: 70 }]), ['创先争优活动']);
+  });
+
   test('folds radicals, drops whitespace-only runs and fake-bold overprints', () => {
     const runs: PlacedText[] = [
       cjk('\u2F00项', 0, 0),

@@ -98,3 +98,81 @@ describe('table of contents', () => {
     assert.ok(!isTocPage(body!, V));
   });
 });
+
+describe('table of contents: entries over several lines', () => {
+  const rows = (lines: string[]): unknown[] =>
+    parseToc(linesOf(lines), V, context()).map((e) => [e.number, e.title, e.organization, e.page]);
+
+  test('the organisation wraps and the leader and page follow on its last line', () => {
+    assert.deepEqual(
+      rows([
+        '001 / 拓宽服务领域 创先争优促发展',
+        '———永登县马营镇杏树湾村党',
+        '支部 ……………… 1',
+        '002 / “阳光村务”惠民生',
+        '———天水星火机床有限责任公',
+        '司机修车间党支部 ……………… 14',
+      ]),
+      [
+        [1, '拓宽服务领域 创先争优促发展', '永登县马营镇杏树湾村党支部', 1],
+        [2, '“阳光村务”惠民生', '天水星火机床有限责任公司机修车间党支部', 14],
+      ],
+    );
+  });
+
+  test('a wrapped organisation with the page alone on the last line, and without leaders', () => {
+    assert.deepEqual(
+      rows([
+        '001 / 党建引领促和谐',
+        '———金川3512',
+        '厂八车间党支部',
+        '……………… 21',
+        '002 / 让党旗高高飘扬',
+        '———金昌市金川区工商局党支',
+        '部 18',
+      ]),
+      [
+        [1, '党建引领促和谐', '金川3512厂八车间党支部', 21],
+        [2, '让党旗高高飘扬', '金昌市金川区工商局党支部', 18],
+      ],
+    );
+  });
+
+  test('middle-dot leaders and no leaders at all', () => {
+    assert.deepEqual(
+      rows(['001 / 拓宽服务领域', '———永登县马营镇杏树湾村党支部 ············ 1', '002 / 惠民生', '———金川3512厂八车间党支部 4']),
+      [
+        [1, '拓宽服务领域', '永登县马营镇杏树湾村党支部', 1],
+        [2, '惠民生', '金川3512厂八车间党支部', 4],
+      ],
+    );
+  });
+
+  test('the page on the title line, a two-line title carrying it on its last line', () => {
+    assert.deepEqual(
+      rows([
+        '007 / 党建引领促和谐 …………………… 21',
+        '———祁连山运输实业集团有限责任公司三车间党支部',
+        '008 / 以优质服务赢得群众信赖',
+        '充分发挥社区党组织的核心作用 …………………… 25',
+        '———金川皮业股份有限公司装配分厂党支部',
+      ]),
+      [
+        [7, '党建引领促和谐', '祁连山运输实业集团有限责任公司三车间党支部', 21],
+        [8, '以优质服务赢得群众信赖 充分发挥社区党组织的核心作用', '金川皮业股份有限公司装配分厂党支部', 25],
+      ],
+    );
+  });
+
+  test('no line without a number and title start becomes an entry of its own', () => {
+    const toc = rows([
+      '003 / 书写为民新篇章 活动步步深入',
+      '———张掖市甘州区交通运输局',
+      '党委 ……………… 7',
+      '004 / 点亮群众心灯',
+      '———陇南市武都区交通运输局党支部 …… 11',
+    ]);
+    assert.equal(toc.length, 2);
+    assert.deepEqual(toc[0], [3, '书写为民新篇章 活动步步深入', '张掖市甘州区交通运输局党委', 7]);
+  });
+});
