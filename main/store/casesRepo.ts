@@ -92,7 +92,7 @@ export interface NewCase {
  */
 export function createCase(db: DatabaseSync, input: NewCase): Case {
   const doc = withBlockIds(checkDoc(input.doc));
-  const stage = knownStage(db, input.stage ?? firstStage(getWorkflow(db)));
+  const stage = input.stage === undefined ? firstStage(getWorkflow(db)) : knownStage(db, input.stage);
   const text = input.text ?? docToPlainText(doc);
   const at = input.at ?? nowIso();
   const docJson = JSON.stringify(doc);

@@ -6,11 +6,23 @@ import { withTransaction } from './transaction.ts';
 
 const WORKFLOW_KEY = 'workflow';
 
-/** The library's stage list and sign-off rule; the defaults until someone changes them. */
+/** The last stored text read per connection and what it parsed to. */
+const parsedWorkflow = new WeakMap<DatabaseSync, { raw: string; settings: WorkflowSettings }>();
+
+/**
+ * The library's stage list and sign-off rule; the defaults until someone changes them. Saves,
+ * imports and replaces ask for it per case, so the stored text is parsed again only when it changed
+ * (another connection may write it: the row is still read each time).
+ */
 export function getWorkflow(db: DatabaseSync): WorkflowSettings {
   const row = db.prepare('SELECT value FROM library_settings WHERE key = ?').get(WORKFLOW_KEY);
   if (!row) return DEFAULT_WORKFLOW;
-  return parseStored(WorkflowSettings, parseJson(row.value, 'workflow settings'), 'workflow settings');
+  const raw = String(row.value);
+  const cached = parsedWorkflow.get(db);
+  if (cached?.raw === raw) return cached.settings;
+  const settings = parseStored(WorkflowSettings, parseJson(raw, 'workflow settings'), 'workflow settings');
+  parsedWorkflow.set(db, { raw, settings });
+  return settings;
 }
 
 /**

@@ -9,14 +9,12 @@ interface WorkflowApi {
   workflow: WorkflowSettings;
   /** Adopts settings main stored (after `workflow:set`). */
   adopt(next: WorkflowSettings): void;
-  reload(): Promise<void>;
 }
 
 const WorkflowContext = createContext<WorkflowApi | null>(null);
 
 export function WorkflowProvider({ children }: { children: ReactNode }) {
   const [workflow, setWorkflow] = useState<WorkflowSettings>(DEFAULT_WORKFLOW);
-  const reload = useCallback(async () => setWorkflow(await api.workflow.get()), []);
   useEffect(() => {
     let live = true;
     // A failure leaves the defaults; screens that need the real list report their own errors.
@@ -30,11 +28,11 @@ export function WorkflowProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, []);
-  const value = useMemo(() => ({ workflow, adopt: setWorkflow, reload }), [workflow, reload]);
+  const value = useMemo(() => ({ workflow, adopt: setWorkflow }), [workflow]);
   return <WorkflowContext.Provider value={value}>{children}</WorkflowContext.Provider>;
 }
 
-const FALLBACK: WorkflowApi = { workflow: DEFAULT_WORKFLOW, adopt: () => undefined, reload: async () => undefined };
+const FALLBACK: WorkflowApi = { workflow: DEFAULT_WORKFLOW, adopt: () => undefined };
 
 /** The library's workflow, with helpers to name stages as the user reads them. */
 export function useWorkflow() {
