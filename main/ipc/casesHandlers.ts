@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/ipc/contract.ts';
 import {
   countCasesByStage,
   getWorkflow,
+  getCase,
   getVolume,
   setAssignee,
   getRevision,
@@ -14,7 +15,6 @@ import {
 } from '../store/index.ts';
 import { act, saveWorkflow, workflowOf } from '../services/workflowService.ts';
 import { saveCaseEdit } from '../services/caseService.ts';
-import { caseWithBlockIds } from '../services/notesService.ts';
 import { currentUser, type AppContext } from '../services/context.ts';
 
 type CaseChannels =
@@ -38,7 +38,7 @@ export function casesHandlers(ctx: AppContext): Pick<Handlers, CaseChannels> {
   const db = ctx.lib.db;
   return {
     'cases:list': ({ volumeId, stage }) => listCases(db, volumeId, stage ? { stage } : {}),
-    'cases:get': ({ id }) => caseWithBlockIds(ctx, id),
+    'cases:get': ({ id }) => getCase(db, id),
     'cases:save': (input) => saveCaseEdit(ctx, input),
     'cases:act': ({ id, action }) => act(ctx, id, action),
     'cases:workflow': ({ id }) => workflowOf(ctx, id),

@@ -1,19 +1,7 @@
-import type { Case } from '../../shared/model/entities.ts';
 import type { CaseNote } from '../../shared/model/notes.ts';
-import { addNote, addReply, ensureBlockIds, getCase, listNotes, setNoteResolved, withTransaction } from '../store/index.ts';
+import { addNote, addReply, listNotes, setNoteResolved, withTransaction } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { signer } from './workflowService.ts';
-
-/**
- * A case as the editor loads it: with an id on every block, so notes can anchor to any of them
- * (a document stored before blocks had ids gets them now, written without a new version). While a
- * long write holds the library (an import's commit) the ids are left for the next load, so that
- * opening a case never waits on it.
- */
-export function caseWithBlockIds(ctx: AppContext, id: number): Case {
-  const db = ctx.lib.db;
-  return ctx.writeGate.busy ? getCase(db, id) : ensureBlockIds(db, id);
-}
 
 /**
  * Adds a note on a block. The author is the user name from settings (SIGNER_REQUIRED when blank:

@@ -207,24 +207,6 @@ export function restoreRevision(db: DatabaseSync, input: RestoreInput): Case {
   });
 }
 
-/**
- * The case, with an id on every block of its stored document: a document saved before blocks had
- * ids gets them written in place. Same version, no revision and allowed on a locked case: ids change
- * no text, and a new version would put an editor that has the case open into a CONFLICT.
- */
-export function ensureBlockIds(db: DatabaseSync, id: number): Case {
-  // Read first: only a document that lacks ids takes the write lock.
-  const read = getCase(db, id);
-  if (withBlockIds(read.doc) === read.doc) return read;
-  return withTransaction(db, () => {
-    const current = getCase(db, id);
-    const doc = withBlockIds(current.doc);
-    if (doc === current.doc) return current;
-    db.prepare('UPDATE cases SET doc = ? WHERE id = ?').run(JSON.stringify(doc), id);
-    return { ...current, doc };
-  });
-}
-
 /** A document may only point at pages its volume has (page 0 in a volume without pages). */
 function checkPagesInVolume(db: DatabaseSync, caseId: number, doc: CaseDoc): void {
   const row = db

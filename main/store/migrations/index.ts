@@ -6,6 +6,7 @@ import * as m0002 from './0002-revision-chars.ts';
 import * as m0003 from './0003-workflow.ts';
 import * as m0004 from './0004-words.ts';
 import * as m0005 from './0005-replace-batches.ts';
+import * as m0006 from './0006-block-ids.ts';
 
 export interface Migration {
   readonly version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -8,7 +8,6 @@ import {
   countOpenNotes,
   createCase,
   createVolume,
-  ensureBlockIds,
   getCase,
   listNotes,
   listRevisions,
@@ -17,6 +16,7 @@ import {
   setNoteResolved,
 } from '../../../main/store/index.ts';
 import { isAppError } from './helpers/appError.ts';
+import * as blockIdsMigration from '../../../main/store/migrations/0006-block-ids.ts';
 import { assertBlockIds } from './helpers/blockIds.ts';
 import { doc, openTemp } from './helpers/fixtures.ts';
 
@@ -185,14 +185,18 @@ describe('notes', () => {
     assert.notEqual(saved.blocks[2]!.id, blocks[1]!.id);
   });
 
-  test('a document stored before blocks had ids gets them in place: same version, no new revision', (t) => {
+  test('a document stored before blocks had ids gets them at upgrade (migration 6), in place: same version, no new revision', (t) => {
     const { db } = openTemp(t);
     const { caseId } = fiveBlocks(db);
     const legacy = doc('旧标题', '旧正文');
     db.prepare('UPDATE cases SET doc = ? WHERE id = ?').run(JSON.stringify(legacy), caseId);
     const before = getCase(db, caseId);
     const revisions = listRevisions(db, caseId);
-    const ensured = ensureBlockIds(db, caseId);
+    const upgrade = () => {
+      blockIdsMigration.up(db);
+      return getCase(db, caseId);
+    };
+    const ensured = upgrade();
     assertBlockIds(ensured.doc);
     assert.deepEqual(
       ensured.doc.blocks.map((b) => b.text),
@@ -202,6 +206,6 @@ describe('notes', () => {
     assert.equal(ensured.updatedAt, before.updatedAt);
     assert.deepEqual(getCase(db, caseId), ensured);
     assert.deepEqual(listRevisions(db, caseId), revisions);
-    assert.deepEqual(ensureBlockIds(db, caseId), ensured, 'ids are given once, then kept');
+    assert.deepEqual(upgrade(), ensured, 'ids are given once, then kept');
   });
 });
