@@ -1,7 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { docToPlainText } from '../../shared/model/caseDoc.ts';
+import { docToPlainText, type CaseDoc } from '../../shared/model/caseDoc.ts';
+import type { Language } from '../../shared/model/prefs.ts';
+import type { MessageKey } from '../../renderer/i18n/messages.ts';
+import { tr } from '../i18n/strings.ts';
 import type { Volume } from '../../shared/model/entities.ts';
-import type { ImportResult } from '../../shared/model/importResult.ts';
+import type { ImportResult, UnassignedText } from '../../shared/model/importResult.ts';
 import { writeImport, type ImportCase, type ImportWriteHooks } from '../store/index.ts';
 import { storeScans, type ScanSource } from '../scans/files.ts';
 import type { ParsedImport } from './parseImportFile.ts';
@@ -15,9 +18,58 @@ export interface CommitRequest {
   scanOffset: number;
   replaceVolumeId: number | null;
   who: string;
+  /** The language of the review flags' notes (default Chinese). */
+  language?: Language;
 }
 
-function importCases(result: ImportResult): ImportCase[] {
+/**
+ * The 有疑问 flag's note for an item the import flagged for review: its reasons, translated (a
+ * reason without a translation as its key). Null when there is none.
+ */
+export function reviewNote(reasons: readonly string[] | undefined, lang: Language): string | null {
+  if (!reasons || reasons.length === 0) return null;
+  const named = reasons.map((r) => {
+    const key = `importReview.reasons.${r}` as MessageKey;
+    const text = tr(lang, key);
+    return text === key ? r : text;
+  });
+  return tr(lang, 'importReview.flagNote', { reasons: named.join(tr(lang, 'importReview.separator')) });
+}
+
+/**
+ * Text the import placed in no case or front matter: one item of its own (no number, like front
+ * matter), a body block per piece on its page, flagged for review so that nobody misses it.
+ */
+function unassignedItem(unassigned: readonly UnassignedText[], lang: Language): ImportCase | null {
+  if (unassigned.length === 0) return null;
+  const doc: CaseDoc = {
+    version: 1,
+    blocks: unassigned.map((u) => ({
+      kind: 'body' as const,
+      text: u.text,
+      page: u.page,
+      breaks: [],
+      source: { page: u.page, lineStart: u.line, lineEnd: u.line + u.text.split('\n').length - 1, raw: u.text },
+    })),
+  };
+  // No spread: a volume may leave many pieces unassigned.
+  const pageStart = unassigned.reduce((m, u) => Math.min(m, u.page), Infinity);
+  const pageEnd = unassigned.reduce((m, u) => Math.max(m, u.page), 0);
+  return {
+    number: null,
+    title: tr(lang, 'importReview.unassignedTitle'),
+    organization: '',
+    pageStart,
+    pageEnd,
+    printedStart: null,
+    printedEnd: null,
+    doc,
+    text: docToPlainText(doc),
+    flag: reviewNote(['unassigned'], lang),
+  };
+}
+
+function importCases(result: ImportResult, lang: Language): ImportCase[] {
   const front: ImportCase[] = result.frontMatter.map((fm) => ({
     number: null,
     title: fm.title,
@@ -28,6 +80,7 @@ function importCases(result: ImportResult): ImportCase[] {
     printedEnd: null,
     doc: fm.doc,
     text: docToPlainText(fm.doc),
+    flag: reviewNote(fm.review, lang),
   }));
   const cases: ImportCase[] = result.cases.map((c) => ({
     number: c.number,
@@ -39,8 +92,10 @@ function importCases(result: ImportResult): ImportCase[] {
     printedEnd: c.printedPages ? String(c.printedPages[1]) : null,
     doc: c.doc,
     text: docToPlainText(c.doc),
+    flag: reviewNote(c.review, lang),
   }));
-  return [...front, ...cases];
+  const unassigned = unassignedItem(result.unassigned ?? [], lang);
+  return [...front, ...cases, ...(unassigned ? [unassigned] : [])];
 }
 
 /**
@@ -67,7 +122,7 @@ export function writeParsedImport(
         rawText: p.raw,
       })),
       toc: parsed.result.toc,
-      cases: importCases(parsed.result),
+      cases: importCases(parsed.result, req.language ?? 'zh-CN'),
       who: req.who,
     },
     hooks,

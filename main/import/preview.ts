@@ -2,6 +2,7 @@ import { docToPlainText } from '../../shared/model/caseDoc.ts';
 import {
   PREVIEW_SLICE_MAX,
   PREVIEW_TEXT_MAX,
+  PREVIEW_UNASSIGNED_MAX,
   type ImportPreview,
   type PreviewCase,
   type PreviewFront,
@@ -26,6 +27,23 @@ export function summarize(parsed: ParsedImport): PreviewSummary {
     changes: r.changes.map((c) => ({ rule: c.rule, count: c.count, siteCount: c.sites.length })),
     scanPageCount: parsed.scanPageCount,
     suggestedOffset: parsed.suggestedOffset,
+    unassigned: unassignedSummary(r),
+  };
+}
+
+/** The unassigned texts the preview lists (a few dozen at most: more are counted, not listed). */
+function unassignedSummary(r: ImportResult): NonNullable<ImportPreview['unassigned']> {
+  const all = r.unassigned ?? [];
+  return {
+    total: all.length,
+    items: all.slice(0, PREVIEW_UNASSIGNED_MAX).map((u) => ({
+      page: u.page,
+      printed: r.pages[u.page]?.printed ?? null,
+      line: u.line,
+      text: clip(u.text),
+      chars: u.text.length,
+      reason: u.reason,
+    })),
   };
 }
 
@@ -66,6 +84,7 @@ export function previewSlice(parsed: ParsedImport, req: SliceRequest): PreviewSl
         chars: docToPlainText(c.doc).length,
         sections: c.sections.length,
         hasCommentary: c.commentary !== null,
+        review: c.review ?? [],
       }));
     case 'toc':
       return take(r.toc, (e) => ({
@@ -84,6 +103,7 @@ export function previewSlice(parsed: ParsedImport, req: SliceRequest): PreviewSl
         pageEnd: f.pageEnd,
         pagePrinted: printedOf(r, f.pageStart, f.pageEnd),
         chars: docToPlainText(f.doc).length,
+        review: f.review ?? [],
       }));
     case 'changes': {
       const sites = r.changes.find((c) => c.rule === req.rule)?.sites ?? [];

@@ -151,6 +151,7 @@ function commitRequest(
     scanOffset: input.scanOffset,
     replaceVolumeId: input.replaceVolumeId,
     who: currentUser(ctx),
+    language: ctx.prefs.get().language,
   };
 }
 

@@ -4,6 +4,7 @@ import type { CaseDoc } from '../../shared/model/caseDoc.ts';
 import type { ScanInfo, Volume } from '../../shared/model/entities.ts';
 import type { ImportedTocEntry } from '../../shared/model/importResult.ts';
 import { createCase } from './casesRepo.ts';
+import { appendEvent } from './eventsRepo.ts';
 import { insertPages, type NewPage } from './pagesRepo.ts';
 import { nowIso } from './rows.ts';
 import { replaceToc } from './tocRepo.ts';
@@ -21,6 +22,8 @@ export interface ImportCase {
   doc: CaseDoc;
   /** Defaults to the document's plain text. */
   text?: string;
+  /** Raise the 有疑问 flag right after creation, with this reason (the import could not be sure of it). */
+  flag?: string | null;
 }
 
 export interface ImportWrite {
@@ -48,7 +51,7 @@ export interface ImportWriteHooks {
 
 /**
  * Writes a parsed volume in one transaction: volume, pages, contents, and each case with its
- * 'import' revision. Any failure (a bad document, a duplicate page) leaves the library as it was,
+ * 'import' revision (and its 有疑问 flag, when the import asks for one). Any failure (a bad document, a duplicate page) leaves the library as it was,
  * including the volume being replaced, and so does stopping it through `hooks.shouldStop`.
  */
 export function writeImport(db: DatabaseSync, input: ImportWrite, hooks: ImportWriteHooks = {}): Volume {
@@ -67,7 +70,7 @@ export function writeImport(db: DatabaseSync, input: ImportWrite, hooks: ImportW
     hooks.onProgress?.(0, total);
     for (const [k, c] of input.cases.entries()) {
       checkStop();
-      createCase(db, {
+      const created = createCase(db, {
         volumeId,
         number: c.number,
         title: c.title,
@@ -81,6 +84,18 @@ export function writeImport(db: DatabaseSync, input: ImportWrite, hooks: ImportW
         who: input.who,
         at,
       });
+      if (c.flag) {
+        // After the creation event in log order: same time, later (time-ordered) uuid.
+        appendEvent(db, {
+          caseId: created.id,
+          kind: 'flag',
+          fromStage: created.stage,
+          toStage: created.stage,
+          who: input.who,
+          at,
+          note: c.flag,
+        });
+      }
       hooks.onProgress?.(k + 1, total);
     }
     checkStop();

@@ -11,6 +11,8 @@ import { ocrTitleGap } from '../text/ocr.ts';
 export interface TextContext extends FormatContext {
   /** The text looks like OCR output (see ocrEvidence): OCR-only rules apply. */
   ocr?: boolean;
+  /** Where a stage puts lines it can place nowhere (kept as unassigned text: unassigned.ts); absent, nobody collects them. */
+  unplaced?: Line[];
 }
 
 // Full-width marks a title line may end with while the title runs on into the next line.
@@ -125,9 +127,7 @@ export function closeParagraph(block: Block, lineCount: number, ctx: TextContext
   if (!/[\p{Script=Han}A-Za-z0-9]$/u.test(block.text)) return;
   const tail = block.text.slice(-6);
   block.text += '。';
-  ctx.log.record(
-    'ocr-final-stop',
-    { page: block.source?.page ?? block.page, line: block.source?.lineEnd ?? 0 },
-    { before: tail, after: tail + '。' },
-  );
+  // The stop goes at the block's end: on the page of its last part (a paragraph may run onto the next page).
+  const endPage = block.breaks.length > 0 ? block.breaks[block.breaks.length - 1]!.page : block.page;
+  ctx.log.record('ocr-final-stop', { page: endPage, line: block.source?.lineEnd ?? 0 }, { before: tail, after: tail + '。' });
 }

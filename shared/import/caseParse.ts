@@ -2,13 +2,15 @@ import type { Block, CaseDoc } from '../model/caseDoc.ts';
 import type { ImportedSection } from '../model/importResult.ts';
 import type { z } from 'zod';
 import { pageSpan, type Line } from './lines.ts';
-import { nameOf, openerOrganization, type Opener } from './openers.ts';
+import { bareName, nameLine, nameOf, openerOrganization, type Opener } from './openers.ts';
+import { isSignatureLike } from './geometry.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, type Unit } from './paragraphs.ts';
 import { closeParagraph, fixTitle, makeBlock, type TextContext } from './blocks.ts';
 import { dashRest } from './structure.ts';
+import { recordDropped } from './conservation.ts';
 import { parseFolio, repeatKey } from './runningLines.ts';
-import { compact, lineWidth } from '../text/cjk.ts';
+import { compact, endsSentence, lineWidth } from '../text/cjk.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import { similarity } from '../text/similarity.ts';
 import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
@@ -22,6 +24,8 @@ export interface ParsedCase {
   doc: CaseDoc;
   pageStart: number;
   pageEnd: number;
+  /** The label of a box printed after the body (see `trailingBox`): structure, not text. */
+  boxLabel?: Line;
 }
 
 export interface CaseWidths {
@@ -102,7 +106,12 @@ export interface CaseReading {
 }
 
 /** Reads one case: opener pieces, then the body split into sections. */
-export function parseCase({ opener, body }: CaseLines, { widths, vocab }: CaseReading, ctx: TextContext): ParsedCase {
+export function parseCase(
+  { opener: found, body: lines }: CaseLines,
+  { widths, vocab }: CaseReading,
+  ctx: TextContext,
+): ParsedCase {
+  const { opener, body } = trailingBox(found, lines, vocab);
   const blocks: Block[] = [];
   const titleBlock = makeBlock(opener.titleLines, { kind: 'title', role: 'title', phrases: true }, ctx);
   titleBlock.text = fixTitle(titleBlock.text, { page: titleBlock.page, line: opener.titleLines[0]!.lineNo }, ctx);
@@ -110,30 +119,36 @@ export function parseCase({ opener, body }: CaseLines, { widths, vocab }: CaseRe
   const orgBlock = organizationBlock(opener, ctx);
   blocks.push(orgBlock);
   let commentary: ParsedCase['commentary'] = null;
+  // The box's blocks stand where it was printed: before the body, or after it (`trailingBox`).
+  const boxBlocks: Block[] = [];
   if (opener.label) {
-    const units = buildUnits(opener.commentary, { fullWidth: widths.commentary, headings: false, isCaption: () => false });
+    const { lines: boxLines, signature: signatureLine } = boxSignature(opener, vocab);
+    const units = buildUnits(boxLines, { fullWidth: widths.commentary, headings: false, isCaption: () => false });
     const paragraphs: string[] = [];
     for (const u of units) {
       const b = makeBlock(u.lines, { kind: 'commentary', role: 'running' }, ctx);
       closeParagraph(b, u.lines.length, ctx);
-      blocks.push(b);
+      boxBlocks.push(b);
       paragraphs.push(b.text);
     }
     let signature: string | null = null;
-    if (opener.signature) {
-      const b = makeBlock([opener.signature], { kind: 'commentary-signature', role: 'running', transform: nameOf }, ctx);
-      blocks.push(b);
+    if (signatureLine) {
+      const b = makeBlock([signatureLine], { kind: 'commentary-signature', role: 'running', transform: nameOf }, ctx);
+      boxBlocks.push(b);
       signature = b.text;
     }
     commentary = { paragraphs, signature };
   }
+  const trailing = opener !== found;
+  if (!trailing) blocks.push(...boxBlocks);
   for (const b of bodyBlocks(body, { fullWidth: widths.body, vocab }, ctx)) blocks.push(b);
+  if (trailing) blocks.push(...boxBlocks);
   const doc: CaseDoc = { version: 1, blocks };
   const all = [opener.label, ...opener.titleLines, opener.org, ...opener.commentary, opener.signature, ...body].filter(
     (l): l is Line => l !== null,
   );
   const { first, last } = pageSpan(all);
-  return {
+  const parsed: ParsedCase = {
     title: titleBlock.text,
     organization: orgBlock.text,
     commentary,
@@ -142,6 +157,45 @@ export function parseCase({ opener, body }: CaseLines, { widths, vocab }: CaseRe
     pageStart: first,
     pageEnd: last,
   };
+  if (trailing && opener.label) parsed.boxLabel = opener.label;
+  return parsed;
+}
+
+/**
+ * A box printed after the case's body instead of before its title: a label line, then up to the
+ * body's end nothing but the box's text and signature (no heading, no awards). It becomes the case's
+ * commentary, as a box before the title would (the opener is copied, not changed).
+ */
+function trailingBox(opener: Opener, body: Line[], vocab: Vocabulary): { opener: Opener; body: Line[] } {
+  if (opener.label) return { opener, body };
+  let at = -1;
+  for (let i = body.length - 2; i >= Math.max(1, body.length - MAX_TRAILING_BOX); i--) {
+    const text = body[i]!.text;
+    if (isVocab(text, vocab.awardsHeadings)) break;
+    if (isVocab(text, vocab.commentaryLabels)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return { opener, body };
+  return { opener: { ...opener, label: body[at]!, commentary: body.slice(at + 1), signature: null }, body: body.slice(0, at) };
+}
+
+/** Lines a box printed after the body may take (its label included). */
+const MAX_TRAILING_BOX = 40;
+
+/**
+ * The box's text and its signature: the opener's (a `———name` line), else a last line that signs it —
+ * set flush right where the source has geometry, else a name (ending in an organisation word, no
+ * punctuation) after a paragraph's end.
+ */
+function boxSignature(opener: Opener, vocab: Vocabulary): { lines: Line[]; signature: Line | null } {
+  const lines = opener.commentary;
+  if (opener.signature || lines.length < 2) return { lines, signature: opener.signature };
+  const last = lines[lines.length - 1]!;
+  const before = lines[lines.length - 2]!;
+  const signs = last.geo && before.geo ? isSignatureLike(last.geo) : nameLine(last, vocab) && endsSentence(before.text);
+  return signs ? { lines: lines.slice(0, -1), signature: last } : { lines, signature: null };
 }
 
 /**
@@ -152,7 +206,15 @@ export function parseCase({ opener, body }: CaseLines, { widths, vocab }: CaseRe
 function organizationBlock(opener: Opener, ctx: TextContext): Block {
   const name = openerOrganization(opener);
   if (opener.org) {
-    const transform = opener.orgFromToc !== null ? () => name : dashRest;
+    const at = { page: opener.org.page, line: opener.org.lineNo };
+    // OCR's 一 for dashes that 'ocr-dash-run' left (a long or odd name) is text: its dropping is logged.
+    const dropDashes = (t: string): string => {
+      const rest = dashRest(t);
+      recordDropped(ctx.log, at, { text: t, kept: rest }, { head: 'ocr-dash-run', tail: 'ocr-dash-run' });
+      // Brackets around the name are dropped (rule 'org-brackets', logged by the pipeline).
+      return bareName(rest);
+    };
+    const transform = opener.orgFromToc !== null ? () => name : dropDashes;
     return makeBlock([opener.org], { kind: 'organization', role: 'running', transform }, ctx);
   }
   const last = opener.titleLines[opener.titleLines.length - 1]!;

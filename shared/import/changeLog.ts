@@ -34,6 +34,7 @@ export const RULE_IDS = [
   'org-consensus',
   'toc-entry-from-case',
   'fill-toc-from-case',
+  'org-brackets',
   'remove-running-header',
   'remove-running-footer',
   'move-displaced-byline',
@@ -82,6 +83,15 @@ export class ChangeLog {
   constructor(disabledRules: readonly string[] = [], listener?: RecordListener) {
     this.disabled = new Set(disabledRules);
     this.listener = listener;
+  }
+
+  /**
+   * A log with the same rules switched off that keeps nothing and tells no listener: for rules run
+   * on a reading that is not the text itself (a title voted from several readings), whose edits the
+   * caller logs once, as the difference between the text and the result.
+   */
+  scratch(): ChangeLog {
+    return new ChangeLog([...this.disabled]);
   }
 
   on(rule: RuleId): boolean {

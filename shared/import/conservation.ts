@@ -1,12 +1,13 @@
 import type { Block } from '../model/caseDoc.ts';
 import type { ImportResult } from '../model/importResult.ts';
-import type { Change, RuleId, Where } from './changeLog.ts';
+import { conservationWarning } from './warnings.ts';
+import type { Change, ChangeLog, RuleId, Where } from './changeLog.ts';
 import type { RawPage } from './types.ts';
 
 /**
  * Conservation of text through an import: every character of the input ends up in exactly one
- * place (a case's or a front-matter item's blocks on the page it came from, or the table of
- * contents) or is accounted for by the change log (what a rule removed, rewrote or added).
+ * place (a case's or a front-matter item's blocks on the page it came from, the table of
+ * contents, or the explicit unassigned texts: `unassigned.ts`) or is accounted for by the change log (what a rule removed, rewrote or added).
  *
  * The comparison is of multisets of characters per page: for each page, input + the change log's
  * edits on that page must equal what the blocks hold on that page. The TOC's pages are one group
@@ -18,13 +19,7 @@ import type { RawPage } from './types.ts';
  */
 
 /** Rules whose records interpret the text rather than rewrite it (their excerpts are readings). */
-const NOT_EDITS: ReadonlySet<string> = new Set<RuleId>([
-  'ocr-folio',
-  'ocr-lost-title',
-  'ocr-page-opener',
-  'footer-only-page',
-  'move-displaced-byline',
-]);
+const NOT_EDITS: ReadonlySet<string> = new Set<RuleId>(['ocr-folio', 'footer-only-page', 'move-displaced-byline']);
 
 /** Characters not compared: whitespace, dashes, and the ⏎ that `join-lines` excerpts show. */
 function isIgnored(code: number): boolean {
@@ -92,6 +87,28 @@ export class Ledger {
   };
 }
 
+/**
+ * Logs what a reading of `text` dropped around `kept` (a substring of it: a name after OCR's 一 for
+ * dashes, before leader junk), so that the check accounts for it: what stood before `kept` as
+ * `rules.head`'s edit, what stood after as `rules.tail`'s. Whitespace and dashes alone are not logged.
+ */
+export function recordDropped(
+  log: ChangeLog,
+  where: Where,
+  { text, kept }: { text: string; kept: string },
+  rules: { head: RuleId; tail: RuleId },
+): void {
+  const t = text.trim();
+  const i = kept === '' ? -1 : t.indexOf(kept);
+  if (i < 0) {
+    if (compared(t)) log.record(rules.tail, where, { before: t, after: kept });
+    return;
+  }
+  const rest = t.slice(i);
+  if (compared(t.slice(0, i))) log.record(rules.head, where, { before: t, after: `———${rest}` });
+  if (compared(rest.slice(kept.length))) log.record(rules.tail, where, { before: rest, after: kept });
+}
+
 export interface ConservationExample {
   kind: 'lost' | 'invented';
   /** Page index (the first TOC page for the TOC's group). */
@@ -104,7 +121,7 @@ export interface Conservation {
   holds: boolean;
   /** Compared characters of the input (not whitespace or dashes). */
   input: number;
-  /** Compared characters the cases, front matter and TOC hold. */
+  /** Compared characters the cases, front matter, TOC and unassigned texts hold. */
   placed: number;
   /** Characters the change log removed (net, per page). */
   removed: number;
@@ -112,6 +129,8 @@ export interface Conservation {
   structural: number;
   /** Characters of blocks copied from the TOC (an organisation whose own line is missing), not compared. */
   copied: number;
+  /** Of `placed`, the characters kept apart as unassigned text (`ImportResult.unassigned`). */
+  unassigned: number;
   /** Characters the change log added (net, per page). */
   added: number;
   /** Input characters neither placed nor logged as removed. */
@@ -120,6 +139,19 @@ export interface Conservation {
   invented: number;
   /** A few runs of lost and invented text, with their page. */
   examples: ConservationExample[];
+  /** Every page (or the TOC's group) where the check did not hold, in page order. */
+  failures: ConservationFailure[];
+}
+
+/** One page where the check did not hold: which characters are left over either way. */
+export interface ConservationFailure {
+  /** Page index (the TOC's first page for the TOC's group). */
+  page: number;
+  /** The TOC's pages (one group). */
+  toc: boolean;
+  /** Compared characters lost and invented there, each at most EXAMPLE_CHARS, in code order. */
+  lost: string;
+  invented: string;
 }
 
 export interface ConservationOptions {
@@ -131,13 +163,22 @@ export interface ConservationOptions {
 const MAX_EXAMPLES = 6;
 
 /**
- * In the TOC, digits and `/` are not compared: entry and page numbers are values the reader parses
- * (001 is 1; the first entry's number, on a page an excerpt lacks, is inferred; `002 / 标题`'s
- * slash is a separator), and numbering is judged by the TOC's own checks. Titles and organisations
- * are compared.
+ * In the TOC, digits and the number separators `/ . |` are not compared: entry and page numbers are
+ * values the reader parses (001 is 1; the first entry's number, on a page an excerpt lacks, is
+ * inferred; `002 / 标题`'s slash and `1. 标题`'s point are separators), and numbering is judged by the
+ * TOC's own checks. Titles and organisations are compared (`、` and `：` too, which titles hold).
  */
 function tocValue(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2f || c === 0xff0f;
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0xff10 && c <= 0xff19) ||
+    c === 0x2f ||
+    c === 0xff0f ||
+    c === 0x2e ||
+    c === 0xff0e ||
+    c === 0x7c ||
+    c === 0xff5c
+  );
 }
 const EXAMPLE_CHARS = 40;
 
@@ -158,7 +199,7 @@ export function checkConservation(pages: readonly RawPage[], result: ImportResul
   const tocTexts = new Set(result.toc.flatMap((e) => [e.title, e.organization]).filter((t) => t !== null));
   let copied = 0;
   const place = (b: Block): void => {
-    if (tocTexts.has(b.text) && (!b.source || !compared(b.source.raw))) {
+    if (b.kind === 'organization' && tocTexts.has(b.text) && (!b.source || !compared(b.source.raw))) {
       copied += comparedLength(b.text);
       return;
     }
@@ -173,6 +214,12 @@ export function checkConservation(pages: readonly RawPage[], result: ImportResul
   };
   for (const c of result.cases) for (const b of c.doc.blocks) place(b);
   for (const f of result.frontMatter) for (const b of f.doc.blocks) place(b);
+  // Text kept apart in the explicit unassigned place is placed, on its page.
+  let unassigned = 0;
+  for (const u of result.unassigned ?? []) {
+    outText[groupOf(u.page)]?.push(u.text);
+    unassigned += comparedLength(u.text);
+  }
   for (const e of result.toc) {
     outText[tocGroup]!.push(e.title ?? '', e.organization ?? '', e.page === null ? '' : String(e.page));
   }
@@ -197,10 +244,12 @@ export function checkConservation(pages: readonly RawPage[], result: ImportResul
     removed: 0,
     structural,
     copied,
+    unassigned,
     added: 0,
     lost: 0,
     invented: 0,
     examples: [],
+    failures: [],
   };
   // One count per UTF-16 code unit, +1 for each input character, −1 for each placed one, plus the
   // log's edits: what is left non-zero is lost (> 0) or invented (< 0). Reset after each group.
@@ -247,6 +296,7 @@ export function checkConservation(pages: readonly RawPage[], result: ImportResul
     out.lost += lost;
     out.invented += invented;
     const page = g === tocGroup ? Math.min(...opts.tocPages) : g;
+    out.failures.push({ page, toc: g === tocGroup, lost: residualChars(residual, 1), invented: residualChars(residual, -1) });
     if (lost > 0 && out.examples.length < MAX_EXAMPLES) {
       out.examples.push({ kind: 'lost', page, text: longestRun(inText[g]!, residual, 1) });
     }
@@ -298,7 +348,34 @@ function longestRun(texts: readonly string[], residual: Map<number, number>, sig
   }
   if (best.length > 0) return best.slice(0, EXAMPLE_CHARS);
   // Not in these texts at all: the change log's own edits account for it the wrong way; list the characters.
+  return residualChars(residual, sign);
+}
+
+/** The residual's characters with `sign` (lost: > 0, invented: < 0), each as often as it is left over, in code order. */
+function residualChars(residual: Map<number, number>, sign: number): string {
   let chars = '';
-  for (const [c, n] of residual) if (n * sign > 0) chars += String.fromCharCode(c).repeat(Math.min(n * sign, EXAMPLE_CHARS));
+  for (const c of [...residual.keys()].sort((a, b) => a - b)) {
+    const n = residual.get(c)! * sign;
+    if (n > 0) chars += String.fromCharCode(c).repeat(Math.min(n, EXAMPLE_CHARS));
+    if (chars.length >= EXAMPLE_CHARS) break;
+  }
   return chars.slice(0, EXAMPLE_CHARS);
+}
+
+/**
+ * The check as the pipeline runs it on every import: when it does not hold, a `text-not-conserved`
+ * warning, and each case or front-matter item on a page where it failed is flagged for review
+ * ('not-conserved'). Run last, once `result` (unassigned texts included) is complete.
+ */
+export function applyConservation(pages: readonly RawPage[], result: ImportResult, opts: ConservationOptions): Conservation {
+  const c = checkConservation(pages, result, opts);
+  if (c.holds) return c;
+  result.warnings.push(conservationWarning(c));
+  const failed = c.failures.filter((f) => !f.toc).map((f) => f.page);
+  for (const item of [...result.cases, ...result.frontMatter]) {
+    if (!failed.some((p) => p >= item.pageStart && p <= item.pageEnd)) continue;
+    const review = item.review ?? [];
+    if (!review.includes('not-conserved')) item.review = [...review, 'not-conserved'];
+  }
+  return c;
 }

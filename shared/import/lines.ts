@@ -1,4 +1,5 @@
-import type { RawPage } from './types.ts';
+import type { LineGeo, RawPage } from './types.ts';
+import { linesGeometry } from './geometry.ts';
 import type { ChangeLog, Where } from './changeLog.ts';
 import { splitLabel, type Vocabulary } from './vocabulary.ts';
 import { endsSentence, lineWidth } from '../text/cjk.ts';
@@ -31,6 +32,8 @@ export interface Line {
   width: number;
   /** Dot leaders were stripped from it (a TOC-entry sign). */
   hadLeaders: boolean;
+  /** Geometry against its page, where the source has it (PDF text layer, OCR): see geometry.ts. */
+  geo?: LineGeo;
 }
 
 export interface PageLines {
@@ -57,13 +60,17 @@ export interface LineContext extends LineOptions {
   log: ChangeLog;
 }
 
-/** Turns raw pages into cleaned lines, reporting every garbage rule that fired. */
+/**
+ * Turns raw pages into cleaned lines, reporting every garbage rule that fired. Where pages carry line
+ * boxes, each line gets its geometry (`geo`, see geometry.ts) from the raw line it was cleaned from.
+ */
 export function buildPageLines(pages: RawPage[], log: ChangeLog, opts: LineOptions): PageLines[] {
   const ctx: LineContext = { ...opts, log };
-  return pages.map((page) => buildPage(page, ctx));
+  const geometry = pages.some((p) => p.boxes) ? linesGeometry(pages) : null;
+  return pages.map((page, i) => buildPage(page, geometry?.[i] ?? [], ctx));
 }
 
-function buildPage(page: RawPage, ctx: LineContext): PageLines {
+function buildPage(page: RawPage, geos: readonly LineGeo[], ctx: LineContext): PageLines {
   const out: Line[] = [];
   let garbage = 0;
   let blank = false;
@@ -89,11 +96,13 @@ function buildPage(page: RawPage, ctx: LineContext): PageLines {
       return;
     }
     const indent = leadingIndent(raw);
+    const geo = geos[i];
     const split = splitLabel(text, ctx.vocabulary.commentaryLabels);
     if (split && split.rest.length > 0) {
-      out.push(makeLine({ page: page.index, lineNo, raw, text: split.label, indent, blankBefore, hadLeaders: false }));
+      // The label keeps the printed line's geometry; the text after it has no box of its own.
+      out.push(makeLine({ page: page.index, lineNo, raw, text: split.label, indent, blankBefore, hadLeaders: false, geo }));
       out.push(makeLine({ page: page.index, lineNo, raw, text: split.rest, indent: 0, blankBefore: false, hadLeaders: false }));
-    } else out.push(makeLine({ page: page.index, lineNo, raw, text, indent, blankBefore, hadLeaders }));
+    } else out.push(makeLine({ page: page.index, lineNo, raw, text, indent, blankBefore, hadLeaders, geo }));
   });
   // Double-spaced text (a blank line after every printed line) says nothing by its blank lines.
   if (pairs >= 4 && gaps >= pairs * 0.4) for (const l of out) l.blankBefore = false;
@@ -139,8 +148,10 @@ export function pageSpan(lines: readonly Line[]): { first: number; last: number 
 
 /** A line from everything but its width, which is measured from its text. */
 function makeLine(fields: Omit<Line, 'width'>): Line {
-  const { page, lineNo, raw, text, indent, blankBefore, hadLeaders } = fields;
-  return { page, lineNo, raw, text, indent, blankBefore, width: lineWidth(text), hadLeaders };
+  const { page, lineNo, raw, text, indent, blankBefore, hadLeaders, geo } = fields;
+  const line: Line = { page, lineNo, raw, text, indent, blankBefore, width: lineWidth(text), hadLeaders };
+  if (geo) line.geo = geo;
+  return line;
 }
 
 function leadingIndent(raw: string): number {

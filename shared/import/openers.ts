@@ -24,6 +24,8 @@ export interface Opener {
   label: Line | null;
   commentary: Line[];
   signature: Line | null;
+  /** A line above the title that only gives the case's number (案例 2): structure, not text. */
+  numberLine?: Line;
 }
 
 const MAX_TITLE_LINES = 3;
@@ -37,8 +39,15 @@ export function titleShaped(line: Line): boolean {
   return !endsWithPunct(line.text) || last === '！' || last === '？';
 }
 
+// Lines are asked again and again (every candidate looks for its box): each is read once per vocabulary.
+const labelCache = new WeakMap<Line, { vocab: Vocabulary; label: boolean }>();
+
 export function isLabel(line: Line, vocab: Vocabulary): boolean {
-  return isVocab(line.text, vocab.commentaryLabels);
+  const known = labelCache.get(line);
+  if (known && known.vocab === vocab) return known.label;
+  const label = isVocab(line.text, vocab.commentaryLabels);
+  labelCache.set(line, { vocab, label });
+  return label;
 }
 
 /** The text the openers are looked for in, and how to read it. */
@@ -210,11 +219,12 @@ function continuesAbove({ lines, vocab, fullWidth }: OpenerScan, { start, n, flo
   );
 }
 
-/** A case the TOC lists that no opener was found for: its title key, organisation, and where to look. */
+/** A case the TOC lists that no opener was found for by its title: its entry, organisation, page and where to look. */
 export interface MissingCase {
-  key: string;
+  /** The entry's index in the TOC. */
+  entry: number;
   organization: string | null;
-  /** Line range to search, [from, to): between the openers of its TOC neighbours. */
+  /** Line range to search, [from, to). */
   from: number;
   to: number;
   /** The page the TOC gives it. */
@@ -228,8 +238,8 @@ function hanShare(text: string): number {
 }
 
 /**
- * Rule 'ocr-page-opener': a TOC entry whose case no opener was found for, whose stretch of text
- * holds no opener at all, opens on the page the TOC gives it (read off the running footers, as
+ * Rule 'ocr-page-opener': a TOC entry whose case no opener was found for by its title may open
+ * on the page the TOC gives it (read off the running footers, as
  * `printed` holds them per page): OCR garbled its title and organisation lines (read as Latin
  * letters). The opener takes that page's first lines: a commentary box if a label opens the page
  * (its lines up to the first garbled one), then the garbled lines; the body starts at the next
@@ -239,8 +249,8 @@ export function findPageOpeners(
   { lines, vocab }: Pick<OpenerScan, 'lines' | 'vocab'>,
   missing: readonly MissingCase[],
   printed: readonly (number | null)[],
-): Opener[] {
-  const out: Opener[] = [];
+): { opener: Opener; entry: number }[] {
+  const out: { opener: Opener; entry: number }[] = [];
   for (const entry of missing) {
     if (entry.page == null) continue;
     const start = lines.findIndex(
@@ -262,7 +272,7 @@ export function findPageOpeners(
     const before = k;
     while (k < entry.to && lines[k]!.page === first.page && (garbled(lines[k]!) || isDashLine(lines[k]!.text))) k++;
     if (k === before && !label) continue;
-    out.push({
+    const opener: Opener = {
       start,
       bodyStart: k,
       titleLines: [missingTitle(first)],
@@ -271,7 +281,8 @@ export function findPageOpeners(
       label,
       commentary,
       signature: null,
-    });
+    };
+    out.push({ opener, entry: entry.entry });
   }
   return out;
 }
@@ -280,11 +291,20 @@ export function findPageOpeners(
 const RE_DASH_JUNK = /^[\s\uFFFD—―─━－~～\-一_=.·…]+$/;
 const RE_DASH_PREFIX = /^[\s\uFFFD—―─━－~～\-一_=.·…]{1,6}/;
 
-export interface TitleOpenerOptions {
-  /** The openers found already: no candidate overlaps one. */
-  found: readonly Opener[];
-  /** Rule 'fuzzy-title-match': an entry whose title is printed nowhere exactly takes the likest line(s). */
-  fuzzy?: boolean;
+/** A TOC entry whose title is looked for in the text. */
+export interface WantedTitle {
+  /** The entry's index in the TOC. */
+  entry: number;
+  /** Its title's key (`matchKey`). */
+  key: string;
+  organization: string | null;
+}
+
+/** An opener found by a TOC entry's title, for that entry; `strong` when an organisation line stands under it. */
+export interface TitleCandidate {
+  opener: Opener;
+  entry: number;
+  strong: boolean;
 }
 
 /** Where a title may be printed: its first line's index and its number of lines. */
@@ -294,24 +314,20 @@ interface TitleSpot {
 }
 
 /**
- * Openers for cases found by their title alone: a line (or two or three lines on one page) whose
- * key is a missing TOC entry's title, where nothing above runs on into it. The line under it is
- * taken as the organisation line when it is a dash run (named or not) or ends with the entry's
- * organisation after a little dash-like junk; the organisation then comes from the line if it
- * names one, else from the TOC. A candidate needs either such a line or to open its page
- * (possibly after a commentary box), so that a body heading that repeats a title is no case.
+ * Openers for cases found by their title: every line (or two or three lines on one page) whose
+ * key is a wanted entry's title, where nothing above runs on into it; under rule
+ * 'fuzzy-title-match' (`fuzzy`), for an entry whose title is printed nowhere exactly, the likest
+ * lines instead. The line under the title is taken as the organisation line when it is a dash
+ * run (named or not) or ends with the entry's organisation after a little dash-like junk; the
+ * organisation then comes from the line if it names one, else from the TOC. A candidate needs
+ * either such a line or to open its page (possibly after a commentary box), so that a body
+ * heading that repeats a title is no case. Which of them open cases the alignment decides.
  */
-export function findTitleOpeners(
-  scan: OpenerScan,
-  /** In TOC order. */
-  missing: readonly MissingCase[],
-  { found, fuzzy = false }: TitleOpenerOptions,
-): Opener[] {
+export function findTitleCandidates(scan: OpenerScan, wanted: readonly WantedTitle[], { fuzzy = false } = {}): TitleCandidate[] {
   const { lines } = scan;
-  if (missing.length === 0) return [];
-  const wanted = new Set(missing.map((m) => m.key).filter((k) => k.length >= 2));
-  if (wanted.size === 0) return [];
-  // Where each wanted key is printed: start and length (in lines) of every candidate.
+  const keys = new Set(wanted.map((m) => m.key).filter((k) => k.length >= 2));
+  if (keys.size === 0) return [];
+  // Where each wanted key is printed: start and length (in lines) of every spot.
   const spotsByKey = new Map<string, TitleSpot[]>();
   for (let i = 0; i < lines.length; i++) {
     let key = '';
@@ -319,50 +335,44 @@ export function findTitleOpeners(
       const l = lines[i + n - 1]!;
       if (l.page !== lines[i]!.page || !titleLike(scan, l)) break;
       key += matchKey(l.text);
-      if (!wanted.has(key)) continue;
+      if (!keys.has(key)) continue;
       let list = spotsByKey.get(key);
       if (!list) spotsByKey.set(key, (list = []));
       list.push({ i, n });
     }
   }
-  const spans: [number, number][] = found.map((o) => [o.start, o.bodyStart]);
-  const inside = (i: number, n: number): boolean => spans.some(([a, b]) => i < b && i + n > a);
-  // Entries in TOC order: a later entry with the same title looks past the earlier one's pick.
-  const after = new Map<string, number>();
-  const out: Opener[] = [];
-  for (const entry of missing) {
-    const from = Math.max(entry.from, after.get(entry.key) ?? 0);
-    const exact = (spotsByKey.get(entry.key) ?? []).filter((c) => c.i >= from && c.i + c.n <= entry.to && !inside(c.i, c.n));
-    const spots = exact.length > 0 || !fuzzy ? exact : likeTitle(scan, entry, from).filter((c) => !inside(c.i, c.n));
-    const candidates = spots
-      .map((spot) => titleOpener(scan, spot, entry))
-      .filter((c): c is { opener: Opener; strong: boolean } => c !== null);
-    const pick = candidates.find((c) => c.strong) ?? candidates[0];
-    if (!pick) continue;
-    out.push(pick.opener);
-    spans.push([pick.opener.start, pick.opener.bodyStart]);
-    after.set(entry.key, pick.opener.bodyStart);
+  const out: TitleCandidate[] = [];
+  for (const entry of wanted) {
+    if (entry.key.length < 2) continue;
+    const exact = spotsByKey.get(entry.key) ?? [];
+    const spots = exact.length > 0 || !fuzzy ? exact : likeTitle(scan, entry.key);
+    for (const spot of spots) {
+      // A running head repeating the title right above it is no title.
+      if (exact.some((o) => o.i === spot.i + spot.n)) continue;
+      const found = titleOpener(scan, spot, entry);
+      if (found) out.push({ ...found, entry: entry.entry });
+    }
   }
   return out;
 }
 
 /**
- * Lines (one to three on a page, between `from` and the entry's range end) whose key is at least
- * FUZZY_TITLE alike the entry's title, likest first. The entry's key may carry an organisation
- * that OCR stripped of its dashes (see titleMatch), so a line matching its head counts too.
+ * Lines (one to three on a page) whose key is at least FUZZY_TITLE alike the entry's title key,
+ * likest first. The entry's key may carry an organisation that OCR stripped of its dashes (see
+ * titleMatch), so a line matching its head counts too.
  */
-function likeTitle(scan: OpenerScan, entry: MissingCase, from: number): TitleSpot[] {
+function likeTitle(scan: OpenerScan, entryKey: string): TitleSpot[] {
   const { lines } = scan;
-  if (entry.key.length < 4) return [];
+  if (entryKey.length < 4) return [];
   const scored: (TitleSpot & { score: number })[] = [];
-  for (let i = from; i < entry.to; i++) {
+  for (let i = 0; i < lines.length; i++) {
     let key = '';
-    for (let n = 1; n <= MAX_TITLE_LINES && i + n <= entry.to; n++) {
+    for (let n = 1; n <= MAX_TITLE_LINES && i + n <= lines.length; n++) {
       const l = lines[i + n - 1]!;
       if (l.page !== lines[i]!.page || !titleLike(scan, l)) break;
       key += matchKey(l.text);
-      if (key.length > entry.key.length * 1.5 + 2) break;
-      const score = titleMatch(key, entry.key);
+      if (key.length > entryKey.length * 1.5 + 2) break;
+      const score = titleMatch(key, entryKey);
       if (score >= FUZZY_TITLE) scored.push({ i, n, score });
     }
   }
@@ -378,14 +388,14 @@ function titleLike({ vocab, fullWidth }: OpenerScan, l: Line): boolean {
  * The opener of `entry`'s case with its title at `spot`, or null; `strong` when an organisation
  * line was found under the title (else the title must open its page).
  */
-function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: MissingCase): { opener: Opener; strong: boolean } | null {
+function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: WantedTitle): { opener: Opener; strong: boolean } | null {
   const { lines, vocab, lostDashes } = scan;
   const title = lines.slice(i, i + n);
-  if (continuesAbove(scan, { start: i, n, floor: entry.from })) return null;
+  if (continuesAbove(scan, { start: i, n, floor: 0 })) return null;
   const under = lines[i + n];
   let org: Line | null = null;
   let orgFromToc: string | null = entry.organization ?? '';
-  if (under && under.page === title[n - 1]!.page && i + n < entry.to) {
+  if (under && under.page === title[n - 1]!.page) {
     const text = under.text;
     const tocOrg = entry.organization ? compact(entry.organization) : '';
     if (RE_DASH_JUNK.test(text)) org = under;
@@ -420,23 +430,39 @@ function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: MissingCase):
     commentary: [],
     signature: null,
   };
-  boxBefore(scan, opener, entry.from);
-  boxAfter(scan, opener);
+  attachBox(scan, opener);
   const opensPage = opener.start === 0 || lines[opener.start - 1]!.page !== lines[opener.start]!.page;
   if (!org && !opensPage) return null;
   return { opener, strong: org !== null };
 }
 
+/** A commentary box before the opener's title (starting on its page or the one before) or right after its organisation line joins it. */
+export function attachBox(scan: OpenerScan, opener: Opener): void {
+  const { lines } = scan;
+  let floor = opener.start;
+  while (floor > 0 && lines[floor - 1]!.page >= lines[opener.start]!.page - 1) floor--;
+  boxBefore(scan, opener, floor);
+  boxAfter(scan, opener);
+}
+
 /** The name on an attribution line: after its dashes, or after the lone 一 OCR left of them. */
 export function nameOf(text: string): string {
   if (isDashLine(text)) return dashRest(text);
-  return text.replace(/^[一—-]\s*(?=\p{Script=Han})/u, '').trim();
+  return bareName(text.replace(/^[一—-]\s*(?=\p{Script=Han})/u, '').trim());
+}
+
+// An organisation set in brackets under its title: （name）, (name), 【name】, 〔name〕.
+const RE_BRACKETED = /^[（(【〔［]\s*([^（(【〔［）)】〕］]+?)\s*[）)】〕］]$/u;
+
+/** A name without the one pair of brackets enclosing it (rule 'org-brackets'). */
+export function bareName(text: string): string {
+  return RE_BRACKETED.exec(text.trim())?.[1] ?? text;
 }
 
 /** The organisation an opener names: its own line's name, else the TOC's. */
 export function openerOrganization(opener: Opener): string {
-  if (opener.orgFromToc !== null) return opener.orgFromToc;
-  return opener.org ? dashRest(opener.org.text) : '';
+  if (opener.orgFromToc !== null) return bareName(opener.orgFromToc);
+  return opener.org ? bareName(dashRest(opener.org.text)) : '';
 }
 
 /**
@@ -445,7 +471,7 @@ export function openerOrganization(opener: Opener): string {
  * lost or read as a single 一.
  */
 export function nameLine(line: Line, vocab: Vocabulary): boolean {
-  const text = line.text.replace(/^一(?=\p{Script=Han})/u, '');
+  const text = bareName(line.text.replace(/^一(?=\p{Script=Han})/u, ''));
   if (line.width < 4 || line.width > 30 || /[，。；：！？、,.;:!?“”"]/.test(text)) return false;
   return endsWithOrganizationWord(text, vocab);
 }
@@ -457,8 +483,13 @@ export function nameLine(line: Line, vocab: Vocabulary): boolean {
 function boxBefore(scan: OpenerScan, opener: Opener, floor: number): void {
   const { lines, vocab, lostDashes } = scan;
   let k = opener.start - 1;
+  // A line giving the case's number (案例 2, 第2例, 2) may stand between the box and the title.
+  const numberLine = k >= floor && caseNumberLine(lines[k]!) && lines[k]!.page === lines[opener.start]!.page ? lines[k--]! : null;
   let signature: Line | null = null;
-  if (k >= floor && (isDashLine(lines[k]!.text) || (lostDashes && nameLine(lines[k]!, vocab) && labelAbove(scan, k, floor)))) {
+  // The signature: a dash line, or a name printed without dashes after the box's last sentence (or whose dashes OCR lost).
+  const plainSignature = (): boolean =>
+    nameLine(lines[k]!, vocab) && labelAbove(scan, k, floor) && (lostDashes || (k > floor && endsSentence(lines[k - 1]!.text)));
+  if (k >= floor && (isDashLine(lines[k]!.text) || plainSignature())) {
     signature = lines[k]!;
     k--;
   }
@@ -472,7 +503,15 @@ function boxBefore(scan: OpenerScan, opener: Opener, floor: number): void {
     opener.commentary = box;
     opener.signature = signature;
     opener.start = k;
+    if (numberLine) opener.numberLine = numberLine;
   }
+}
+
+/** A line that only gives a case's number: 案例 2, 案例二, 第2例, or a bare number. */
+export function caseNumberLine(line: Line): boolean {
+  return /^(?:案例\s*[0-9一二三四五六七八九十百零〇]{1,5}|第\s*[0-9一二三四五六七八九十百]{1,5}\s*[例篇]|[0-9]{1,3})$/.test(
+    line.text.trim(),
+  );
 }
 
 /** Whether a commentary label opens the page above line `k` (not above `floor`), with no dash line between. */

@@ -1,36 +1,17 @@
-import {
-  ImportOptions,
-  type ImportedCase,
-  type ImportedFrontMatter,
-  type ImportedTocEntry,
-  type ImportResult,
-} from '../model/importResult.ts';
+import { ImportOptions, type ImportedCase, type ImportedFrontMatter, type ImportResult } from '../model/importResult.ts';
 import type { ProgressFn, RawPage } from './types.ts';
 import { ChangeLog } from './changeLog.ts';
-import { checkConservation, Ledger } from './conservation.ts';
+import { applyConservation, Ledger } from './conservation.ts';
+import { addUnassigned, unassignedFromLines } from './unassigned.ts';
 import { boundPages, MAX_PAGE_CHARS, splitPages } from './splitPages.ts';
 import { buildPageLines, type Line, type LineNormalizer } from './lines.ts';
 import { dropOutlierFolios, inferPrinted, removeRunningLines } from './runningLines.ts';
 import { isTocPage, parseToc } from './toc.ts';
-import {
-  findOpeners,
-  findPageOpeners,
-  findTitleOpeners,
-  nameOf,
-  type MissingCase,
-  type Opener,
-  type OpenerScan,
-} from './openers.ts';
-import { isDashLine } from './structure.ts';
-import { matchKey, pairWithToc } from './tocMatch.ts';
-import {
-  conservationWarning,
-  noCasesWarning,
-  noStructureWarning,
-  pageNumberWarnings,
-  pageSplitWarning,
-  tocWarnings,
-} from './warnings.ts';
+import { bareName, nameOf, type OpenerScan } from './openers.ts';
+import { dashRest, isDashLine } from './structure.ts';
+import { alignWithToc, matchKey, type AlignedCase } from './tocMatch.ts';
+import { findCandidates } from './candidates.ts';
+import { noCasesWarning, noStructureWarning, pageNumberWarnings, pageSplitWarning, tocWarnings } from './warnings.ts';
 import { estimateFullWidth } from './paragraphs.ts';
 import { parseCase, removeCaseFooters, type ParsedCase } from './caseParse.ts';
 import { kindOfTitle, parseFrontMatter, splitItems } from './frontMatter.ts';
@@ -99,7 +80,9 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   progress('running', pages.length, pages.length);
 
   const tocLines = tocLinesOf();
-  const toc = tocLines.length > 0 ? parseToc(tocLines, vocab, ctx) : [];
+  // TOC lines read into no entry are kept apart as unassigned text, not dropped.
+  const tocUnread: Line[] = [];
+  const toc = tocLines.length > 0 ? parseToc(tocLines, vocab, { ...ctx, unplaced: tocUnread }) : [];
   for (const l of tocLines) if (isVocab(l.text, vocab.tocTitles)) ledger.structural(l.page, l.text);
   progress('toc', 1, 1);
 
@@ -108,26 +91,42 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   const fuzzy = log.on('fuzzy-title-match');
   const lostDashes = ocr && log.on('ocr-lost-dashes');
   const scan: OpenerScan = { lines: content, vocab, fullWidth, lostDashes };
-  const tocTitles = new Set(toc.map((e) => (e.title ? matchKey(e.title) : '')).filter((k) => k.length > 0));
-  const found = findOpeners(scan, { lostTitle: ocr && log.on('ocr-lost-title'), tocTitles });
-  const openers = withTitleOpeners(scan, found, {
+  // Every place that could open a case, then the alignment with the TOC picks the cases and numbers them.
+  const printedEarly = inferPrinted(folios);
+  const candidates = findCandidates(scan, {
     toc,
-    printed: inferPrinted(folios),
-    fuzzyPairing: fuzzy,
+    printed: printedEarly,
+    lostTitle: ocr && log.on('ocr-lost-title'),
     // Looking for titles by likeness in the text itself is for OCR, where titles are misread.
     fuzzyFind: ocr && fuzzy,
     pageOpeners: ocr && log.on('ocr-page-opener'),
   });
+  const aligned = alignWithToc(candidates, toc, { printed: printedEarly, fuzzy, footers: running.labels });
+  const openers = aligned.map((a) => candidates[a.candidate]!.opener);
   if (openers.length === 0) warnings.push(noCasesWarning());
   for (const opener of openers) {
     // The box's label becomes the commentary blocks' kind.
     if (opener.label) ledger.structural(opener.label.page, opener.label.text);
+    if (opener.numberLine) ledger.structural(opener.numberLine.page, opener.numberLine.text);
     const first = opener.titleLines[0]!;
     if (opener.titleLines.length === 1 && first.text === '') {
+      const rule = opener.org ? 'ocr-lost-title' : 'ocr-page-opener';
+      log.record(rule, { page: first.page, line: first.lineNo }, { before: '', after: '' });
+      // The opener's lines too garbled to read (its title, read from the TOC and footers instead) are dropped: logged.
+      const used = new Set([opener.label, ...opener.commentary, opener.signature, opener.org]);
+      for (const l of content.slice(opener.start, opener.bodyStart)) {
+        if (!used.has(l)) log.record(rule, { page: l.page, line: l.lineNo }, { before: l.text, after: '' });
+      }
+    }
+    // An organisation set in brackets: the name without them.
+    const orgText = opener.org ? dashRest(opener.org.text) : '';
+    // (Nor one whose lost dashes 'ocr-lost-dashes' restores below: its record drops the brackets.)
+    const restored = lostDashes && opener.org !== null && !isDashLine(opener.org.text);
+    if (opener.org && !restored && bareName(orgText) !== orgText) {
       log.record(
-        opener.org ? 'ocr-lost-title' : 'ocr-page-opener',
-        { page: first.page, line: first.lineNo },
-        { before: '', after: '' },
+        'org-brackets',
+        { page: opener.org.page, line: opener.org.lineNo },
+        { before: orgText, after: bareName(orgText) },
       );
     }
     for (const l of [opener.signature, opener.org]) {
@@ -175,7 +174,9 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
       footersRemoved.set(page, (footersRemoved.get(page) ?? 0) + 1);
     };
     const body = removeCaseFooters(bodies[k]!, { titleKeys, onFolio }, ctx);
-    parsed.push(parseCase({ opener, body }, { widths, vocab }, ctx));
+    const one = parseCase({ opener, body }, { widths, vocab }, ctx);
+    if (one.boxLabel) ledger.structural(one.boxLabel.page, one.boxLabel.text);
+    parsed.push(one);
     progress('cases', k + 1, openers.length);
   });
   if (log.on('footer-only-page')) {
@@ -200,10 +201,9 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     }
   }
   const printed = inferPrinted(folios);
-  const caseKeys = parsed.map((c) => ({ title: c.title, printedStart: printed[c.pageStart] ?? null }));
-  const pairing = insertMissingEntries(parsed, { toc, pairing: pairWithToc(caseKeys, toc, { fuzzy }), printed }, ctx);
+  const pairing = insertMissingEntries(parsed, { toc, pairing: aligned.map((a) => a.entry), printed }, ctx);
   reconcileWithToc(parsed, { toc, pairing, printed, footers: running.labels, vocab }, ctx);
-  const cases = numberCases(parsed, { toc, pairing, printed });
+  const cases = numberCases(parsed, { toc, pairing, printed }, aligned);
   warnings.push(...tocWarnings(toc, cases.length, pairing), ...pageNumberWarnings(printed));
 
   const result: ImportResult = {
@@ -221,8 +221,9 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     changes: log.toReports(),
     warnings,
   };
-  const conservation = checkConservation(pages, result, { tocPages, ledger });
-  if (!conservation.holds) warnings.push(conservationWarning(conservation));
+  // Text routed to the unassigned place goes in with `addUnassigned(result, …)` (unassigned.ts) before this.
+  addUnassigned(result, unassignedFromLines(tocUnread, 'toc-unread'));
+  applyConservation(pages, result, { tocPages, ledger });
   return result;
 }
 
@@ -263,96 +264,39 @@ function splitBackMatter(bodies: Line[][], vocab: Vocabulary): Line[][] {
   return splitItems(last.slice(at), vocab);
 }
 
-interface TitleOpenerSearch {
-  toc: readonly ImportedTocEntry[];
-  /** Printed page number of each page (null where unknown). */
-  printed: readonly (number | null)[];
-  /** Rule 'fuzzy-title-match' in pairing the openers found with the TOC's entries (see `pairWithToc`). */
-  fuzzyPairing: boolean;
-  /** Rule 'fuzzy-title-match' in looking for a missing entry's title in the text (see `findTitleOpeners`). */
-  fuzzyFind: boolean;
-  /** Rule 'ocr-page-opener' (see `findPageOpeners`). */
-  pageOpeners: boolean;
-}
-
 /**
- * Adds openers for TOC entries that no `———organisation` opener pairs with: their title is looked
- * for between the openers of their TOC neighbours (see findTitleOpeners).
+ * Case numbers come from the TOC entry each case is aligned with (or was given by
+ * 'toc-entry-from-case'), never from counting: a case no entry lists (flagged for review) takes
+ * the number after its predecessor's only when the TOC gives that number to no case, else none.
+ * Without a TOC (or one listing none of them), the cases are numbered in order.
  */
-function withTitleOpeners(scan: OpenerScan, found: Opener[], search: TitleOpenerSearch): Opener[] {
-  const { lines } = scan;
-  const { toc, printed } = search;
-  if (toc.length === 0) return found;
-  const pairing = pairWithToc(
-    found.map((o) => ({ title: o.titleLines.map((l) => l.text).join(''), printedStart: printed[o.titleLines[0]!.page] ?? null })),
-    toc,
-    { fuzzy: search.fuzzyPairing },
-  );
-  const openerOf = new Map<number, Opener>();
-  pairing.forEach((t, k) => {
-    if (t >= 0) openerOf.set(t, found[k]!);
-  });
-  // Nearest paired entry before and after each entry.
-  const prev: (Opener | undefined)[] = [];
-  for (let t = 0, last: Opener | undefined; t < toc.length; t++) {
-    prev.push(last);
-    last = openerOf.get(t) ?? last;
-  }
-  const missing: MissingCase[] = [];
-  let next: Opener | undefined;
-  for (let t = toc.length - 1; t >= 0; t--) {
-    const entry = toc[t]!;
-    const own = openerOf.get(t);
-    if (!own && entry.title) {
-      const from = prev[t]?.bodyStart ?? 0;
-      const to = next?.start ?? lines.length;
-      if (from < to) missing.push({ key: matchKey(entry.title), organization: entry.organization, from, to, page: entry.page });
-    }
-    next = own ?? next;
-  }
-  missing.reverse();
-  const added = findTitleOpeners(scan, missing, { found, fuzzy: search.fuzzyFind });
-  const all = found.slice();
-  const add = (opener: Opener): void => {
-    if (!all.some((o) => opener.start < o.bodyStart && opener.bodyStart > o.start)) all.push(opener);
-  };
-  for (const opener of added.sort((a, b) => a.start - b.start)) add(opener);
-  if (search.pageOpeners) {
-    // Entries whose stretch of text still holds no opener: their case opens on the TOC's page.
-    const empty = missing.filter((m) => !all.some((o) => o.start >= m.from && o.start < m.to));
-    for (const opener of findPageOpeners(scan, empty, printed)) add(opener);
-  }
-  return all.sort((a, b) => a.start - b.start);
-}
-
-/**
- * Case numbers: from the TOC entry with the same title (or, failing that, the same printed start
- * page), else counted on from the nearest numbered case, else by order.
- */
-function numberCases(parsed: ParsedCase[], { toc, pairing, printed }: TocPairing): ImportedCase[] {
-  const numbers = pairing.map((t) => (t >= 0 ? toc[t]!.number : null));
-  // Nearest numbered case after each position, for cases before the first numbered one.
-  const nextKnown: number[] = new Array(numbers.length).fill(-1);
-  for (let i = numbers.length - 1, k = -1; i >= 0; i--) {
-    if (numbers[i] !== null) k = i;
-    nextKnown[i] = k;
-  }
-  let before = -1;
-  const filled = numbers.map((n, i) => {
-    if (n !== null) {
-      before = i;
-      return n;
-    }
-    if (before >= 0) return numbers[before]! + (i - before);
-    const after = nextKnown[i]!;
-    if (after >= 0) return Math.max(1, numbers[after]! - (after - i));
-    return i + 1;
+function numberCases(
+  parsed: ParsedCase[],
+  { toc, pairing, printed }: TocPairing,
+  aligned: readonly AlignedCase[],
+): ImportedCase[] {
+  // A TOC that lists none of the cases (an excerpt's) says nothing of their numbers: as without one.
+  const listsNone = pairing.every((t) => t < 0);
+  const firstListed = pairing.findIndex((t) => t >= 0);
+  const listed = new Set(toc.map((e) => e.number));
+  let last: number | null = null;
+  const filled = pairing.map((t, i) => {
+    if (t >= 0) return (last = toc[t]!.number);
+    if (listsNone) return i + 1;
+    // Unlisted (flagged for review): the number after the case before, if the TOC gives it to no case.
+    const next = last === null ? null : last + 1;
+    last = null;
+    return next !== null && !listed.has(next) ? next : null;
   });
   return parsed.map((parsedCase, i) => {
     const printedStart = printed[parsedCase.pageStart] ?? null;
     const printedEnd = printed[parsedCase.pageEnd] ?? null;
+    // A case 'toc-entry-from-case' gave an entry is in the TOC now. A TOC whose first entry is not
+    // number 1 is an excerpt's: cases before its first listed one (all, if it lists none) are not missing from it.
+    const beforeExcerpt = (firstListed < 0 || i < firstListed) && (toc[0]?.number ?? 1) > 1;
+    const review = (aligned[i]?.review ?? []).filter((r) => r !== 'not-in-toc' || (pairing[i]! < 0 && !beforeExcerpt));
     return {
-      number: filled[i]!,
+      number: filled[i] ?? null,
       title: parsedCase.title,
       organization: parsedCase.organization,
       commentary: parsedCase.commentary,
@@ -361,6 +305,7 @@ function numberCases(parsed: ParsedCase[], { toc, pairing, printed }: TocPairing
       pageStart: parsedCase.pageStart,
       pageEnd: parsedCase.pageEnd,
       doc: parsedCase.doc,
+      ...(review.length > 0 ? { review } : {}),
     };
   });
 }

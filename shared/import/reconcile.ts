@@ -67,7 +67,8 @@ export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, c
       const voted =
         titleReadings(parsedCase, entry, footers) ??
         (parsedCase.title === '' ? likeliestReading(parsedCase, entry, footers) : null);
-      const title = voted === null ? null : fixTitle(voted, where, ctx);
+      // The vote is no text of the page: its fixes are logged below as the case title's one change.
+      const title = voted === null ? null : fixTitle(voted, where, { ...ctx, log: log.scratch() });
       if (title !== null && title !== parsedCase.title) {
         log.record('title-consensus', where, { before: parsedCase.title, after: title });
         parsedCase.title = title;
@@ -137,9 +138,11 @@ export function insertMissingEntries(
     out[i] = hi;
     const block = parsedCase.doc.blocks.find((x) => x.kind === 'title');
     const tocWhere = { page: block?.page ?? parsedCase.pageStart, line: block?.source?.lineStart ?? 0, toc: true };
+    // The whole entry as added (the organisation too), so that the conservation check accounts for it.
+    const org = entry.organization ? ` ———${entry.organization}` : '';
     ctx.log.record('toc-entry-from-case', tocWhere, {
       before: '',
-      after: `${String(loNumber + 1).padStart(3, '0')} / ${parsedCase.title}`,
+      after: `${String(loNumber + 1).padStart(3, '0')} / ${parsedCase.title}${org}`,
     });
   }
   return out;

@@ -8,6 +8,7 @@ import { lineWidth } from '../text/cjk.ts';
 import { fixTitle, type TextContext } from './blocks.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import type { SiteSink } from '../text/rewrite.ts';
+import { recordDropped } from './conservation.ts';
 
 /**
  * The table of contents: `NNN / title` lines (the title may run onto further lines), each followed
@@ -27,10 +28,55 @@ export interface TocReading {
 
 /** Whether a page reads as a TOC page: most of its lines are entries, organisation lines or leaders. */
 export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReading = {}): boolean {
-  let hits = 0;
-  for (const line of page.lines) if (isTocLine(line, vocab, reading)) hits++;
-  const total = page.lines.length + page.garbage;
-  return hits >= 2 && hits + page.garbage >= total * 0.5;
+  const { lines } = page;
+  const hit = lines.map((line) => isTocLine(line, vocab, reading));
+  // The line under an entry's first line that names its organisation (dashes and page lost to OCR, or never printed).
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const under = lines[i + 1]!;
+    if (
+      entryStart(lines[i]!.text, reading) &&
+      !hit[i + 1] &&
+      (isDashLine(under.text) || endsWithOrganizationWord(trimLeaderJunk(under.text, vocab), vocab))
+    )
+      hit[i + 1] = true;
+  }
+  // An entry's title lines (up to three, unnumbered) above its line with the page count too.
+  for (let i = 0; i < lines.length; i++) {
+    if (!hit[i] || !carriesPage(lines[i]!)) continue;
+    for (let k = i - 1; k >= 0 && k >= i - 3 && !hit[k] && lines[k]!.width <= 40 && !/[。；]/.test(lines[k]!.text); k--)
+      hit[k] = true;
+  }
+  const hits = hit.filter(Boolean).length;
+  const total = lines.length + page.garbage;
+  if (hits >= 2 && hits + page.garbage >= total * 0.5) return true;
+  // Headed 目录 at its top, with entries under it (their dashes, pages or numbers as OCR left them).
+  const loose = lines.filter((l, i) => hit[i] || isDashLine(l.text) || numberColumn(l.text, reading) !== null).length;
+  return loose >= 3 && loose >= lines.length * 0.3 && lines.slice(0, 3).some((l) => isVocab(l.text, vocab.tocTitles));
+}
+
+/** A TOC line that ends with a page: a dash line with a number, or leaders and a number. */
+function carriesPage(line: Line): boolean {
+  if (isDashLine(line.text)) return trailingPage(dashRest(line.text)) !== null;
+  return line.hadLeaders && trailingPage(line.text) !== null;
+}
+
+/**
+ * A column of entry numbers read apart from the titles (OCR prints `001 002 003` before them):
+ * two or more numbers, or one zero-padded (a page number never is). Null when the line is not one.
+ */
+function numberColumn(text: string, { ocr }: TocReading): number[] | null {
+  const toks = text.trim().split(/\s+/);
+  if (toks.length === 0 || toks.length > 40) return null;
+  const digits = toks.map((t) => (/^\d{1,3}$/.test(t) ? t : ocr ? ocrNumber(t) : null));
+  if (digits.some((d) => d === null || !/^\d{1,3}$/.test(d))) return null;
+  if (toks.length === 1 && !/^0\d{2}$/.test(digits[0]!)) return null;
+  return digits.map(Number);
+}
+
+/** A case number printed right of the title on its line (`title 001`, zero-padded, no leaders). */
+function numberRight(text: string, line: Line): { rest: string; number: number } | null {
+  const m = /^(.*\S)\s+(0\d{2})$/.exec(text.trim());
+  return m && !line.hadLeaders ? { rest: m[1]!, number: Number(m[2]) } : null;
 }
 
 function isTocLine(line: Line, vocab: Vocabulary, reading: TocReading): boolean {
@@ -102,12 +148,15 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
   const open = (): Draft | null => cur as Draft | null;
   const reading: TocReading = { ocr: ctx.ocr === true && ctx.log.on('ocr-toc-number') };
   const ocrOrg = ctx.ocr === true && ctx.log.on('ocr-toc-org');
+  const ocrTail = ctx.ocr === true ? 'ocr-toc-org' : 'strip-leaders';
   // The TOC's measure: its widest line, counting the leaders that fill organisation lines.
   let widest = 0;
   for (const l of lines) widest = Math.max(widest, l.width, l.hadLeaders ? lineWidth(l.raw) : 0);
   // The organisation from the text after the dashes (and before the page), without OCR's leader junk.
   const orgOf = (text: string, line: Line): string => {
     let name = orgText(text);
+    // What the reading dropped (OCR's 一 for dashes, leaders or their junk) was text: logged.
+    recordDropped(ctx.log, where(line), { text, kept: name }, { head: 'ocr-dash-run', tail: ocrTail });
     if (ocrOrg) {
       let trimmed = trimLeaderJunk(name, vocab);
       // What OCR left of the dashes: a lone 一 or dash before the name.
@@ -147,9 +196,32 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
   // measure or stopped before an organisation word.
   const mayWrap = (org: string, line: Line, pageKnown: boolean): boolean =>
     !pageKnown || line.width >= widest - 3 || !endsWithOrganizationWord(org, vocab);
+  // Numbers read apart from their titles, to re-attach by order.
+  const column: number[] = [];
+  // A TOC numbers all its entries or none: only an unnumbered one starts entries at plain lines.
+  const numbered = lines.some((l) => numberColumn(l.text, reading) === null && entryStart(l.text, reading) !== null);
+  // An entry without a number (`title`, then its organisation and page), from its first line.
+  const startUnnumbered = (text: string, line: Line): void => {
+    close();
+    const right = numberRight(text, line);
+    const trailing = line.hadLeaders ? trailingPage(text) : null;
+    cur = {
+      number: right ? right.number : null,
+      titleLines: [line],
+      titleTexts: [right ? right.rest : trailing ? trailing.rest : text],
+      organization: null,
+      page: trailing ? trailing.page : null,
+      orgOpen: false,
+    };
+  };
   lines.forEach((line, i) => {
     const text = line.text;
     if (isVocab(text, vocab.tocTitles)) return;
+    const numbers = numberColumn(text, reading);
+    if (numbers) {
+      column.push(...numbers);
+      return;
+    }
     const start = entryStart(text, reading, ctx.log.sink('ocr-toc-number', where(line)));
     if (start) {
       close();
@@ -166,6 +238,7 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     }
     if (isDashLine(text)) {
       const rest = dashRest(text);
+      recordDropped(ctx.log, where(line), { text, kept: rest }, { head: 'ocr-dash-run', tail: ocrTail });
       const trailing = orgTail(rest, line);
       const organization = orgOf(trailing ? trailing.rest : rest, line);
       const page = pageOf(trailing, line);
@@ -182,6 +255,11 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
       else close();
       return;
     }
+    // An organisation that is complete (ends with an organisation word) does not run on into a line
+    // that brings no page: that line starts the next entry (OCR lost the page).
+    const o = open();
+    if (o && o.orgOpen && endsWithOrganizationWord(o.organization ?? '', vocab) && trailingPage(text) === null && !numbered)
+      close();
     const d = open();
     // The organisation wrapped: this line continues it, and may end with the page.
     if (d && d.orgOpen) {
@@ -213,6 +291,20 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
       d.page = endsInPage.page;
       return;
     }
+    // A title (not a name) with its page, or with its number on the right, after a complete entry: a new entry.
+    const named = endsWithOrganizationWord(endsInPage?.rest ?? '', vocab);
+    if (endsInPage && !d && (numberRight(text, line) || (!named && line.hadLeaders))) {
+      startUnnumbered(text, line);
+      return;
+    }
+    // Under a title, a line ending in a page that names no organisation continues the title (a TOC without organisations).
+    if (endsInPage && d && d.organization === null && d.page === null && line.hadLeaders && !named && !ctx.ocr) {
+      d.titleLines.push(line);
+      d.titleTexts.push(endsInPage.rest);
+      d.page = endsInPage.page;
+      close();
+      return;
+    }
     if (endsInPage && (!d || d.organization === null)) {
       const organization = orgOf(endsInPage.rest, line);
       const page = pageOf(endsInPage, line);
@@ -226,7 +318,7 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     // OCR lost the dashes and the page number: a line under a title that names an organisation.
     if (ocrOrg && d && d.organization === null && endsWithOrganizationWord(trimLeaderJunk(text, vocab), vocab)) {
       d.organization = orgOf(text, line);
-      ctx.log.record('ocr-toc-org', where(line), { before: text, after: `———${d.organization}` });
+      ctx.log.record('ocr-toc-org', where(line), { before: d.organization, after: `———${d.organization}` });
       close();
       return;
     }
@@ -247,7 +339,10 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
         page: trailing.page,
         orgOpen: false,
       });
-    }
+    } else if (!numbered && (!d || d.page !== null) && titleLine(text, line) && !endsWithOrganizationWord(text, vocab))
+      startUnnumbered(text, line);
+    // A line the reader cannot place in any entry is kept apart, not dropped (unassigned.ts).
+    else if (compactText(text)) ctx.unplaced?.push(line);
   });
   close();
   const entries = drafts.map((d) => ({
@@ -256,7 +351,14 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     organization: d.organization,
     page: d.page,
   }));
+  // The number column, re-attached in order to the entries that lack a number.
+  if (column.length > 0) {
+    let k = 0;
+    for (const e of entries) if (e.number === null && k < column.length) e.number = column[k++]!;
+  }
   inferNumbers(entries);
+  // A TOC that prints no numbers numbers its cases in order.
+  if (entries.length > 0 && entries.every((e) => e.number === null)) entries.forEach((e, k) => (e.number = k + 1));
   return entries;
 }
 
@@ -293,6 +395,16 @@ export function trimLeaderJunk(s: string, vocab: Vocabulary): string {
   const junky = (tok: string): boolean => Array.from(tok).length <= 2 || /[^\p{Script=Han}（）()]/u.test(tok);
   while (toks.length > 1 && junky(toks[toks.length - 1]!)) toks.pop();
   return toks.join(' ');
+}
+
+/** A line that may open an unnumbered entry: short, not a sentence. */
+function titleLine(text: string, line: Line): boolean {
+  return line.width >= 2 && line.width <= 45 && !/[。；]/.test(text);
+}
+
+/** Whether the line holds more than whitespace, dashes and numbers (which the TOC reads as values). */
+function compactText(text: string): boolean {
+  return /[^\s\-—―─━－~～0-9/／]/.test(text);
 }
 
 function where(line: Line): Where {

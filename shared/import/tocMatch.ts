@@ -1,136 +1,19 @@
 import type { ImportedTocEntry } from '../model/importResult.ts';
 import { compact } from '../text/cjk.ts';
 import { overlap, similarity } from '../text/similarity.ts';
+import { alignCandidates } from './align.ts';
+import type { Candidate } from './candidates.ts';
 
 /**
- * Pairing cases with table-of-contents entries. Titles are the key; a volume may hold two cases
- * with the same title, so equal titles pair in order (the k-th such case with the k-th such
- * entry), and where the counts differ the printed start page decides which entries are left over.
+ * Pairing case-opener candidates with table-of-contents entries: title keys and their likeness,
+ * and the scores of the order-preserving alignment (align.ts) that decides which candidates open
+ * cases and which entry each one is. A volume may hold two cases with the same title: the
+ * alignment keeps order, and the printed start page tells equal titles apart.
  */
 
 /** Title key for matching a case with its TOC entry: no spaces, quotes or punctuation. */
 export function matchKey(title: string): string {
   return compact(title).replace(/[“”‘’"'「」『』《》〈〉（）()·、，,。.：:；;！!？?\-—…]/g, '');
-}
-
-/** What pairing needs of a case: its title and the printed number of its first page. */
-export interface CaseKey {
-  title: string;
-  printedStart: number | null;
-}
-
-export interface PairingOptions {
-  /** Rule 'fuzzy-title-match': cases still unpaired take the likest free entry (see `pairFuzzy`). */
-  fuzzy?: boolean;
-}
-
-/** Cases paired so far: `pairing[k]` is case k's entry (−1 for none); `taken` holds the entries paired. */
-interface Pairs {
-  pairing: number[];
-  taken: Set<number>;
-}
-
-/**
- * For each case (in reading order) the index of its TOC entry, or −1. First by title: per title,
- * cases and entries (entries in ascending page order, TOC order among equal or unknown pages)
- * are aligned in order, preferring pairs whose TOC page is the case's printed start page. Cases
- * left over then take a free entry whose page is their printed start page.
- */
-export function pairWithToc(
-  cases: readonly CaseKey[],
-  toc: readonly ImportedTocEntry[],
-  { fuzzy = false }: PairingOptions = {},
-): number[] {
-  const pairing: number[] = cases.map(() => -1);
-  const taken = new Set<number>();
-  const entriesByKey = new Map<string, number[]>();
-  toc.forEach((e, t) => {
-    if (!e.title) return;
-    const key = matchKey(e.title);
-    if (key.length === 0) return;
-    let list = entriesByKey.get(key);
-    if (!list) entriesByKey.set(key, (list = []));
-    list.push(t);
-  });
-  const casesByKey = new Map<string, number[]>();
-  cases.forEach((c, i) => {
-    const key = matchKey(c.title);
-    if (!entriesByKey.has(key)) return;
-    let list = casesByKey.get(key);
-    if (!list) casesByKey.set(key, (list = []));
-    list.push(i);
-  });
-  const pagesAgree = (caseId: number, entryId: number): boolean => {
-    const printed = cases[caseId]!.printedStart;
-    return printed !== null && printed === toc[entryId]!.page;
-  };
-  for (const [key, caseIds] of casesByKey) {
-    const entryIds = sortByPage(entriesByKey.get(key)!, toc);
-    for (const [caseId, entryId] of align(caseIds, entryIds, pagesAgree)) {
-      pairing[caseId] = entryId;
-      taken.add(entryId);
-    }
-  }
-  if (fuzzy) pairFuzzy(cases, toc, { pairing, taken });
-  // By page, for cases whose title is not in the TOC (OCR misread one of the two).
-  const byPage = new Map<number, number>();
-  toc.forEach((e, t) => {
-    if (e.page !== null && !taken.has(t) && !byPage.has(e.page)) byPage.set(e.page, t);
-  });
-  cases.forEach((c, i) => {
-    if (pairing[i] !== -1 || c.printedStart === null) return;
-    const t = byPage.get(c.printedStart);
-    if (t === undefined || taken.has(t)) return;
-    pairing[i] = t;
-    taken.add(t);
-  });
-  return pairing;
-}
-
-/** Entry indices in ascending page order; TOC order among equal pages and for unknown pages. */
-function sortByPage(entries: number[], toc: readonly ImportedTocEntry[]): number[] {
-  if (entries.some((t) => toc[t]!.page === null)) return entries;
-  return entries.slice().sort((a, b) => toc[a]!.page! - toc[b]!.page! || a - b);
-}
-
-/**
- * Order-keeping alignment of the cases and the entries that share a title (`caseIds`, `entryIds`:
- * indexes into the cases and the TOC). Equal counts pair k-th with k-th; otherwise the alignment
- * with the most pairs, then the most pairs whose pages agree (`pagesAgree`), then the earliest
- * entries (a small dynamic programme: both lists are short).
- */
-function align(
-  caseIds: readonly number[],
-  entryIds: readonly number[],
-  pagesAgree: (caseId: number, entryId: number) => boolean,
-): [number, number][] {
-  if (caseIds.length === entryIds.length) return caseIds.map((c, k) => [c, entryIds[k]!]);
-  const n = caseIds.length;
-  const m = entryIds.length;
-  // Too many to align carefully (a pathological input): in order.
-  if (n * m > 1_000_000) return caseIds.slice(0, Math.min(n, m)).map((c, k) => [c, entryIds[k]!]);
-  const agree = (i: number, j: number): boolean => pagesAgree(caseIds[i]!, entryIds[j]!);
-  // score[i][j]: best over cs[i..], es[j..]; a pair is worth 2, plus 1 when its pages agree.
-  const score: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      const pair = 2 + (agree(i, j) ? 1 : 0) + score[i + 1]![j + 1]!;
-      score[i]![j] = Math.max(pair, score[i + 1]![j]!, score[i]![j + 1]!);
-    }
-  }
-  const out: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    const pair = 2 + (agree(i, j) ? 1 : 0) + score[i + 1]![j + 1]!;
-    if (score[i]![j] === pair) {
-      out.push([caseIds[i]!, entryIds[j]!]);
-      i++;
-      j++;
-    } else if (score[i]![j] === score[i]![j + 1]) j++;
-    else i++;
-  }
-  return out;
 }
 
 /** Least similarity of two title keys for OCR readings of one title (1 − edits / length). */
@@ -153,54 +36,173 @@ export function titleMatch(caseKey: string, entryKey: string): number {
   return Math.max(whole, head);
 }
 
-/**
- * Rule 'fuzzy-title-match': cases still unpaired take the free entry between their paired
- * neighbours' entries (TOC order follows reading order) whose title is most like theirs, at
- * least FUZZY_TITLE alike. OCR misreads a character or two of a title, rarely the same way twice.
- * A lone case left between neighbours takes a lone free entry between theirs.
- */
-function pairFuzzy(cases: readonly CaseKey[], toc: readonly ImportedTocEntry[], { pairing, taken }: Pairs): void {
-  const keys = toc.map((e) => (e.title ? matchKey(e.title) : ''));
-  cases.forEach((c, i) => {
-    if (pairing[i] !== -1) return;
-    let lo = -1;
-    for (let k = i - 1; k >= 0 && lo < 0; k--) if (pairing[k]! >= 0) lo = pairing[k]!;
-    let hi = toc.length;
-    for (let k = i + 1; k < cases.length && hi === toc.length; k++) if (pairing[k]! >= 0) hi = pairing[k]!;
-    const key = matchKey(c.title);
-    let best = -1;
-    let bestScore = FUZZY_TITLE;
-    for (let t = lo + 1; t < hi; t++) {
-      if (taken.has(t)) continue;
-      const score = titleMatch(key, keys[t]!);
-      if (score >= bestScore + (best >= 0 ? 1e-9 : 0)) {
-        best = t;
-        bestScore = score;
-      }
-    }
-    if (best >= 0) {
-      pairing[i] = best;
-      taken.add(best);
-    }
-  });
-  // A lone unpaired case between paired neighbours (or the ends) whose gap in the TOC holds one
-  // free entry: that entry, whatever OCR made of either title.
-  let i = 0;
-  while (i < cases.length) {
-    if (pairing[i] !== -1) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < cases.length && pairing[j] === -1) j++;
-    const lo = i > 0 ? pairing[i - 1]! : -1;
-    const hi = j < cases.length ? pairing[j]! : toc.length;
-    const free: number[] = [];
-    for (let t = lo + 1; t < hi; t++) if (!taken.has(t)) free.push(t);
-    if (j - i === 1 && free.length === 1 && (i > 0 || j < cases.length)) {
-      pairing[i] = free[0]!;
-      taken.add(free[0]!);
-    }
-    i = j;
+/** What aligning candidates with the TOC needs besides them. */
+export interface TocAlignOptions {
+  /** Printed page number of each page (null where unknown). */
+  printed: readonly (number | null)[];
+  /** Rule 'fuzzy-title-match': a title pairs with an entry's by likeness (≥ FUZZY_TITLE). */
+  fuzzy: boolean;
+  /** Running title read off each page's edge (null where none): votes for a candidate bearing it. */
+  footers: readonly (string | null)[];
+}
+
+/** Per candidate: its entry (−1: not listed) and why it needs a look (reason keys; empty when sure). */
+export interface AlignedCase {
+  candidate: number;
+  entry: number;
+  review: string[];
+}
+
+// Scores of the alignment (see alignWithToc).
+const TITLE_EXACT = 8;
+const TITLE_UNLIKE = -3;
+const PAGE_AGREES = 3;
+const PAGE_DIFFERS = -1;
+const ORG_EXACT = 2;
+const ORG_ALIKE = 1;
+const ORG_UNLIKE = -1;
+const SHAPE_WEIGHT = 0.5;
+const FOOTER_VOTE = 1.5;
+/** A candidate unlisted in a TOC needs a title over a `———organisation` line and counts little (any pair outweighs it). */
+const SOLO_WITH_TOC = 0.5;
+/** Without a TOC, the shape score a candidate needs (its footer votes added). */
+const SOLO_WITHOUT_TOC = 4;
+
+/** A title OCR read mostly as Latin letters: no reading to compare. */
+function garbled(key: string): boolean {
+  let han = 0;
+  let latin = 0;
+  for (const ch of key) {
+    if (/\p{Script=Han}/u.test(ch)) han++;
+    else if (/[A-Za-z]/.test(ch)) latin++;
   }
+  return han < latin;
+}
+
+/** A title key with what the scores need of it, computed once. */
+interface KeyInfo {
+  key: string;
+  garbled: boolean;
+  chars: Set<string>;
+}
+
+function keyInfo(key: string): KeyInfo {
+  return { key, garbled: garbled(key), chars: new Set(key) };
+}
+
+/** How a candidate's title reads against an entry's: exact, alike (OCR), unlike, or unknown (0). */
+function titleScore(a: KeyInfo, e: KeyInfo, fuzzy: boolean): number {
+  if (a.key.length === 0 || e.key.length === 0 || a.garbled || (fuzzy && e.garbled)) return 0;
+  if (a.key === e.key) return TITLE_EXACT;
+  if (!fuzzy) return TITLE_UNLIKE;
+  // Fewer than FUZZY_TITLE of its characters in the entry's title at all: no likeness to compute.
+  let shared = 0;
+  for (const ch of a.key) if (e.chars.has(ch)) shared++;
+  if (shared < FUZZY_TITLE * Array.from(a.key).length) return TITLE_UNLIKE;
+  const s = titleMatch(a.key, e.key);
+  return s >= FUZZY_TITLE ? TITLE_EXACT * s - 1 : TITLE_UNLIKE;
+}
+
+/**
+ * Which candidates open cases, and each one's TOC entry: the order-preserving alignment
+ * (align.ts) of the candidates with the entries. A pair scores its title likeness (exact 8,
+ * alike 8·s − 1, unlike −3, unknown 0), the entry's page against the candidate's printed page
+ * (agrees 3, differs −1), its organisation against the entry's (exact 2, alike 1, unlike −1) and
+ * half the candidate's shape score; it must score above 0. A candidate no entry lists opens a
+ * case only when its shape is strong (a title over a `———organisation` line): flagged
+ * 'not-in-toc' when the TOC has entries. Without a TOC, running heads carrying a candidate's
+ * title vote for it (1.5 a page, up to 3). A case after which TOC entries are skipped before the
+ * next case's is flagged 'toc-entry-skipped' (it may hold the skipped entries' cases), one paired
+ * with a title unlike its entry's 'title-unlike-toc'.
+ */
+export function alignWithToc(
+  candidates: readonly Candidate[],
+  toc: readonly ImportedTocEntry[],
+  { printed, fuzzy, footers }: TocAlignOptions,
+): AlignedCase[] {
+  const entryKeys = toc.map((e) => (e.title ? matchKey(e.title) : ''));
+  const entryInfo = entryKeys.map(keyInfo);
+  const listed = new Set(entryKeys.filter((k) => k.length > 0));
+  // A candidate bearing a listed title is that entry's reading: it is not weighed for likeness with others.
+  const candInfo = candidates.map((c) => keyInfo(c.key));
+  const exactOnly = candidates.map((c) => listed.has(c.key));
+  const orgs = toc.map((e) => (e.organization ? compact(e.organization) : ''));
+  const orgAlike = new Map<string, number>();
+  const orgScore = (org: string, t: number): number => {
+    if (org === orgs[t]) return ORG_EXACT;
+    const k = `${t}\u0000${org}`;
+    let v = orgAlike.get(k);
+    if (v === undefined) {
+      // Fewer than half its characters in the other name: unlike without computing the likeness.
+      let shared = 0;
+      for (const ch of org) if (orgs[t]!.includes(ch)) shared++;
+      v = shared >= 0.5 * Math.max(org.length, orgs[t]!.length) && similarity(org, orgs[t]!) >= 0.5 ? ORG_ALIKE : ORG_UNLIKE;
+      orgAlike.set(k, v);
+    }
+    return v;
+  };
+  const pair = (c: number, t: number): number => {
+    const cand = candidates[c]!;
+    if (cand.entries && !cand.entries.has(t)) return -Infinity;
+    const entry = toc[t]!;
+    const title = titleScore(candInfo[c]!, entryInfo[t]!, fuzzy && !exactOnly[c]);
+    // Found for this entry, or a title alike, or a garbled title against a listed one (OCR); else
+    // the page or the organisation must agree: shape alone pairs nothing.
+    let evidence =
+      cand.entries !== null ||
+      title > 0 ||
+      (candInfo[c]!.garbled && entryKeys[t]!.length > 0) ||
+      (fuzzy && entryInfo[t]!.garbled);
+    let s = title + SHAPE_WEIGHT * cand.shape;
+    const page = printed[cand.page] ?? null;
+    if (entry.page !== null && page !== null) {
+      s += entry.page === page ? PAGE_AGREES : PAGE_DIFFERS;
+      evidence ||= entry.page === page;
+    }
+    const org = compact(cand.org);
+    if (org.length > 0 && orgs[t]!.length > 0) {
+      const alike = orgScore(org, t);
+      s += alike;
+      evidence ||= alike > 0;
+    }
+    return evidence ? s : -Infinity;
+  };
+  const votes = footerVotes(candidates, footers, fuzzy);
+  // A candidate bearing a title the TOC lists is that entry's case or none.
+  const solo = (c: number): number => {
+    const cand = candidates[c]!;
+    // A case names its organisation: without a line for it (dashes or not), no case of its own.
+    if (toc.length === 0) return cand.opener.org ? cand.shape + FOOTER_VOTE * votes[c]! - SOLO_WITHOUT_TOC : -Infinity;
+    return cand.anchored && !listed.has(cand.key) ? SOLO_WITH_TOC : -Infinity;
+  };
+  const picks = alignCandidates({
+    spans: candidates.map((c) => ({ start: c.opener.start, end: c.opener.bodyStart })),
+    entries: toc.length,
+    pair,
+    solo,
+  });
+  return picks.map((p, k) => {
+    const review: string[] = [];
+    if (p.entry < 0 && toc.length > 0) review.push('not-in-toc');
+    if (p.entry >= 0 && titleScore(candInfo[p.candidate]!, entryInfo[p.entry]!, fuzzy && !exactOnly[p.candidate]) < 0)
+      review.push('title-unlike-toc');
+    const next = picks.slice(k + 1).find((q) => q.entry >= 0);
+    if (p.entry >= 0 && next && next.entry > p.entry + 1) review.push('toc-entry-skipped');
+    return { candidate: p.candidate, entry: p.entry, review };
+  });
+}
+
+/** Per candidate, how many of the pages from its own on carry its title as their running head (at most 2). */
+function footerVotes(candidates: readonly Candidate[], footers: readonly (string | null)[], fuzzy: boolean): number[] {
+  const keys = footers.map((f) => (f ? matchKey(f) : ''));
+  return candidates.map((c, k) => {
+    if (c.key.length < 2) return 0;
+    const end = candidates.slice(k + 1).find((d) => d.page > c.page && d.anchored)?.page ?? footers.length;
+    let n = 0;
+    for (let p = c.page; p < end && p < c.page + 40 && n < 2; p++) {
+      const f = keys[p] ?? '';
+      if (f === c.key || (fuzzy && f.length > 0 && similarity(f, c.key) >= 0.8)) n++;
+    }
+    return n;
+  });
 }

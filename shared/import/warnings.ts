@@ -1,4 +1,4 @@
-import type { ImportedTocEntry } from '../model/importResult.ts';
+import type { ImportedTocEntry, UnassignedText } from '../model/importResult.ts';
 import type { Conservation } from './conservation.ts';
 
 /**
@@ -28,6 +28,10 @@ import type { Conservation } from './conservation.ts';
  *   input nor added by one (see conservation.ts). `examples` holds a few
  *   `{kind:"lost"|"invented",page,text}` runs; `lostRuns`/`inventedRuns` show them as
  *   `4 “text”; …` (1-based page) or `—`.
+ * - `unassigned-text:{"count":n,"chars":c,"pages":[i,…]}` — n pieces of text (c characters, on the
+ *   pages at these 0-based indexes, at most MAX_LISTED) were placed in no case or front matter but
+ *   kept apart (`ImportResult.unassigned`, see unassigned.ts); they are imported as one item
+ *   flagged for review.
  */
 export type WarningKey =
   | 'no-cases-found'
@@ -37,7 +41,8 @@ export type WarningKey =
   | 'page-number-missing'
   | 'page-split'
   | 'no-structure'
-  | 'text-not-conserved';
+  | 'text-not-conserved'
+  | 'unassigned-text';
 
 export type WarningParams = Record<string, unknown>;
 
@@ -193,5 +198,17 @@ export function conservationWarning(c: Conservation): string {
       examples,
     },
     `Of ${c.input} characters, ${c.lost} are in no case, front matter or contents and no rule removed them (pages: ${lostRuns}), and ${c.invented} appear that are not in the text and no rule added them (pages: ${inventedRuns}).`,
+  );
+}
+
+/** Text kept apart, in no case or front matter (see unassigned.ts). */
+export function unassignedWarning(items: readonly UnassignedText[]): string {
+  const pages = [...new Set(items.map((u) => u.page))].sort((a, b) => a - b);
+  const chars = items.reduce((n, u) => n + u.text.replace(/\s/g, '').length, 0);
+  const listed = pages.slice(0, MAX_LISTED);
+  return formatWarning(
+    'unassigned-text',
+    { count: items.length, chars, pages: listed },
+    `${chars} characters in ${items.length} ${items.length === 1 ? 'piece' : 'pieces'} of text (pages ${listed.map((p) => p + 1).join(', ')}${pages.length > MAX_LISTED ? ', …' : ''}) belong to no case or front matter; they are imported as one item flagged for review.`,
   );
 }

@@ -12,6 +12,8 @@ import { ChangeSite, ImportedFrontMatter, ImportedTocEntry } from './importResul
 export const PREVIEW_SLICE_MAX = 100;
 /** Longest text of a row's field in a slice (a garbage line can be a whole page). */
 export const PREVIEW_TEXT_MAX = 300;
+/** Most unassigned texts the preview's summary lists. */
+export const PREVIEW_UNASSIGNED_MAX = 50;
 
 /** What one cleanup rule did: how often, and how many sites can be listed (`import:previewChanges`). */
 export const RuleSummary = z.object({
@@ -20,6 +22,17 @@ export const RuleSummary = z.object({
   siteCount: z.number().int().nonnegative(),
 });
 export type RuleSummary = z.infer<typeof RuleSummary>;
+
+/** One piece of unassigned text as the preview lists it (its text clipped to PREVIEW_TEXT_MAX). */
+export const PreviewUnassigned = z.object({
+  page: z.number().int().nonnegative(),
+  printed: z.number().int().nullable(),
+  line: z.number().int().nonnegative(),
+  text: z.string(),
+  chars: z.number().int().nonnegative(),
+  reason: z.string(),
+});
+export type PreviewUnassigned = z.infer<typeof PreviewUnassigned>;
 
 export const ImportPreview = z.object({
   jobId: z.string(),
@@ -43,6 +56,11 @@ export const ImportPreview = z.object({
   existingVolume: Volume.nullable(),
   /** The import worker's heap: its peak so far and its limit, in MB. */
   memory: z.object({ peakMb: z.number().nonnegative(), budgetMb: z.number().positive() }),
+  /**
+   * Text placed in no case or front matter (ImportResult.unassigned): how many pieces, and the first
+   * PREVIEW_UNASSIGNED_MAX of them, clipped. Absent from previews made before it existed.
+   */
+  unassigned: z.object({ total: z.number().int().nonnegative(), items: z.array(PreviewUnassigned) }).optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -89,6 +107,8 @@ export const PreviewCase = z.object({
   chars: z.number().int().nonnegative(),
   sections: z.number().int().nonnegative(),
   hasCommentary: z.boolean(),
+  /** Why the case needs a look (ImportedCase.review); empty when sure. */
+  review: z.array(z.string()).default([]),
 });
 export type PreviewCase = z.infer<typeof PreviewCase>;
 
@@ -102,6 +122,7 @@ export const PreviewFront = z.object({
   pageEnd: z.number().int().nonnegative(),
   pagePrinted: PagePrinted,
   chars: z.number().int().nonnegative(),
+  review: z.array(z.string()).default([]),
 });
 export type PreviewFront = z.infer<typeof PreviewFront>;
 

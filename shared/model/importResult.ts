@@ -22,6 +22,8 @@ export const ImportedFrontMatter = z.object({
   pageStart: z.number().int().nonnegative(),
   pageEnd: z.number().int().nonnegative(),
   doc: CaseDoc,
+  /** Why the item needs a look (REVIEW_REASONS keys): it is imported flagged 有疑问. */
+  review: z.array(z.string()).optional(),
 });
 export type ImportedFrontMatter = z.infer<typeof ImportedFrontMatter>;
 
@@ -50,8 +52,45 @@ export const ImportedCase = z.object({
   pageStart: z.number().int().nonnegative(),
   pageEnd: z.number().int().nonnegative(),
   doc: CaseDoc,
+  /**
+   * Why the case's bounds or number need a look (short reason keys, e.g. 'not-in-toc': see
+   * REVIEW_REASONS); absent when sure. Shown in the preview; the case is imported flagged 有疑问.
+   */
+  review: z.array(z.string()).optional(),
 });
 export type ImportedCase = z.infer<typeof ImportedCase>;
+
+/**
+ * Reasons an imported case or item needs review, each with a translation (`import.review.<key>`);
+ * a key not listed shows as itself. 'not-conserved': text on its pages is not accounted for;
+ * 'unassigned': the item holding text the import could place nowhere else.
+ */
+export const REVIEW_REASONS = [
+  'not-in-toc',
+  'title-unlike-toc',
+  'toc-entry-skipped',
+  'merged',
+  'title-uncertain',
+  'not-conserved',
+  'unassigned',
+] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/**
+ * Text the import could not place in a case or the front matter (its structure too uncertain), kept
+ * with where it came from: the preview shows it with a warning, and it is imported as one item
+ * flagged for review, so that nothing is lost (`shared/import/unassigned.ts`).
+ */
+export const UnassignedText = z.object({
+  /** Page index (0-based). */
+  page: z.number().int().nonnegative(),
+  /** 0-based line of the decoded text where it begins. */
+  line: z.number().int().nonnegative(),
+  text: z.string(),
+  /** Why it is here, a short key (e.g. 'toc-unread', 'uncertain'). */
+  reason: z.string(),
+});
+export type UnassignedText = z.infer<typeof UnassignedText>;
 
 /** One place a cleanup rule changed the text. */
 export const ChangeSite = z.object({
@@ -77,6 +116,8 @@ export const ImportResult = z.object({
   frontMatter: z.array(ImportedFrontMatter),
   toc: z.array(ImportedTocEntry),
   cases: z.array(ImportedCase),
+  /** Text placed nowhere else (see UnassignedText); absent when everything was placed. */
+  unassigned: z.array(UnassignedText).optional(),
   changes: z.array(RuleReport),
   warnings: z.array(z.string()),
 });

@@ -81,10 +81,18 @@ function dotLeader(s: string): { index: number; spaces: number; leaders: number;
   if (end - digitsStart < 1 || end - digitsStart > 4) return null;
   let k = digitsStart;
   while (k > 0 && isBlank(s[k - 1])) k--;
-  const leadersEnd = k;
-  while (k > 0 && LEADER_CHARS.includes(s[k - 1]!)) k--;
-  const leaders = leadersEnd - k;
+  // The run may be broken by spaces (OCR: `…………… .324`): it is taken whole, spaces inside it too.
+  let leaders = 0;
+  let runStart = k;
+  for (let j = k; j > 0; j--) {
+    const ch = s[j - 1]!;
+    if (LEADER_CHARS.includes(ch)) {
+      leaders++;
+      runStart = j - 1;
+    } else if (!isBlank(ch)) break;
+  }
   if (leaders === 0) return null;
+  k = runStart;
   let index = k;
   while (index > 0 && isBlank(s[index - 1])) index--;
   return { index, spaces: k - index, leaders, length: digitsStart - index };

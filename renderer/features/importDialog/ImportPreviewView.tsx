@@ -10,6 +10,7 @@ import {
   PreviewCases,
   PreviewFrontMatter,
   PreviewToc,
+  PreviewUnassigned,
   PreviewWarnings,
   StructureWarnings,
   type PreviewClient,
@@ -21,7 +22,7 @@ export interface CommitChoices {
   replaceVolumeId: number | null;
 }
 
-export type PreviewTab = 'cases' | 'toc' | 'front' | 'changes' | 'warnings';
+export type PreviewTab = 'cases' | 'toc' | 'front' | 'unassigned' | 'changes' | 'warnings';
 
 /** What the user set in the preview; kept by the dialog so it survives a re-run with other rules. */
 export interface PreviewDraft {
@@ -80,10 +81,15 @@ export function ImportPreviewView(props: Props) {
   const disabled = new Set(options.disabledRules);
   const changed = preview.changes.reduce((n, r) => n + r.count, 0);
 
+  const unassigned = preview.unassigned ?? { total: 0, items: [] };
   const tabs: ReadonlyArray<{ id: PreviewTab; label: MessageKey; count: number }> = [
     { id: 'cases', label: 'import.tabCases', count: counts.cases },
     { id: 'toc', label: 'import.tabToc', count: counts.toc },
     { id: 'front', label: 'import.tabFront', count: counts.frontMatter },
+    // Only when there is text no case holds: it is what the user must look at.
+    ...(unassigned.total > 0
+      ? [{ id: 'unassigned' as const, label: 'importReview.tabUnassigned' as const, count: unassigned.total }]
+      : []),
     { id: 'changes', label: 'import.tabChanges', count: changed },
     { id: 'warnings', label: 'import.tabWarnings', count: preview.warnings.length },
   ];
@@ -192,7 +198,7 @@ export function ImportPreviewView(props: Props) {
             aria-selected={tab === x.id}
             aria-controls="import-tabpanel"
             data-testid={`import-tab-${x.id}`}
-            className={x.id === 'warnings' && x.count > 0 ? 'tabs__tab tabs__tab--warn' : 'tabs__tab'}
+            className={(x.id === 'warnings' || x.id === 'unassigned') && x.count > 0 ? 'tabs__tab tabs__tab--warn' : 'tabs__tab'}
             onClick={() => set({ tab: x.id })}
           >
             {t(x.label, { count: x.count })}
@@ -203,6 +209,7 @@ export function ImportPreviewView(props: Props) {
         {tab === 'cases' ? <PreviewCases client={client} jobId={jobId} total={counts.cases} /> : null}
         {tab === 'toc' ? <PreviewToc client={client} jobId={jobId} total={counts.toc} /> : null}
         {tab === 'front' ? <PreviewFrontMatter client={client} jobId={jobId} total={counts.frontMatter} /> : null}
+        {tab === 'unassigned' && unassigned.total > 0 ? <PreviewUnassigned unassigned={unassigned} /> : null}
         {tab === 'warnings' ? <PreviewWarnings warnings={preview.warnings} /> : null}
         {tab === 'changes' ? (
           <>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { PreviewSlice } from '../../../shared/model/importPreview.ts';
+import type { ImportPreview, PreviewSlice } from '../../../shared/model/importPreview.ts';
 import { parseWarning } from '../../../shared/import/warnings.ts';
 import type { Client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -96,7 +96,10 @@ export function PreviewCases({ client, jobId, total }: { client: PreviewClient; 
             {cases.map((c, i) => (
               <tr key={i} data-testid="preview-case-row">
                 <td className="data-table__col--num">{formatCaseNumber(c.number)}</td>
-                <td>{c.title}</td>
+                <td>
+                  {c.title}
+                  <ReviewBadges reasons={c.review} />
+                </td>
                 <td className="muted">{c.organization}</td>
                 <td className="data-table__col--pages">
                   {c.printedPages
@@ -166,6 +169,7 @@ export function PreviewFrontMatter({ client, jobId, total }: { client: PreviewCl
                 <td>
                   {f.title}
                   {f.date ? <span className="hint"> · {f.date}</span> : null}
+                  <ReviewBadges reasons={f.review} />
                 </td>
                 <td className="muted">{f.byline ?? t('common.none')}</td>
                 <td className="data-table__col--count">{f.paragraphs}</td>
@@ -176,6 +180,60 @@ export function PreviewFrontMatter({ client, jobId, total }: { client: PreviewCl
         </table>
       )}
     </SlicedRows>
+  );
+}
+
+/** Why a row needs review: a badge per reason, translated (an unknown key shows as itself). */
+function ReviewBadges({ reasons }: { reasons: readonly string[] | undefined }) {
+  const { t, lookup } = useI18n();
+  if (!reasons || reasons.length === 0) return null;
+  return (
+    <>
+      {reasons.map((r) => (
+        <span
+          key={r}
+          className="flag-badge preview-review"
+          title={t('importReview.badgeHint')}
+          data-testid="preview-review"
+          data-reason={r}
+        >
+          {lookup(`importReview.reasons.${r}`) ?? r}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Text placed in no case or front matter, listed from the preview's summary (at most
+ * PREVIEW_UNASSIGNED_MAX pieces): it is imported as one item flagged for review.
+ */
+export function PreviewUnassigned({ unassigned }: { unassigned: NonNullable<ImportPreview['unassigned']> }) {
+  const { t, lookup } = useI18n();
+  const more = unassigned.total - unassigned.items.length;
+  return (
+    <div className="preview-unassigned" data-testid="preview-unassigned">
+      <p className="hint">{t('importReview.unassignedIntro')}</p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th className="data-table__col--pages">{t('importReview.colPage')}</th>
+            <th>{t('importReview.colText')}</th>
+            <th>{t('importReview.colReason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {unassigned.items.map((u, i) => (
+            <tr key={i} data-testid="preview-unassigned-row">
+              <td className="data-table__col--pages">{pageRangeLabel(u.page, u.page, [u.printed, u.printed])}</td>
+              <td className="preview-unassigned__text">{u.text}</td>
+              <td className="muted">{lookup(`importReview.reasons.${u.reason}`) ?? u.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more > 0 ? <p className="muted">{t('importReview.unassignedMore', { count: more })}</p> : null}
+    </div>
   );
 }
 
@@ -224,8 +282,11 @@ export function PreviewWarnings({ warnings }: { warnings: readonly string[] }) {
   );
 }
 
-/** Warnings that say the file may not be a volume at all: shown above the preview, before anything is written. */
-export const STRUCTURE_WARNINGS: ReadonlySet<string> = new Set(['no-structure', 'page-split']);
+/**
+ * Warnings shown above the preview, before anything is written: the file may not be a volume at
+ * all, or text of it belongs to no case (kept apart, imported flagged for review).
+ */
+export const STRUCTURE_WARNINGS: ReadonlySet<string> = new Set(['no-structure', 'page-split', 'unassigned-text']);
 
 export function StructureWarnings({ warnings }: { warnings: readonly string[] }) {
   const serious = warnings.filter((w) => STRUCTURE_WARNINGS.has(parseWarning(w)?.key ?? ''));

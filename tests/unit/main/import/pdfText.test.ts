@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { extractPdfPages, linesFromRuns } from '../../../../main/import/pdfText.ts';
+import { extractPdfPages, faceOf, finishBox, layoutLines, linesFromRuns } from '../../../../main/import/pdfText.ts';
 import type { ExtractedPdf, PlacedText } from '../../../../main/import/pdfText.ts';
 import { AppError } from '../../../../shared/ipc/errors.ts';
 import type { ImportProgress } from '../../../../shared/import/types.ts';
@@ -81,7 +81,82 @@ describe('linesFromRuns', () => {
   });
 });
 
+describe('line boxes and faces', () => {
+  const frame = { left: 0, bottom: 0, height: 600 };
+
+  test('a box per line, parallel to the lines: extent, baseline from the top, the largest size', () => {
+    const { lines, boxes } = layoutLines([cjk('第二行', 10, 480), cjk('社区', 30, 500), cjk('党员', 50, 500.2, 12)], frame);
+    assert.deepEqual(lines, ['社区党员', '第二行']);
+    assert.equal(boxes.length, 2);
+    assert.deepEqual(
+      [boxes[0]!.x0, boxes[0]!.x1, Math.round(boxes[0]!.baseline * 10) / 10, boxes[0]!.fontSize],
+      [30, 74, 99.8, 12],
+    );
+    assert.deepEqual([boxes[1]!.x0, boxes[1]!.baseline], [10, 120]);
+  });
+
+  test('bold from the faces: all of a line, only its start (a lead sentence), an overprint (fake bold)', () => {
+    const bold = { ...cjk('一是', 0, 100), face: 'bold' as const };
+    const lead = layoutLines([bold, cjk('加强领导。', 20, 100)], frame).boxes.map((b) => finishBox(b, true));
+    assert.deepEqual([lead[0]!.bold, lead[0]!.boldStart], [false, 2]);
+    const all = layoutLines([bold, { ...cjk('加强', 20, 100), face: 'bold' }], frame).boxes.map((b) => finishBox(b, true));
+    assert.deepEqual([all[0]!.bold, all[0]!.boldStart], [true, undefined]);
+    // The same string printed again 0.3 pt to the right: one text, bold.
+    const fake = layoutLines([cjk('小标题', 0, 100), cjk('小标题', 0.3, 100)], frame);
+    assert.deepEqual(fake.lines, ['小标题']);
+    assert.equal(finishBox(fake.boxes[0]!, true).bold, true);
+    // A Hei line is heavy in a book set in Song, not in one set in Hei.
+    const hei = layoutLines([{ ...cjk('一、总体要求', 0, 100), face: 'sans' }], frame).boxes[0]!;
+    assert.equal(finishBox(hei, true).bold, true);
+    assert.equal(finishBox(hei, false).bold, false);
+  });
+
+  test('faces from font names: weights, title faces, Hei faces, GBK names', () => {
+    assert.equal(faceOf('AAAAAA+NotoSerifCJKsc-Bold'), 'bold');
+    assert.equal(faceOf('BAAAAA+NotoSerifCJKsc-Regular'), undefined);
+    assert.equal(faceOf('SourceHanSerifSC-Heavy'), 'bold');
+    assert.equal(faceOf('FZXBSJW--GB1-0'), 'bold'); // 方正小标宋
+    assert.equal(faceOf('HiraMinProN-W6'), 'bold');
+    assert.equal(faceOf('SimHei'), 'sans');
+    assert.equal(faceOf('FZHTJW--GB1-0'), 'sans'); // 方正黑体
+    assert.equal(faceOf('SimSun'), undefined);
+    // 黑体 and 宋体 as a PDF written on a Chinese Windows names them: GBK bytes read as Latin-1.
+    assert.equal(faceOf('\xba\xda\xcc\xe5'), 'sans');
+    assert.equal(faceOf('\xcb\xce\xcc\xe5'), undefined);
+    assert.equal(faceOf(undefined), undefined);
+  });
+});
+
 describe('extractPdfPages', () => {
+  test('line boxes of the generated volume: bold headings, the framed 〔组织点评〕 box, the larger title', async () => {
+    const { pages } = await extractPdfPages(fixture('generated/small.pdf'));
+    for (const p of pages) {
+      if (p.lines.length === 0) continue;
+      assert.equal(p.boxes?.length, p.lines.length, `page ${p.index}: a box per line`);
+      assert.ok(p.size && Math.round(p.size.width) === 420 && Math.round(p.size.height) === 595);
+    }
+    const find = (text: string) => {
+      for (const p of pages) {
+        const i = p.lines.indexOf(text);
+        if (i >= 0) return p.boxes![i]!;
+      }
+      throw new Error(`no line ${text}`);
+    };
+    const body = find('局机关扎实推进“三级联创”活动，取得了明显成效。局机关全年累计投');
+    assert.deepEqual([body.bold, body.framed], [false, undefined]);
+    const heading = find('“一站式服务”暖人心');
+    assert.equal(heading.bold, true);
+    assert.ok(heading.fontSize > body.fontSize * 1.1);
+    const title = find('小支部撬动大发展');
+    assert.ok(title.bold && title.fontSize > body.fontSize * 1.8);
+    assert.equal(find('〔组织点评〕').framed, true);
+    assert.equal(find('———中共酒泉市肃州区委组织部').framed, true);
+    assert.equal(find('———酒泉市肃州区卫生局党支部').framed, undefined);
+    // The footer's page number is bold, its title not: neither all bold nor a bold start.
+    const footer = find('小支部撬动大发展 001');
+    assert.deepEqual([footer.bold, footer.boldStart], [false, undefined]);
+  });
+
   test('reads the generated volume exactly as pdftotext does (small.txt), page by page', async () => {
     const extracted = await extractPdfPages(fixture('generated/small.pdf'));
     const pdftotext = readFileSync(new URL('../../../fixtures/generated/small.txt', import.meta.url), 'utf8')

@@ -2,7 +2,9 @@
 // lost, what invented, and which change log records account for a difference.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkConservation, Ledger } from '../../../../shared/import/conservation.ts';
+import { applyConservation, checkConservation, Ledger, recordDropped } from '../../../../shared/import/conservation.ts';
+import { addUnassigned, unassignedFromLines } from '../../../../shared/import/unassigned.ts';
+import type { Line } from '../../../../shared/import/lines.ts';
 import { ChangeLog, MAX_SITES_PER_RULE } from '../../../../shared/import/changeLog.ts';
 import { conservationWarning, parseWarning } from '../../../../shared/import/warnings.ts';
 import { importText } from '../../../../shared/import/pipeline.ts';
@@ -189,5 +191,92 @@ describe('conservation check', () => {
       r.warnings.filter((w) => parseWarning(w)?.key === 'text-not-conserved'),
       [],
     );
+  });
+
+  test('a reading that drops OCR dashes or leader junk around a name logs it, so the check balances', () => {
+    const input = pages(['一一一组织甲 cate fsin']);
+    const ledger = new Ledger();
+    const log = new ChangeLog([], ledger.hear);
+    recordDropped(
+      log,
+      { page: 0, line: 0 },
+      { text: '一一一组织甲 cate fsin', kept: '组织甲' },
+      { head: 'ocr-dash-run', tail: 'ocr-toc-org' },
+    );
+    assert.deepEqual(
+      log.toReports().map((r) => r.rule),
+      ['ocr-dash-run', 'ocr-toc-org'],
+    );
+    const c = checkConservation(input, result([block('组织甲', 0)]), { ...none, ledger });
+    assert.equal(c.holds, true);
+    // Dashes and spaces alone are not an edit worth a record.
+    const quiet = new ChangeLog();
+    recordDropped(
+      quiet,
+      { page: 0, line: 0 },
+      { text: '——— 组织甲 ', kept: '组织甲' },
+      { head: 'ocr-dash-run', tail: 'ocr-toc-org' },
+    );
+    assert.deepEqual(quiet.toReports(), []);
+  });
+});
+
+function line(page: number, lineNo: number, text: string): Line {
+  return { page, lineNo, raw: text, text, indent: 0, blankBefore: false, width: text.length, hadLeaders: false };
+}
+
+describe('unassigned text', () => {
+  test('lines become one piece per run of consecutive lines on a page', () => {
+    const items = unassignedFromLines(
+      [line(2, 10, '甲乙'), line(2, 11, '丙丁'), line(2, 14, '戊'), line(3, 15, '己庚')],
+      'uncertain',
+    );
+    assert.deepEqual(items, [
+      { page: 2, line: 10, text: '甲乙\n丙丁', reason: 'uncertain' },
+      { page: 2, line: 14, text: '戊', reason: 'uncertain' },
+      { page: 3, line: 15, text: '己庚', reason: 'uncertain' },
+    ]);
+  });
+
+  test('text in the unassigned place counts as placed, on its own page only', () => {
+    const input = pages(['甲乙', '丙丁戊'], ['己庚']);
+    const r = result([block('甲乙', 0), block('己庚', 1)]);
+    const lost = checkConservation(input, r, { ...none, ledger: new Ledger() });
+    assert.deepEqual([lost.holds, lost.lost], [false, 3]);
+    addUnassigned(r, [{ page: 0, line: 1, text: '丙丁戊', reason: 'uncertain' }]);
+    const held = checkConservation(input, r, { ...none, ledger: new Ledger() });
+    assert.equal(held.holds, true);
+    assert.deepEqual([held.placed, held.unassigned], [7, 3]);
+    // On the wrong page it is still lost there (and invented where it is said to be).
+    const moved = result([block('甲乙', 0), block('己庚', 1)]);
+    addUnassigned(moved, [{ page: 1, line: 1, text: '丙丁戊', reason: 'uncertain' }]);
+    const wrong = checkConservation(input, moved, { ...none, ledger: new Ledger() });
+    assert.deepEqual([wrong.lost, wrong.invented], [3, 3]);
+  });
+
+  test('adding unassigned text states it in one warning, kept up to date', () => {
+    const r = result([]);
+    addUnassigned(r, [{ page: 4, line: 80, text: '甲 乙', reason: 'uncertain' }]);
+    addUnassigned(r, [{ page: 1, line: 9, text: '丙', reason: 'toc-unread' }]);
+    assert.deepEqual(
+      r.unassigned?.map((u) => u.page),
+      [1, 4],
+    );
+    const warnings = r.warnings.map(parseWarning).filter((w) => w?.key === 'unassigned-text');
+    assert.equal(warnings.length, 1);
+    assert.deepEqual(warnings[0]!.params, { count: 2, chars: 3, pages: [1, 4] });
+  });
+
+  test('where conservation fails, the cases on those pages are flagged for review', () => {
+    const input = pages(['甲乙'], ['丙丁戊'], ['己']);
+    const r = result([block('甲乙', 0), block('丙丁', 1), block('己', 2)]);
+    r.cases[0]!.pageEnd = 1;
+    r.cases.push({ ...r.cases[0]!, number: 2, pageStart: 2, pageEnd: 2, doc: { version: 1, blocks: [] } });
+    const c = applyConservation(input, r, { ...none, ledger: new Ledger() });
+    assert.equal(c.holds, false);
+    assert.deepEqual(c.failures, [{ page: 1, toc: false, lost: '戊', invented: '' }]);
+    assert.deepEqual(r.cases[0]!.review, ['not-conserved']);
+    assert.equal(r.cases[1]!.review, undefined);
+    assert.equal(r.warnings.filter((w) => parseWarning(w)?.key === 'text-not-conserved').length, 1);
   });
 });

@@ -160,7 +160,7 @@ describe('OCR fixtures: structure as the truth, text within the bound', () => {
     });
   }
 
-  test('the OCR rules are what makes it work: without them cases go missing', () => {
+  test('the OCR rules are what makes it work: without them cases are misread or go unnumbered', () => {
     const off = [
       'ocr-dash-run',
       'ocr-lost-dashes',
@@ -179,7 +179,8 @@ describe('OCR fixtures: structure as the truth, text within the bound', () => {
       const fx = fixtures[name]!;
       const want = JSON.parse(readFileSync(fx.truth, 'utf8')) as TruthJson;
       const got = toTruthJson(importText(read(fx, name), { sourceName: name, encoding: 'utf-8' }, { disabledRules: off }));
-      assert.notEqual(got.cases.length, want.cases.length, name);
+      const fields = (t: TruthJson): unknown => t.cases.map((c) => [c.number, c.title, c.organization]);
+      assert.notDeepEqual(fields(got), fields(want), name);
     }
   });
 

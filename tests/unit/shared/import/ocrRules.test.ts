@@ -8,7 +8,8 @@ import { dropOutlierFolios, parseFolio, removeRunningLines } from '../../../../s
 import { parseToc, trimLeaderJunk } from '../../../../shared/import/toc.ts';
 import { findOpeners, findPageOpeners } from '../../../../shared/import/openers.ts';
 import { buildUnits } from '../../../../shared/import/paragraphs.ts';
-import { pairWithToc } from '../../../../shared/import/tocMatch.ts';
+import { alignWithToc } from '../../../../shared/import/tocMatch.ts';
+import { candidatesOf } from './helpers.ts';
 import { removeCaseFooters } from '../../../../shared/import/caseParse.ts';
 import { closeParagraph, fixTitle, makeBlock, type TextContext } from '../../../../shared/import/blocks.ts';
 import { importText } from '../../../../shared/import/pipeline.ts';
@@ -221,11 +222,12 @@ describe('lost lines', () => {
     );
     const ops = findPageOpeners(
       { lines, vocab: V },
-      [{ key: '戈壁滩上的红色堡垒', organization: null, from: 2, to: lines.length, page: 7 }],
+      [{ entry: 0, organization: null, from: 2, to: lines.length, page: 7 }],
       [6, 7, 8],
     );
     assert.equal(ops.length, 1);
-    const op = ops[0]!;
+    assert.equal(ops[0]!.entry, 0);
+    const op = ops[0]!.opener;
     assert.equal(lines[op.start]!.text, '〔组织点评〕');
     assert.deepEqual(
       op.commentary.map((l) => l.text),
@@ -235,7 +237,7 @@ describe('lost lines', () => {
     assert.equal(op.titleLines[0]!.text, '');
     // Not on a page the TOC does not name.
     assert.deepEqual(
-      findPageOpeners({ lines, vocab: V }, [{ key: 'x', organization: null, from: 2, to: lines.length, page: 9 }], [6, 7, 8]),
+      findPageOpeners({ lines, vocab: V }, [{ entry: 0, organization: null, from: 2, to: lines.length, page: 9 }], [6, 7, 8]),
       [],
     );
   });
@@ -265,6 +267,16 @@ describe('ocr-folio: outliers', () => {
 });
 
 describe('fuzzy-title-match', () => {
+  // Each case's entry (−1: none), as the alignment pairs them.
+  const pairWithToc = (
+    cases: { title: string; printedStart: number | null }[],
+    toc: typeof entries,
+    { fuzzy }: { fuzzy: boolean },
+  ): number[] => {
+    const { candidates, printed } = candidatesOf(cases);
+    const aligned = alignWithToc(candidates, toc, { printed, fuzzy, footers: [] });
+    return candidates.map((_, k) => aligned.find((a) => a.candidate === k)?.entry ?? -1);
+  };
   const entries = [
     { number: 1, title: '戈壁滩上的红色堡垒', organization: null, page: null },
     { number: 2, title: '行动步步见效 托起致富希望', organization: null, page: null },

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { importText } from '../../../../shared/import/pipeline.ts';
 import { toTruthJson, type TruthJson } from '../../../../shared/import/truthSchema.ts';
-import { pairWithToc } from '../../../../shared/import/tocMatch.ts';
+import { alignWithToc } from '../../../../shared/import/tocMatch.ts';
+import { candidatesOf } from './helpers.ts';
 import { ImportResult } from '../../../../shared/model/importResult.ts';
 
 const dir = new URL('../../../fixtures/import/', import.meta.url);
@@ -217,32 +218,23 @@ describe('cases that share a title', () => {
 
   test('pairing: fewer cases than entries of a title → the printed start page decides', () => {
     const toc = twins.map(([number, title, organization, page]) => ({ number, title, organization, page }));
-    assert.deepEqual(pairWithToc([{ title: '用心做好群众工作', printedStart: 3 }], toc), [2]);
-    assert.deepEqual(pairWithToc([{ title: '用心做好群众工作', printedStart: null }], toc), [0]);
+    // Each case's entry (−1: none), as the alignment pairs them.
+    const pair = (cases: { title: string; printedStart: number | null }[]): number[] => {
+      const { candidates, printed } = candidatesOf(cases);
+      const aligned = alignWithToc(candidates, toc, { printed, fuzzy: true, footers: [] });
+      return candidates.map((_, k) => aligned.find((a) => a.candidate === k)?.entry ?? -1);
+    };
+    assert.deepEqual(pair([{ title: '用心做好群众工作', printedStart: 3 }]), [2]);
+    assert.deepEqual(pair([{ title: '用心做好群众工作', printedStart: null }]), [0]);
     // Two cases, two entries: in order, whatever the pages say.
     assert.deepEqual(
-      pairWithToc(
-        [
-          { title: '用心做好群众工作', printedStart: null },
-          { title: '用心 做好群众工作', printedStart: 3 },
-        ],
-        toc,
-      ),
+      pair([
+        { title: '用心做好群众工作', printedStart: null },
+        { title: '用心 做好群众工作', printedStart: 3 },
+      ]),
       [0, 2],
     );
-    // Entries of a title are taken in ascending page order.
-    const swapped = [toc[2]!, toc[1]!, toc[0]!];
-    assert.deepEqual(
-      pairWithToc(
-        [
-          { title: '用心做好群众工作', printedStart: 1 },
-          { title: '用心做好群众工作', printedStart: 3 },
-        ],
-        swapped,
-      ),
-      [2, 0],
-    );
     // A case whose title the TOC lacks takes a free entry on its start page.
-    assert.deepEqual(pairWithToc([{ title: '科技兴企', printedStart: 2 }], toc), [1]);
+    assert.deepEqual(pair([{ title: '科技兴企', printedStart: 2 }]), [1]);
   });
 });
