@@ -152,6 +152,19 @@ export function removeRunningLines(pages: PageLines[], log: ChangeLog, opts: Run
         log.record('ocr-folio', { page, line: c.line.lineNo }, { before: c.line.text, after: `${c.label} ${c.number}`.trim() });
     }
   }
+  // Front matter numbered in roman (i, ii, iii…): a bare numeral at a page's edge, removed when two or
+  // more pages agree on its offset; the page's printed number stays unknown (the cases count in Arabic).
+  const romanByOffset = new Map<number, Line[]>();
+  for (const page of pages) {
+    for (const { line } of edgeLines(page.lines)) {
+      const n = remove.has(line) ? null : romanValue(line.text.trim());
+      if (n === null) continue;
+      const list = romanByOffset.get(page.index - n) ?? [];
+      list.push(line);
+      romanByOffset.set(page.index - n, list);
+    }
+  }
+  for (const list of romanByOffset.values()) if (new Set(list.map((l) => l.page)).size >= 2) for (const l of list) remove.add(l);
   // Lines repeated at the edges of many pages: a running title without a number.
   const counts = new Map<string, Set<number>>();
   for (const page of pages) {
@@ -297,4 +310,20 @@ export function inferPrinted(folios: readonly (number | null)[]): (number | null
     out[i] = printed !== null && printed >= 1 ? printed : null;
   }
   return out;
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+
+/** The value of a lone lower- or upper-case roman numeral up to 399 written the usual way (iv, xii), else null. */
+export function romanValue(text: string): number | null {
+  if (!/^(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/i.test(text) || text === '') return null;
+  if (text !== text.toLowerCase() && text !== text.toUpperCase()) return null;
+  const s = text.toLowerCase();
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN[s[i]!]!;
+    const next = ROMAN[s[i + 1] ?? ''] ?? 0;
+    n += v < next ? -v : v;
+  }
+  return n;
 }

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { inferPrinted, parseFolio, removeRunningLines } from '../../../../shared/import/runningLines.ts';
+import { inferPrinted, parseFolio, removeRunningLines, romanValue } from '../../../../shared/import/runningLines.ts';
 import { ChangeLog } from '../../../../shared/import/changeLog.ts';
 import { DEFAULT_VOCABULARY } from '../../../../shared/import/vocabulary.ts';
 import { pagesOf } from './helpers.ts';
@@ -75,4 +75,9 @@ describe('inferPrinted', () => {
     assert.deepEqual(inferPrinted([5, null, null, 20]), [5, 6, 19, 20]);
     assert.deepEqual(inferPrinted([5, null, null, null, 20]), [5, 6, null, 19, 20]);
   });
+});
+
+test('roman numerals read as front-matter folios: usual forms only, one case throughout', () => {
+  assert.deepEqual(['i', 'ii', 'iv', 'ix', 'xii', 'XIV', 'xl'].map(romanValue), [1, 2, 4, 9, 12, 14, 40]);
+  for (const s of ['', 'iiii', 'vx', 'Ii', 'ic', 'hi', 'x1']) assert.equal(romanValue(s), null, s);
 });
