@@ -10,7 +10,7 @@ import { closeParagraph, fixTitle, makeBlock, type TextContext } from './blocks.
 import { dashRest } from './structure.ts';
 import { recordDropped } from './conservation.ts';
 import { parseFolio, repeatKey } from './runningLines.ts';
-import { compact, endsSentence, lineWidth } from '../text/cjk.ts';
+import { endsSentence, lineWidth } from '../text/cjk.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import { similarity } from '../text/similarity.ts';
 import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
@@ -272,9 +272,4 @@ export function sectionsOf(doc: CaseDoc): z.infer<typeof ImportedSection>[] {
     }
   }
   return sections;
-}
-
-/** Keys by which a running footer names a case: its title without spaces. */
-export function titleKey(title: string): string {
-  return compact(title);
 }

@@ -276,8 +276,8 @@ function numberCases(
   aligned: readonly AlignedCase[],
 ): ImportedCase[] {
   // A TOC that lists none of the cases (an excerpt's) says nothing of their numbers: as without one.
-  const listsNone = pairing.every((t) => t < 0);
   const firstListed = pairing.findIndex((t) => t >= 0);
+  const listsNone = firstListed < 0;
   const listed = new Set(toc.map((e) => e.number));
   let last: number | null = null;
   const filled = pairing.map((t, i) => {
@@ -293,7 +293,7 @@ function numberCases(
     const printedEnd = printed[parsedCase.pageEnd] ?? null;
     // A case 'toc-entry-from-case' gave an entry is in the TOC now. A TOC whose first entry is not
     // number 1 is an excerpt's: cases before its first listed one (all, if it lists none) are not missing from it.
-    const beforeExcerpt = (firstListed < 0 || i < firstListed) && (toc[0]?.number ?? 1) > 1;
+    const beforeExcerpt = (listsNone || i < firstListed) && (toc[0]?.number ?? 1) > 1;
     const review = (aligned[i]?.review ?? []).filter((r) => r !== 'not-in-toc' || (pairing[i]! < 0 && !beforeExcerpt));
     return {
       number: filled[i] ?? null,

@@ -127,6 +127,7 @@ export function alignWithToc(
   const candInfo = candidates.map((c) => keyInfo(c.key));
   const exactOnly = candidates.map((c) => listed.has(c.key));
   const orgs = toc.map((e) => (e.organization ? compact(e.organization) : ''));
+  const candOrgs = candidates.map((c) => compact(c.org));
   const orgAlike = new Map<string, number>();
   const orgScore = (org: string, t: number): number => {
     if (org === orgs[t]) return ORG_EXACT;
@@ -159,7 +160,7 @@ export function alignWithToc(
       s += entry.page === page ? PAGE_AGREES : PAGE_DIFFERS;
       evidence ||= entry.page === page;
     }
-    const org = compact(cand.org);
+    const org = candOrgs[c]!;
     if (org.length > 0 && orgs[t]!.length > 0) {
       const alike = orgScore(org, t);
       s += alike;

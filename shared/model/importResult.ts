@@ -22,7 +22,11 @@ export const ImportedFrontMatter = z.object({
   pageStart: z.number().int().nonnegative(),
   pageEnd: z.number().int().nonnegative(),
   doc: CaseDoc,
-  /** Why the item needs a look (REVIEW_REASONS keys): it is imported flagged 有疑问. */
+  /**
+   * Why the item needs a look: reason keys ('not-in-toc', 'title-unlike-toc', 'toc-entry-skipped'
+   * from the alignment; 'not-conserved'; 'unassigned'), each translated as
+   * `importReview.reasons.<key>`, an unknown key shown as itself. It is imported flagged 有疑问.
+   */
   review: z.array(z.string()).optional(),
 });
 export type ImportedFrontMatter = z.infer<typeof ImportedFrontMatter>;
@@ -53,28 +57,12 @@ export const ImportedCase = z.object({
   pageEnd: z.number().int().nonnegative(),
   doc: CaseDoc,
   /**
-   * Why the case's bounds or number need a look (short reason keys, e.g. 'not-in-toc': see
-   * REVIEW_REASONS); absent when sure. Shown in the preview; the case is imported flagged 有疑问.
+   * Why the case's bounds or number need a look (reason keys, as the front-matter item's `review`);
+   * absent when sure. Shown in the preview; the case is imported flagged 有疑问.
    */
   review: z.array(z.string()).optional(),
 });
 export type ImportedCase = z.infer<typeof ImportedCase>;
-
-/**
- * Reasons an imported case or item needs review, each with a translation (`import.review.<key>`);
- * a key not listed shows as itself. 'not-conserved': text on its pages is not accounted for;
- * 'unassigned': the item holding text the import could place nowhere else.
- */
-export const REVIEW_REASONS = [
-  'not-in-toc',
-  'title-unlike-toc',
-  'toc-entry-skipped',
-  'merged',
-  'title-uncertain',
-  'not-conserved',
-  'unassigned',
-] as const;
-export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /**
  * Text the import could not place in a case or the front matter (its structure too uncertain), kept
