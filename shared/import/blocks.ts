@@ -110,11 +110,19 @@ export function makeBlock(lines: readonly Line[], spec: BlockSpec, ctx: TextCont
  * A whole title (or byline) as OCR reads its phrase gap: an unmatched quote between two words
  * ('strip-stray-quote'), and in OCR text a comma between two phrases ('ocr-title-gap').
  */
-export function fixTitle(title: string, where: Where, ctx: TextContext): string {
+export function fixTitle(title: string, where: Where, ctx: TextContext, { commaAtBreak = false }: TitleFacts = {}): string {
   let text = title;
   if (ctx.log.on('strip-stray-quote')) text = unbalancedTitleQuotes(text, ctx.log.sink('strip-stray-quote', where)).text;
-  if (ctx.ocr && ctx.log.on('ocr-title-gap')) text = ocrTitleGap(text, ctx.log.sink('ocr-title-gap', where)).text;
+  // A comma that ends one of the title's printed lines is the title's own: OCR reads phrase gaps as commas only within a line.
+  if (ctx.ocr && ctx.log.on('ocr-title-gap') && !commaAtBreak)
+    text = ocrTitleGap(text, ctx.log.sink('ocr-title-gap', where)).text;
   return text;
+}
+
+/** What the printed title lines tell about a title's punctuation. */
+export interface TitleFacts {
+  /** One of the title's lines (not its last) ends with a comma. */
+  commaAtBreak?: boolean;
 }
 
 /**

@@ -2,15 +2,15 @@ import type { Block, CaseDoc } from '../model/caseDoc.ts';
 import type { ImportedSection } from '../model/importResult.ts';
 import type { z } from 'zod';
 import { pageSpan, type Line } from './lines.ts';
-import { bareName, nameLine, nameOf, openerOrganization, type Opener } from './openers.ts';
+import { bareName, nameLine, nameOf, openerOrganization, trailingBoxAt, type Opener } from './openers.ts';
 import { isSignatureLike } from './geometry.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, type Unit } from './paragraphs.ts';
 import { closeParagraph, fixTitle, makeBlock, type TextContext } from './blocks.ts';
-import { dashRest } from './structure.ts';
+import { dashRest, isDashLine } from './structure.ts';
 import { recordDropped } from './conservation.ts';
 import { parseFolio, repeatKey } from './runningLines.ts';
-import { endsSentence, lineWidth } from '../text/cjk.ts';
+import { compact, endsSentence, lastChar, lineWidth } from '../text/cjk.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import { similarity } from '../text/similarity.ts';
 import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
@@ -26,6 +26,14 @@ export interface ParsedCase {
   pageEnd: number;
   /** The label of a box printed after the body (see `trailingBox`): structure, not text. */
   boxLabel?: Line;
+  /**
+   * Where the title's lines broke after a closing mark (”」）…), as counts of the title's non-space
+   * characters before the break: a phrase gap or a run-on, which other readings of the title decide
+   * (rule 'title-gaps', reconcile.ts).
+   */
+  titleBreaks?: number[];
+  /** One of the title's printed lines (not its last) ended with a comma: see `fixTitle`. */
+  titleCommaAtBreak?: boolean;
 }
 
 export interface CaseWidths {
@@ -114,7 +122,10 @@ export function parseCase(
   const { opener, body } = trailingBox(found, lines, vocab);
   const blocks: Block[] = [];
   const titleBlock = makeBlock(opener.titleLines, { kind: 'title', role: 'title', phrases: true }, ctx);
-  titleBlock.text = fixTitle(titleBlock.text, { page: titleBlock.page, line: opener.titleLines[0]!.lineNo }, ctx);
+  const commaAtBreak = opener.titleLines.slice(0, -1).some((l) => /[，,]\s*$/.test(l.text));
+  titleBlock.text = fixTitle(titleBlock.text, { page: titleBlock.page, line: opener.titleLines[0]!.lineNo }, ctx, {
+    commaAtBreak,
+  });
   blocks.push(titleBlock);
   const orgBlock = organizationBlock(opener, ctx);
   blocks.push(orgBlock);
@@ -133,6 +144,15 @@ export function parseCase(
     }
     let signature: string | null = null;
     if (signatureLine) {
+      // A signature found here (not the opener's, logged by the pipeline) whose dashes OCR read as 一.
+      const text = signatureLine.text;
+      if (signatureLine !== opener.signature && ctx.ocr && !isDashLine(text) && nameOf(text) !== text.trim()) {
+        ctx.log.record(
+          'ocr-lost-dashes',
+          { page: signatureLine.page, line: signatureLine.lineNo },
+          { before: text, after: `———${nameOf(text)}` },
+        );
+      }
       const b = makeBlock([signatureLine], { kind: 'commentary-signature', role: 'running', transform: nameOf }, ctx);
       boxBlocks.push(b);
       signature = b.text;
@@ -158,7 +178,24 @@ export function parseCase(
     pageEnd: last,
   };
   if (trailing && opener.label) parsed.boxLabel = opener.label;
+  if (commaAtBreak) parsed.titleCommaAtBreak = true;
+  const breaks = closingBreaks(opener.titleLines.map((l) => l.text));
+  if (breaks.length > 0) parsed.titleBreaks = breaks;
   return parsed;
+}
+
+// Marks after which a title's line break may be a phrase gap as well as a run-on.
+const CLOSING_MARKS = '”’」』）》';
+
+/** See `ParsedCase.titleBreaks`. */
+export function closingBreaks(titleLines: readonly string[]): number[] {
+  const out: number[] = [];
+  let count = 0;
+  titleLines.forEach((text, i) => {
+    count += compact(text).length;
+    if (i < titleLines.length - 1 && CLOSING_MARKS.includes(lastChar(text.trimEnd()))) out.push(count);
+  });
+  return out;
 }
 
 /**
@@ -168,21 +205,10 @@ export function parseCase(
  */
 function trailingBox(opener: Opener, body: Line[], vocab: Vocabulary): { opener: Opener; body: Line[] } {
   if (opener.label) return { opener, body };
-  let at = -1;
-  for (let i = body.length - 2; i >= Math.max(1, body.length - MAX_TRAILING_BOX); i--) {
-    const text = body[i]!.text;
-    if (isVocab(text, vocab.awardsHeadings)) break;
-    if (isVocab(text, vocab.commentaryLabels)) {
-      at = i;
-      break;
-    }
-  }
+  const at = trailingBoxAt(body, vocab);
   if (at < 0) return { opener, body };
   return { opener: { ...opener, label: body[at]!, commentary: body.slice(at + 1), signature: null }, body: body.slice(0, at) };
 }
-
-/** Lines a box printed after the body may take (its label included). */
-const MAX_TRAILING_BOX = 40;
 
 /**
  * The box's text and its signature: the opener's (a `———name` line), else a last line that signs it —

@@ -35,6 +35,7 @@ export const RULE_IDS = [
   'toc-entry-from-case',
   'fill-toc-from-case',
   'org-brackets',
+  'title-gaps',
   'remove-running-header',
   'remove-running-footer',
   'move-displaced-byline',

@@ -14,6 +14,10 @@ const SIGNS: RegExp[] = [
   /\p{Script=Han}[,:;](?=\s*\p{Script=Han})/u,
   // Straight double quotes in Chinese text.
   /\p{Script=Han}\s*"|"\s*\p{Script=Han}/u,
+  // Two opening (or two closing) double quotes with no other between: print nests ‘’ inside “”, never ““.
+  /“[^”]*“|”[^“]*”/,
+  // A quote before a running footer's page number: an opening one, or a closing one glued to it (OCR's speck).
+  /[“"]\s*\d{1,3}$|”\d{1,3}$/,
   // Mismatched brackets around a short label.
   /^[【〔[(（][^】〕\])）]{1,8}[】〕\])）]$/,
 ];
@@ -33,7 +37,7 @@ function signOf(line: string): boolean {
   if (/^(?:一[-—\s]*一|[-—]一|一[-—])/.test(text) && ocrDashRun(text).count > 0) return true;
   for (let k = 0; k < SIGNS.length; k++) {
     if (!SIGNS[k]!.test(text)) continue;
-    if (k < 2) return true;
+    if (k < SIGNS.length - 1) return true;
     // A label whose closing bracket does not answer its opening one.
     return MISMATCHED.get(text[0]!) !== text[text.length - 1];
   }

@@ -341,17 +341,30 @@ export function findTitleCandidates(scan: OpenerScan, wanted: readonly WantedTit
       list.push({ i, n });
     }
   }
-  const out: TitleCandidate[] = [];
-  for (const entry of wanted) {
-    if (entry.key.length < 2) continue;
-    const exact = spotsByKey.get(entry.key) ?? [];
-    const spots = exact.length > 0 || !fuzzy ? exact : likeTitle(scan, entry.key);
-    for (const spot of spots) {
-      // A running head repeating the title right above it is no title.
-      if (exact.some((o) => o.i === spot.i + spot.n)) continue;
-      const found = titleOpener(scan, spot, entry);
-      if (found) out.push({ ...found, entry: entry.entry });
+  const find = (entries: readonly WantedTitle[], nameAbove: boolean): TitleCandidate[] => {
+    const out: TitleCandidate[] = [];
+    for (const entry of entries) {
+      if (entry.key.length < 2) continue;
+      const exact = spotsByKey.get(entry.key) ?? [];
+      const spots = exact.length > 0 || !fuzzy ? exact : likeTitle(scan, entry.key);
+      for (const spot of spots) {
+        // A running head (opening its page) repeating the title right above it is no title.
+        const opensPage = spot.i === 0 || lines[spot.i - 1]!.page !== lines[spot.i]!.page;
+        if (opensPage && exact.some((o) => o.i === spot.i + spot.n)) continue;
+        const found = titleOpener(scan, spot, entry, nameAbove);
+        if (found) out.push({ ...found, entry: entry.entry });
+      }
     }
+    return out;
+  };
+  const out = find(wanted, false);
+  // A volume that sets its organisations above the titles (most openers found so) does so for the
+  // entries whose organisation the TOC lost too: any name line right above their title is theirs.
+  const above = out.filter((c) => c.opener.org && c.opener.org.lineNo < c.opener.titleLines[0]!.lineNo).length;
+  if (above * 2 > out.length) {
+    const nameless = wanted.filter((w) => !w.organization);
+    const found = new Set(out.map((c) => c.entry));
+    out.push(...find(nameless, true).filter((c) => !found.has(c.entry) || c.opener.org));
   }
   return out;
 }
@@ -388,10 +401,21 @@ function titleLike({ vocab, fullWidth }: OpenerScan, l: Line): boolean {
  * The opener of `entry`'s case with its title at `spot`, or null; `strong` when an organisation
  * line was found under the title (else the title must open its page).
  */
-function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: WantedTitle): { opener: Opener; strong: boolean } | null {
+function titleOpener(
+  scan: OpenerScan,
+  { i, n }: TitleSpot,
+  entry: WantedTitle,
+  anyNameAbove = false,
+): { opener: Opener; strong: boolean } | null {
   const { lines, vocab, lostDashes } = scan;
   const title = lines.slice(i, i + n);
-  if (continuesAbove(scan, { start: i, n, floor: 0 })) return null;
+  // Some hands set the organisation above the title: the line right above it naming the entry's organisation.
+  const above = lines[i - 1];
+  const nameAbove =
+    above !== undefined &&
+    above.page === title[0]!.page &&
+    (namesOrganization(above, entry.organization, scan) || (anyNameAbove && !isDashLine(above.text) && nameLine(above, vocab)));
+  if (!nameAbove && continuesAbove(scan, { start: i, n, floor: 0 })) return null;
   const under = lines[i + n];
   let org: Line | null = null;
   let orgFromToc: string | null = entry.organization ?? '';
@@ -420,9 +444,14 @@ function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: WantedTitle):
       orgFromToc = nameOf(text);
     }
   }
+  const orgAbove = !org && nameAbove ? above : null;
+  if (orgAbove) {
+    org = orgAbove;
+    orgFromToc = isDashLine(orgAbove.text) ? null : nameOf(orgAbove.text);
+  }
   const opener: Opener = {
-    start: i,
-    bodyStart: i + n + (org ? 1 : 0),
+    start: orgAbove ? i - 1 : i,
+    bodyStart: i + n + (org && !orgAbove ? 1 : 0),
     titleLines: title,
     org,
     orgFromToc,
@@ -434,6 +463,16 @@ function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: WantedTitle):
   const opensPage = opener.start === 0 || lines[opener.start - 1]!.page !== lines[opener.start]!.page;
   if (!org && !opensPage) return null;
   return { opener, strong: org !== null };
+}
+
+/** Whether `line` names the organisation `tocOrg` (a TOC entry's): the same name, with or without dashes or brackets. */
+function namesOrganization(line: Line, tocOrg: string | null, scan: OpenerScan): boolean {
+  // A dash line above a title signs the box before it.
+  if (!tocOrg || isLabel(line, scan.vocab) || isDashLine(line.text)) return false;
+  const name = compact(bareName(line.text));
+  const want = compact(bareName(tocOrg));
+  // Under OCR (its dashes lost, see `nameLine`) names are misread: alike is enough.
+  return name.length >= 4 && (name === want || (scan.lostDashes && want.length >= 4 && similarity(name, want) >= FUZZY_TITLE));
 }
 
 /** A commentary box before the opener's title (starting on its page or the one before) or right after its organisation line joins it. */
@@ -484,7 +523,16 @@ function boxBefore(scan: OpenerScan, opener: Opener, floor: number): void {
   const { lines, vocab, lostDashes } = scan;
   let k = opener.start - 1;
   // A line giving the case's number (案例 2, 第2例, 2) may stand between the box and the title.
-  const numberLine = k >= floor && caseNumberLine(lines[k]!) && lines[k]!.page === lines[opener.start]!.page ? lines[k--]! : null;
+  const page = lines[opener.start]!.page;
+  const numberLine = k >= floor && caseNumberLine(lines[k]!) && lines[k]!.page === page ? lines[k--]! : null;
+  // A box printed before its title ends on the title's page: one ending on an earlier page closed the case before.
+  if (k < floor || lines[k]!.page !== page) {
+    if (numberLine) {
+      opener.numberLine = numberLine;
+      opener.start = k + 1;
+    }
+    return;
+  }
   let signature: Line | null = null;
   // The signature: a dash line, or a name printed without dashes after the box's last sentence (or whose dashes OCR lost).
   const plainSignature = (): boolean =>
@@ -504,6 +552,58 @@ function boxBefore(scan: OpenerScan, opener: Opener, floor: number): void {
     opener.signature = signature;
     opener.start = k;
     if (numberLine) opener.numberLine = numberLine;
+  } else if (numberLine) {
+    // No box: the number line itself opens the case.
+    opener.numberLine = numberLine;
+    opener.start = lines.indexOf(numberLine, floor);
+  }
+}
+
+/** Lines a box printed after the body may take (its label included). */
+const MAX_TRAILING_BOX = 40;
+
+/** Where a box printed after the body opens (its label's index in `body`), or −1. */
+export function trailingBoxAt(body: readonly Line[], vocab: Vocabulary): number {
+  for (let i = body.length - 2; i >= Math.max(1, body.length - MAX_TRAILING_BOX); i--) {
+    const text = body[i]!.text;
+    if (isVocab(text, vocab.awardsHeadings)) return -1;
+    if (isVocab(text, vocab.commentaryLabels)) return i;
+  }
+  return -1;
+}
+
+/**
+ * A volume prints its boxes one way: before the titles, or after the bodies (where cases run on,
+ * a box after a body stands right above the next title and is found as that opener's box). With a
+ * box before the first title, they are before. Else the votes for after: each body (`bodies`, back
+ * matter cut off) that still ends with a box, and each box naming the organisation of the case above
+ * rather than its own; against: each box naming its own.
+ */
+export function boxesAfterBodies(openers: readonly Opener[], bodies: readonly (readonly Line[])[], vocab: Vocabulary): boolean {
+  if (openers.length < 2 || openers[0]!.label) return false;
+  let after = bodies.filter((b) => trailingBoxAt(b, vocab) >= 0).length;
+  let before = 0;
+  openers.forEach((o, k) => {
+    if (!o.label || k === 0) return;
+    const text = compact(o.commentary.map((l) => l.text).join(''));
+    const own = compact(openerOrganization(o));
+    const above = compact(openerOrganization(openers[k - 1]!));
+    const namesOwn = own.length > 0 && text.includes(own);
+    const namesAbove = above.length > 0 && text.includes(above);
+    if (namesAbove && !namesOwn) after++;
+    if (namesOwn && !namesAbove) before++;
+  });
+  return after > before;
+}
+
+/** Detaches the boxes found before titles from their openers: they belong to the cases above them. */
+export function detachBoxes(openers: readonly Opener[], lines: readonly Line[]): void {
+  for (const o of openers) {
+    if (!o.label) continue;
+    o.start = lines.indexOf(o.numberLine ?? o.titleLines[0]!, o.start);
+    o.label = null;
+    o.commentary = [];
+    o.signature = null;
   }
 }
 

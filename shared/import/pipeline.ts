@@ -5,9 +5,9 @@ import { applyConservation, Ledger } from './conservation.ts';
 import { addUnassigned, unassignedFromLines } from './unassigned.ts';
 import { boundPages, MAX_PAGE_CHARS, splitPages } from './splitPages.ts';
 import { buildPageLines, type Line, type LineNormalizer } from './lines.ts';
-import { dropOutlierFolios, inferPrinted, removeRunningLines } from './runningLines.ts';
+import { dropOutlierFolios, inferPrinted, parseFolio, removeRunningLines, romanValue } from './runningLines.ts';
 import { isTocPage, parseToc } from './toc.ts';
-import { bareName, nameOf, type OpenerScan } from './openers.ts';
+import { bareName, boxesAfterBodies, detachBoxes, nameOf, type OpenerScan } from './openers.ts';
 import { dashRest, isDashLine } from './structure.ts';
 import { alignWithToc, matchKey, type AlignedCase } from './tocMatch.ts';
 import { findCandidates } from './candidates.ts';
@@ -104,6 +104,15 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   const aligned = alignWithToc(candidates, toc, { printed: printedEarly, fuzzy, footers: running.labels });
   const openers = aligned.map((a) => candidates[a.candidate]!.opener);
   if (openers.length === 0) warnings.push(noCasesWarning());
+  // Bodies run from an opener to the next; back matter (后记…) ends the last one.
+  const bodiesOf = (): Line[][] => openers.map((o, k) => content.slice(o.bodyStart, openers[k + 1]?.start ?? content.length));
+  let bodies = bodiesOf();
+  let backMatter = splitBackMatter(bodies, vocab);
+  if (boxesAfterBodies(openers, bodies, vocab)) {
+    detachBoxes(openers, content);
+    bodies = bodiesOf();
+    backMatter = splitBackMatter(bodies, vocab);
+  }
   for (const opener of openers) {
     // The box's label becomes the commentary blocks' kind.
     if (opener.label) ledger.structural(opener.label.page, opener.label.text);
@@ -136,10 +145,7 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     }
   }
 
-  // Bodies run from an opener to the next; back matter (后记…) ends the last one.
   const firstCase = openers[0]?.start ?? content.length;
-  const bodies: Line[][] = openers.map((o, k) => content.slice(o.bodyStart, openers[k + 1]?.start ?? content.length));
-  const backMatter = splitBackMatter(bodies, vocab);
 
   const bodyLines = bodies.flat();
   const widthBody = estimateFullWidth(bodyLines, fullWidth);
@@ -233,7 +239,9 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
  */
 function tocTitleKeys(tocLines: readonly Line[], vocab: Vocabulary, scratch: TextContext): Set<string> {
   if (tocLines.length === 0) return new Set();
-  const keys = parseToc(tocLines, vocab, scratch).map((e) => (e.title ? matchKey(e.title) : ''));
+  // The TOC pages' own folios (arabic or roman, still in place here) would run on into the entries around them.
+  const entries = tocLines.filter((l) => romanValue(l.text.trim()) === null && parseFolio(l.text)?.label !== '');
+  const keys = parseToc(entries, vocab, scratch).map((e) => (e.title ? matchKey(e.title) : ''));
   return new Set(keys.filter((k) => k.length >= 2));
 }
 

@@ -3,6 +3,7 @@ import type { ParsedCase } from './caseParse.ts';
 import { fixTitle, type TextContext } from './blocks.ts';
 import { FUZZY_TITLE, matchKey, titleMatch } from './tocMatch.ts';
 import { consensus, contentOf, similarity } from '../text/similarity.ts';
+import { compact } from '../text/cjk.ts';
 import { endsWithOrganizationWord, type Vocabulary } from './vocabulary.ts';
 
 /**
@@ -47,6 +48,8 @@ export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, c
   const { toc, pairing, printed, footers, vocab } = opts;
   const { log } = ctx;
   const ocr = ctx.ocr === true;
+  // The TOC's own readings of the titles, before the votes below make them the cases'.
+  const tocTitles = toc.map((e) => e.title);
   parsed.forEach((parsedCase, i) => {
     const index = pairing[i]!;
     const entry = index >= 0 ? toc[index]! : null;
@@ -68,7 +71,10 @@ export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, c
         titleReadings(parsedCase, entry, footers) ??
         (parsedCase.title === '' ? likeliestReading(parsedCase, entry, footers) : null);
       // The vote is no text of the page: its fixes are logged below as the case title's one change.
-      const title = voted === null ? null : fixTitle(voted, where, { ...ctx, log: log.scratch() });
+      const title =
+        voted === null
+          ? null
+          : fixTitle(voted, where, { ...ctx, log: log.scratch() }, { commaAtBreak: parsedCase.titleCommaAtBreak === true });
       if (title !== null && title !== parsedCase.title) {
         log.record('title-consensus', where, { before: parsedCase.title, after: title });
         parsedCase.title = title;
@@ -105,6 +111,75 @@ export function reconcileWithToc(parsed: ParsedCase[], opts: ReconcileOptions, c
       entry.page = start;
     }
   });
+  if (log.on('title-gaps')) restoreTitleGaps(parsed, { toc, pairing, footers, tocTitles }, ctx);
+}
+
+/** Rule 'title-gaps' on every case (see `titleGaps`); an entry that reads as its case follows it. */
+function restoreTitleGaps(
+  parsed: readonly ParsedCase[],
+  {
+    toc,
+    pairing,
+    footers,
+    tocTitles,
+  }: {
+    toc: ImportedTocEntry[];
+    pairing: readonly number[];
+    footers: readonly (string | null)[];
+    tocTitles: readonly (string | null)[];
+  },
+  { log }: TextContext,
+): void {
+  parsed.forEach((parsedCase, i) => {
+    if (!parsedCase.titleBreaks) return;
+    const index = pairing[i]!;
+    const entry = index >= 0 ? toc[index]! : null;
+    const readings = [index >= 0 ? tocTitles[index]! : null, ...footers.slice(parsedCase.pageStart, parsedCase.pageEnd + 1)];
+    const gapped = titleGaps(parsedCase.title, parsedCase.titleBreaks, readings);
+    if (gapped === parsedCase.title) return;
+    const titleBlock = parsedCase.doc.blocks.find((b) => b.kind === 'title');
+    const where = { page: titleBlock?.page ?? parsedCase.pageStart, line: titleBlock?.source?.lineStart ?? 0 };
+    log.record('title-gaps', where, { before: parsedCase.title, after: gapped });
+    if (entry && entry.title === parsedCase.title) {
+      log.record('title-gaps', { ...where, toc: true }, { before: entry.title, after: gapped });
+      entry.title = gapped;
+    }
+    parsedCase.title = gapped;
+    if (titleBlock) titleBlock.text = gapped;
+  });
+}
+
+/**
+ * Rule 'title-gaps': a title broken over lines after a closing mark (`breaks`, see
+ * `ParsedCase.titleBreaks`) joined on without a space, where another reading of the same title set
+ * on one line (its TOC entry, a running footer) shows a phrase gap: the gap is put back.
+ */
+export function titleGaps(title: string, breaks: readonly number[], readings: readonly (string | null)[]): string {
+  const key = compact(title);
+  const alike = readings.filter((r): r is string => r !== null && similarity(compact(r), key) >= FUZZY_TITLE);
+  let out = '';
+  let count = 0;
+  for (let i = 0; i < title.length; i++) {
+    const ch = title[i]!;
+    out += ch;
+    if (/\s/.test(ch)) continue;
+    count++;
+    if (!breaks.includes(count) || i + 1 >= title.length || /\s/.test(title[i + 1]!)) continue;
+    // What each reading prints after the few characters that end the title's line.
+    const anchor = key.slice(Math.max(0, count - 3), count);
+    let gap = 0;
+    let none = 0;
+    for (const r of alike) {
+      const at = r.indexOf(anchor);
+      if (at < 0 || r.indexOf(anchor, at + 1) >= 0) continue;
+      const next = r[at + anchor.length];
+      // OCR reads a gap after a closing quote as a space, a stray quote or both.
+      if (next !== undefined && (/\s/.test(next) || '“”"'.includes(next))) gap++;
+      else if (next !== undefined) none++;
+    }
+    if (gap > none) out += ' ';
+  }
+  return out;
 }
 
 /**

@@ -105,8 +105,8 @@ function entryStart(text: string, { ocr }: TocReading, onRepair?: SiteSink): { n
   return entry;
 }
 
-// A `/` read as 1, l, I or | between the number and the title, spaced off the title.
-const RE_MISREAD_SLASH = /^[1lI|](?:\s+|(?=[“《（]))(?=[\p{Script=Han}“《（])/u;
+// A `/` read as 1, l, I or | between the number and the title, spaced off the title; or read with a stroke before it (1/).
+const RE_MISREAD_SLASH = /^(?:[1lI|]\s*[/／]\s*|[1lI|](?:\s+|(?=[“《（])))(?=[\p{Script=Han}“《（])/u;
 
 function ocrEntryStart(text: string, plain: { number: number; title: string } | null): { number: number; title: string } | null {
   let entry = plain;

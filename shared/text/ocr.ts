@@ -107,7 +107,8 @@ export function ocrTitleGap(s: string, sink?: SiteSink): Result {
     .replace(/“\s*”/g, '')
     .replace(/^[^\p{Script=Han}A-Za-z0-9“‘《（〔【「『]+|[，,、：:；;|\-\s]+$/gu, '');
   const m = RE_GAP_COMMA.exec(title);
-  const out = m ? `${m[1]} ${m[2]}` : title;
+  // No phrase gap follows full-width punctuation: a space OCR put after ：，；、 goes.
+  const out = (m ? `${m[1]} ${m[2]}` : title).replace(/([，：；、])\s+/g, '$1');
   if (out === s || out.length === 0) return { text: s, count: 0 };
   sink?.(s, out);
   return { text: out, count: 1 };
