@@ -2,6 +2,9 @@ import type { ImportedTocEntry } from '../model/importResult.ts';
 import type { Line } from './lines.ts';
 import {
   attachBox,
+  caseNumberLine,
+  labelAbove,
+  titleContinues,
   findOpeners,
   findPageOpeners,
   findTitleCandidates,
@@ -87,7 +90,7 @@ export function findCandidates(scan: OpenerScan, opts: CandidateOptions): Candid
       anchored: opener.org !== null && isDashLine(opener.org.text) && title.length > 0,
     });
   };
-  for (const o of findOpeners(scan, { lostTitle: opts.lostTitle, tocTitles })) add(o, null);
+  for (const o of findOpeners(scan, { lostTitle: opts.lostTitle, tocTitles, fuzzy: opts.fuzzyFind })) add(o, null);
   const wanted = toc.map((e, t) => ({ entry: t, key: e.title ? matchKey(e.title) : '', organization: e.organization }));
   const byTitle = findTitleCandidates(scan, wanted, { fuzzy: opts.fuzzyFind });
   for (const c of byTitle) add(c.opener, c.entry);
@@ -141,7 +144,12 @@ function shapeOpeners(scan: OpenerScan): Opener[] {
   const { lines, vocab, fullWidth } = scan;
   const out: Opener[] = [];
   const titleLine = (l: Line): boolean =>
-    titleShaped(l) && l.width < fullWidth - 1.5 && !isLabel(l, vocab) && !isDashLine(l.text) && !isDateLine(l.text);
+    titleShaped(l) &&
+    l.width < fullWidth - 1.5 &&
+    !isLabel(l, vocab) &&
+    !isDashLine(l.text) &&
+    !isDateLine(l.text) &&
+    !caseNumberLine(l);
   const orgLine = (l: Line | undefined): boolean => l !== undefined && !isDashLine(l.text) && nameLine(l, vocab);
   const make = (start: number, n: number, org: Line | null): Opener => {
     const opener: Opener = {
@@ -167,16 +175,45 @@ function shapeOpeners(scan: OpenerScan): Opener[] {
     const org = lines[j]!;
     if (!orgLine(org)) continue;
     let i = j;
+    // The title's last line ends plainly; the ones above may break after ：，、 (as in `findOpeners`).
     while (
       i > 0 &&
       j - i < MAX_TITLE_LINES &&
       lines[i - 1]!.page === org.page &&
-      titleLine(lines[i - 1]!) &&
+      (i === j ? titleLine(lines[i - 1]!) : titleContinues(lines[i - 1]!) && !isLabel(lines[i - 1]!, vocab)) &&
       !orgLine(lines[i - 1])
     )
       i--;
     // Each way of reading the lines above as the title (the alignment picks).
     for (let start = i; start < j; start++) if (!runsOn(start)) out.push(make(start, j - start, org));
+    // Some hands set the name above the title: one to three title lines under it, the last ending
+    // plainly. (Not the signature of a box above: the first name line after the box's text.)
+    const signsBox = labelAbove(scan, j, 0) && !(j > 0 && (isDashLine(lines[j - 1]!.text) || orgLine(lines[j - 1])));
+    let k = signsBox ? j : j + 1;
+    while (
+      k < lines.length &&
+      k - j <= MAX_TITLE_LINES &&
+      lines[k]!.page === org.page &&
+      !orgLine(lines[k]) &&
+      (titleLine(lines[k]!) || (titleContinues(lines[k]!) && !isLabel(lines[k]!, vocab)))
+    )
+      k++;
+    for (let end = j + 1; end < k; end++) {
+      if (!titleLine(lines[end]!)) continue;
+      const opener: Opener = {
+        start: j,
+        bodyStart: end + 1,
+        titleLines: lines.slice(j + 1, end + 1),
+        org,
+        // OCR's lone 一 left of the name is its lost dashes (logged with rule 'ocr-lost-dashes').
+        orgFromToc: scan.lostDashes ? nameOf(org.text) : null,
+        label: null,
+        commentary: [],
+        signature: null,
+      };
+      attachBox(scan, opener);
+      out.push(opener);
+    }
   }
   for (let i = 0; i < lines.length; i++) {
     const geo = lines[i]!.geo;

@@ -34,6 +34,8 @@ export interface ParsedCase {
   titleBreaks?: number[];
   /** One of the title's printed lines (not its last) ended with a comma: see `fixTitle`. */
   titleCommaAtBreak?: boolean;
+  /** How the title's lines (not its last) end: plainly (a phrase gap) or with ：，、；(a run-on). */
+  titleLineEnds?: { gaps: number; runOns: number };
 }
 
 export interface CaseWidths {
@@ -179,6 +181,13 @@ export function parseCase(
   };
   if (trailing && opener.label) parsed.boxLabel = opener.label;
   if (commaAtBreak) parsed.titleCommaAtBreak = true;
+  const ends = { gaps: 0, runOns: 0 };
+  for (const l of opener.titleLines.slice(0, -1)) {
+    const last = lastChar(l.text.trimEnd());
+    if ('：，、；'.includes(last)) ends.runOns++;
+    else if (!CLOSING_MARKS.includes(last)) ends.gaps++;
+  }
+  if (ends.gaps + ends.runOns > 0) parsed.titleLineEnds = ends;
   const breaks = closingBreaks(opener.titleLines.map((l) => l.text));
   if (breaks.length > 0) parsed.titleBreaks = breaks;
   return parsed;

@@ -33,7 +33,7 @@ const MAX_BOX_LINES = 40;
 
 /** A line that could be (part of) a case title. */
 export function titleShaped(line: Line): boolean {
-  if (line.width < 2 || line.width > 40) return false;
+  if (line.width < 2 || line.width > 40 || caseNumberLine(line)) return false;
   if (isDateLine(line.text) || isDashLine(line.text)) return false;
   const last = lastChar(line.text);
   return !endsWithPunct(line.text) || last === '！' || last === '？';
@@ -66,35 +66,45 @@ export interface OpenerOptions {
   lostTitle?: boolean;
   /** The TOC's titles (`matchKey`): how many lines above an organisation make up a title. */
   tocTitles?: ReadonlySet<string>;
+  /** Titles are matched with the TOC's by likeness (OCR text). */
+  fuzzy?: boolean;
 }
 
 // A title broken over lines after one of these runs on into the next line.
 const TITLE_BREAKS = '：，、';
 
 /** A title line that runs on into the one under it: ends with ：，、 (or a closing quote, or nothing). */
-function titleContinues(line: Line): boolean {
+export function titleContinues(line: Line): boolean {
   if (line.width < 2 || line.width > 40) return false;
   if (isDateLine(line.text) || isDashLine(line.text)) return false;
-  return titleShaped(line) || TITLE_BREAKS.includes(lastChar(line.text));
+  // A quoted word closed with a misread opening quote (“党员积分制“) ends the line too.
+  return titleShaped(line) || TITLE_BREAKS.includes(lastChar(line.text)) || /“[^“”\s]{1,10}“$/u.test(line.text);
 }
 
 /**
  * The title lines that belong to the title, of those found above an organisation (`title`, top
  * first): the fewest bottom lines whose joined key is a TOC title, else all of them.
  */
-function tocTitleLines(title: Line[], tocTitles: ReadonlySet<string> | undefined): Line[] {
+function tocTitleLines(title: Line[], tocTitles: ReadonlySet<string> | undefined, fuzzy: boolean): Line[] {
   if (!tocTitles || tocTitles.size === 0 || title.length < 2) return title;
   let key = '';
+  // Under OCR no reading is exact: the bottom lines likest a TOC title (a running head misread above the title is not).
+  let likest = { n: title.length, score: FUZZY_TITLE };
   for (let n = 1; n <= title.length; n++) {
     key = matchKey(title[title.length - n]!.text) + key;
     if (tocTitles.has(key)) return title.slice(title.length - n);
+    if (!fuzzy) continue;
+    for (const t of tocTitles) {
+      const score = titleMatch(key, t);
+      if (score > likest.score) likest = { n, score };
+    }
   }
-  return title;
+  return fuzzy ? title.slice(title.length - likest.n) : title;
 }
 
 /** Finds every case opener in reading order. */
-export function findOpeners(scan: OpenerScan, { lostTitle = false, tocTitles }: OpenerOptions = {}): Opener[] {
-  const { lines, vocab, fullWidth, lostDashes } = scan;
+export function findOpeners(scan: OpenerScan, { lostTitle = false, tocTitles, fuzzy = false }: OpenerOptions = {}): Opener[] {
+  const { lines, vocab, fullWidth } = scan;
   const openers: Opener[] = [];
   let floor = 0; // lines before this belong to an earlier opener
   for (let i = 0; i < lines.length; i++) {
@@ -108,13 +118,15 @@ export function findOpeners(scan: OpenerScan, { lostTitle = false, tocTitles }: 
       // the ones above may break after ：，、.
       const shaped = title.length === 0 ? titleShaped(l) : titleContinues(l);
       if (l.page !== org.page || isDashLine(l.text) || isLabel(l, vocab) || !shaped || l.width >= fullWidth - 1.5) break;
-      // A box's signature whose dashes OCR lost is no title line.
-      if (lostDashes && nameLine(l, vocab) && labelAbove(scan, j, floor)) break;
+      // A running head repeating the title above it is no part of it.
+      if (title.length > 0 && runningTitle(l, title)) break;
+      // A box's signature set without dashes (or whose dashes OCR lost) is no title line.
+      if (nameLine(l, vocab) && labelAbove(scan, j, floor)) break;
       title.unshift(l);
       j--;
     }
     // The TOC says how many of these lines the title has.
-    const kept = tocTitleLines(title, tocTitles);
+    const kept = tocTitleLines(title, tocTitles, fuzzy);
     j += title.length - kept.length;
     title = kept;
     if (title.length === 0) {
@@ -198,7 +210,8 @@ interface TitleAt {
 /** Whether `line` repeats the title (a running head, maybe with a page number): no paragraph's end. */
 function runningTitle(line: Line, title: readonly Line[]): boolean {
   const key = matchKey(title.map((l) => l.text).join(''));
-  return key.length > 0 && matchKey(line.text.replace(/^\s*\d{1,4}\s*|\s*\d{1,4}\s*$/g, '')) === key;
+  // Alike, not equal: OCR misreads the head and the title differently.
+  return key.length > 0 && titleMatch(matchKey(line.text.replace(/^\s*\d{1,4}\s*|\s*\d{1,4}\s*$/g, '')), key) >= FUZZY_TITLE;
 }
 
 /**
@@ -341,30 +354,18 @@ export function findTitleCandidates(scan: OpenerScan, wanted: readonly WantedTit
       list.push({ i, n });
     }
   }
-  const find = (entries: readonly WantedTitle[], nameAbove: boolean): TitleCandidate[] => {
-    const out: TitleCandidate[] = [];
-    for (const entry of entries) {
-      if (entry.key.length < 2) continue;
-      const exact = spotsByKey.get(entry.key) ?? [];
-      const spots = exact.length > 0 || !fuzzy ? exact : likeTitle(scan, entry.key);
-      for (const spot of spots) {
-        // A running head (opening its page) repeating the title right above it is no title.
-        const opensPage = spot.i === 0 || lines[spot.i - 1]!.page !== lines[spot.i]!.page;
-        if (opensPage && exact.some((o) => o.i === spot.i + spot.n)) continue;
-        const found = titleOpener(scan, spot, entry, nameAbove);
-        if (found) out.push({ ...found, entry: entry.entry });
-      }
+  const out: TitleCandidate[] = [];
+  for (const entry of wanted) {
+    if (entry.key.length < 2) continue;
+    const exact = spotsByKey.get(entry.key) ?? [];
+    const spots = exact.length > 0 || !fuzzy ? exact : likeTitle(scan, entry.key);
+    for (const spot of spots) {
+      // A running head (opening its page) repeating the title right above it is no title.
+      const opensPage = spot.i === 0 || lines[spot.i - 1]!.page !== lines[spot.i]!.page;
+      if (opensPage && spots.some((o) => o.i === spot.i + spot.n)) continue;
+      const found = titleOpener(scan, spot, entry);
+      if (found) out.push({ ...found, entry: entry.entry });
     }
-    return out;
-  };
-  const out = find(wanted, false);
-  // A volume that sets its organisations above the titles (most openers found so) does so for the
-  // entries whose organisation the TOC lost too: any name line right above their title is theirs.
-  const above = out.filter((c) => c.opener.org && c.opener.org.lineNo < c.opener.titleLines[0]!.lineNo).length;
-  if (above * 2 > out.length) {
-    const nameless = wanted.filter((w) => !w.organization);
-    const found = new Set(out.map((c) => c.entry));
-    out.push(...find(nameless, true).filter((c) => !found.has(c.entry) || c.opener.org));
   }
   return out;
 }
@@ -401,22 +402,24 @@ function titleLike({ vocab, fullWidth }: OpenerScan, l: Line): boolean {
  * The opener of `entry`'s case with its title at `spot`, or null; `strong` when an organisation
  * line was found under the title (else the title must open its page).
  */
-function titleOpener(
-  scan: OpenerScan,
-  { i, n }: TitleSpot,
-  entry: WantedTitle,
-  anyNameAbove = false,
-): { opener: Opener; strong: boolean } | null {
+function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: WantedTitle): { opener: Opener; strong: boolean } | null {
   const { lines, vocab, lostDashes } = scan;
   const title = lines.slice(i, i + n);
+  // A title does not end with ：，、 (its line runs on into the next).
+  if (TITLE_BREAKS.includes(lastChar(title[n - 1]!.text))) return null;
+  const under = lines[i + n];
+  // An entry the TOC gives no organisation: any line naming one under its title, or above it, is its own.
+  const anyName = !entry.organization;
+  const nameUnder =
+    anyName && under !== undefined && under.page === title[n - 1]!.page && !isDashLine(under.text) && nameLine(under, vocab);
   // Some hands set the organisation above the title: the line right above it naming the entry's organisation.
   const above = lines[i - 1];
   const nameAbove =
+    !nameUnder &&
     above !== undefined &&
     above.page === title[0]!.page &&
-    (namesOrganization(above, entry.organization, scan) || (anyNameAbove && !isDashLine(above.text) && nameLine(above, vocab)));
+    (namesOrganization(above, entry.organization, scan) || (anyName && !isDashLine(above.text) && nameLine(above, vocab)));
   if (!nameAbove && continuesAbove(scan, { start: i, n, floor: 0 })) return null;
-  const under = lines[i + n];
   let org: Line | null = null;
   let orgFromToc: string | null = entry.organization ?? '';
   if (under && under.page === title[n - 1]!.page) {
@@ -438,6 +441,11 @@ function titleOpener(
         org = under;
         orgFromToc = text.replace(RE_DASH_PREFIX, '').trim();
       }
+    }
+    if (nameUnder) {
+      org = under;
+      // OCR's lone 一 left of the name is its lost dashes (logged with rule 'ocr-lost-dashes').
+      orgFromToc = lostDashes ? nameOf(under.text) : null;
     }
     if (!org && lostDashes && nameLine(under, vocab) && titleMatch(entry.key, matchKey(text)) < FUZZY_TITLE) {
       org = under;
@@ -615,7 +623,7 @@ export function caseNumberLine(line: Line): boolean {
 }
 
 /** Whether a commentary label opens the page above line `k` (not above `floor`), with no dash line between. */
-function labelAbove({ lines, vocab }: OpenerScan, k: number, floor: number): boolean {
+export function labelAbove({ lines, vocab }: OpenerScan, k: number, floor: number): boolean {
   const page = lines[k]!.page;
   for (let i = k - 1; i >= floor && lines[i]!.page === page; i--) {
     if (isLabel(lines[i]!, vocab)) return true;

@@ -71,7 +71,8 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   progress('lines', pages.length, pages.length);
 
   const tocReading = { ocr: ocr && log.on('ocr-toc-number') };
-  const tocPages = new Set(pageLines.filter((p) => isTocPage(p, vocab, tocReading)).map((p) => p.index));
+  const tocPages = new Set<number>();
+  for (const p of pageLines) if (isTocPage(p, vocab, tocReading, tocPages.has(p.index - 1))) tocPages.add(p.index);
   const tocLinesOf = (): Line[] => pageLines.filter((p) => tocPages.has(p.index)).flatMap((p) => p.lines);
   // Read before the running lines go, which then must not take a case title for a running footer.
   const titleKeys = tocTitleKeys(tocLinesOf(), vocab, { ...ctx, log: new ChangeLog(opts.disabledRules) });
@@ -206,7 +207,8 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
       log.record('ocr-folio', { page, line: pages[page]!.startLine }, { before: String(running.folios[page] ?? ''), after: '' });
     }
   }
-  const printed = inferPrinted(folios);
+  // Counted back from the first folio over the cases' first pages too (where OCR dropped one-digit numbers).
+  const printed = inferPrinted(folios, { from: parsed[0]?.pageStart });
   const pairing = insertMissingEntries(parsed, { toc, pairing: aligned.map((a) => a.entry), printed }, ctx);
   reconcileWithToc(parsed, { toc, pairing, printed, footers: running.labels, vocab }, ctx);
   const cases = numberCases(parsed, { toc, pairing, printed }, aligned);

@@ -130,12 +130,20 @@ function restoreTitleGaps(
   },
   { log }: TextContext,
 ): void {
+  // How the volume's titles break their lines elsewhere: plainly at phrase gaps, or after ：，、.
+  let gaps = 0;
+  let runOns = 0;
+  for (const c of parsed) {
+    gaps += c.titleLineEnds?.gaps ?? 0;
+    runOns += c.titleLineEnds?.runOns ?? 0;
+  }
+  const gapsByDefault = gaps > runOns;
   parsed.forEach((parsedCase, i) => {
     if (!parsedCase.titleBreaks) return;
     const index = pairing[i]!;
     const entry = index >= 0 ? toc[index]! : null;
     const readings = [index >= 0 ? tocTitles[index]! : null, ...footers.slice(parsedCase.pageStart, parsedCase.pageEnd + 1)];
-    const gapped = titleGaps(parsedCase.title, parsedCase.titleBreaks, readings);
+    const gapped = titleGaps(parsedCase.title, parsedCase.titleBreaks, readings, gapsByDefault);
     if (gapped === parsedCase.title) return;
     const titleBlock = parsedCase.doc.blocks.find((b) => b.kind === 'title');
     const where = { page: titleBlock?.page ?? parsedCase.pageStart, line: titleBlock?.source?.lineStart ?? 0 };
@@ -154,7 +162,12 @@ function restoreTitleGaps(
  * `ParsedCase.titleBreaks`) joined on without a space, where another reading of the same title set
  * on one line (its TOC entry, a running footer) shows a phrase gap: the gap is put back.
  */
-export function titleGaps(title: string, breaks: readonly number[], readings: readonly (string | null)[]): string {
+export function titleGaps(
+  title: string,
+  breaks: readonly number[],
+  readings: readonly (string | null)[],
+  gapsByDefault = false,
+): string {
   const key = compact(title);
   const alike = readings.filter((r): r is string => r !== null && similarity(compact(r), key) >= FUZZY_TITLE);
   let out = '';
@@ -177,7 +190,8 @@ export function titleGaps(title: string, breaks: readonly number[], readings: re
       if (next !== undefined && (/\s/.test(next) || '“”"'.includes(next))) gap++;
       else if (next !== undefined) none++;
     }
-    if (gap > none) out += ' ';
+    // No reading says: as the volume's other titles break their lines (at phrase gaps, or after marks).
+    if (gap > none || (gap === none && gapsByDefault)) out += ' ';
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Line, PageLines } from './lines.ts';
 import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { compact, lineWidth } from '../text/cjk.ts';
 import { isDashLine } from './structure.ts';
+import { caseNumberLine } from './openers.ts';
 import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import { overlap, similarity } from '../text/similarity.ts';
@@ -187,6 +188,8 @@ export function removeRunningLines(pages: PageLines[], log: ChangeLog, opts: Run
       // A case title the TOC lists, without a number: the title itself on the case's first page
       // (its running footer repeats it), whose `———organisation` line may be lost.
       if (titleKeys.has(matchKey(line.text)) || (ocr && likeAny(matchKey(line.text), titleKeys))) continue;
+      // On a TOC page, an entry (`title …… page`) names a case and gives its page, as a footer does: it stays.
+      if (tocPages.has(page.index) && titleKeys.has(matchKey(line.text.replace(/\s*\d{1,4}\s*$/, '')))) continue;
       if ((counts.get(key)?.size ?? 0) >= minRepeat || folioLabels.has(key)) {
         remove.add(line);
         labels[page.index] ??= line.text;
@@ -228,15 +231,36 @@ interface Protect {
 function protectedLine(lines: Line[], line: Line, { vocab, ocr, titleKeys }: Protect): boolean {
   const text = line.text;
   const dash = (l: Line): boolean =>
-    isDashLine(l.text) || (ocr && /^[一—-]\s*\p{Script=Han}/u.test(l.text) && endsWithOrganizationWord(l.text, vocab));
+    isDashLine(l.text) ||
+    (ocr && /^[一—-]\s*\p{Script=Han}/u.test(l.text) && endsWithOrganizationWord(l.text, vocab)) ||
+    orgNameLine(l, vocab);
   if (dash(line)) return true;
   if (isVocab(text, vocab.commentaryLabels) || isVocab(text, vocab.awardsHeadings) || isVocab(text, vocab.tocTitles)) return true;
   const i = lines.indexOf(line);
   const next = lines[i + 1];
   const next2 = lines[i + 2];
+  // A title under its organisation line (some hands set the name above the title).
+  const prev = lines[i - 1];
+  if (prev !== undefined && orgNameLine(prev, vocab) && lineWidth(text) < 30 && !/[。；]/.test(text) && parseFolio(text) === null)
+    return true;
   if (next === undefined) return false;
-  if (dash(next)) return true;
-  return next2 !== undefined && dash(next2) && lineWidth(next.text) < 30 && !titleKeys.has(matchKey(next.text));
+  // Over a name line without dashes, a line with a page number is a running head, not a title.
+  const over = (l: Line): boolean => isDashLine(l.text) || (dash(l) && parseFolio(text) === null);
+  if (over(next)) return true;
+  return (
+    next2 !== undefined &&
+    over(next2) &&
+    lineWidth(next.text) < 30 &&
+    !titleKeys.has(matchKey(next.text)) &&
+    // (A case's number over its name line is no title line: what stands above it is a running head.)
+    !caseNumberLine(next)
+  );
+}
+
+/** An organisation's name set alone on its line, plain or in brackets (`（name）`): short, no punctuation. */
+function orgNameLine(l: Line, vocab: Vocabulary): boolean {
+  const name = l.text.trim().replace(/^[（(【〔［]\s*(.+?)\s*[）)】〕］]$/u, '$1');
+  return lineWidth(name) <= 26 && !/[，。；：！？、,.;:!?“”"\s]/.test(name) && endsWithOrganizationWord(name, vocab);
 }
 
 /** Whether an OCR reading of a title is like one of the TOC's readings (see FUZZY_TITLE). */
@@ -284,7 +308,7 @@ export function repeatKey(text: string): string {
  * (printed numbers advance with the pages), and one page past the first or last folio of a run
  * (books often print the number on odd pages only). Never below 1.
  */
-export function inferPrinted(folios: readonly (number | null)[]): (number | null)[] {
+export function inferPrinted(folios: readonly (number | null)[], { from }: { from?: number } = {}): (number | null)[] {
   const n = folios.length;
   const out = folios.slice();
   const prevKnown: number[] = new Array(n).fill(-1);
@@ -308,6 +332,16 @@ export function inferPrinted(folios: readonly (number | null)[]): (number | null
     else if (prev >= 0 && i - prev === 1) printed = folios[prev]! + 1;
     else if (next >= 0 && next - i === 1) printed = folios[next]! - 1;
     out[i] = printed !== null && printed >= 1 ? printed : null;
+  }
+  // The cases' pages before the first folio read (OCR drops lone one-digit numbers) count back from it, down to 1.
+  if (from !== undefined) {
+    const first = folios.findIndex((f) => f !== null);
+    for (let i = first - 1; first > 0 && i >= from; i--) {
+      if (out[i] !== null) continue;
+      const printed = out[i + 1]! - 1;
+      if (printed < 1) break;
+      out[i] = printed;
+    }
   }
   return out;
 }

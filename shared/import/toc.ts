@@ -4,7 +4,7 @@ import type { Line, PageLines } from './lines.ts';
 import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { dashRest, isDashLine, parseTocEntryStart, trailingPage } from './structure.ts';
 import { formatLine } from './format.ts';
-import { lineWidth } from '../text/cjk.ts';
+import { lastChar, lineWidth } from '../text/cjk.ts';
 import { fixTitle, type TextContext } from './blocks.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import type { SiteSink } from '../text/rewrite.ts';
@@ -26,8 +26,11 @@ export interface TocReading {
   ocr?: boolean;
 }
 
-/** Whether a page reads as a TOC page: most of its lines are entries, organisation lines or leaders. */
-export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReading = {}): boolean {
+/**
+ * Whether a page reads as a TOC page: most of its lines are entries, organisation lines or leaders.
+ * A page right after a TOC page (`afterToc`) may hold a single entry, the TOC's last.
+ */
+export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReading = {}, afterToc = false): boolean {
   const { lines } = page;
   const hit = lines.map((line) => isTocLine(line, vocab, reading));
   // The line under an entry's first line that names its organisation (dashes and page lost to OCR, or never printed).
@@ -42,21 +45,29 @@ export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReadin
   }
   // An entry's title lines (up to three, unnumbered) above its line with the page count too.
   for (let i = 0; i < lines.length; i++) {
-    if (!hit[i] || !carriesPage(lines[i]!)) continue;
+    if (!hit[i] || !carriesPage(lines[i]!, vocab, reading)) continue;
     for (let k = i - 1; k >= 0 && k >= i - 3 && !hit[k] && lines[k]!.width <= 40 && !/[。；]/.test(lines[k]!.text); k--)
       hit[k] = true;
   }
   const hits = hit.filter(Boolean).length;
   const total = lines.length + page.garbage;
-  if (hits >= 2 && hits + page.garbage >= total * 0.5) return true;
+  if (hits >= (afterToc ? 1 : 2) && hits + page.garbage >= total * 0.5) return true;
   // Headed 目录 at its top, with entries under it (their dashes, pages or numbers as OCR left them).
-  const loose = lines.filter((l, i) => hit[i] || isDashLine(l.text) || numberColumn(l.text, reading) !== null).length;
+  const loose = lines.filter(
+    (l, i) => hit[i] || isDashLine(l.text) || numberColumn(l.text, reading) !== null || spacedPage(l.text),
+  ).length;
   return loose >= 3 && loose >= lines.length * 0.3 && lines.slice(0, 3).some((l) => isVocab(l.text, vocab.tocTitles));
 }
 
+/** A short line, no sentence, spaced off a page number at its end (a TOC entry set without leaders). */
+function spacedPage(text: string): boolean {
+  return /^[^。；]{2,40}\S\s+\d{1,3}$/u.test(text.trim());
+}
+
 /** A TOC line that ends with a page: a dash line with a number, or leaders and a number. */
-function carriesPage(line: Line): boolean {
+function carriesPage(line: Line, vocab: Vocabulary, reading: TocReading): boolean {
   if (isDashLine(line.text)) return trailingPage(dashRest(line.text)) !== null;
+  if (namedWithPage(line.text, vocab, reading)) return true;
   return line.hadLeaders && trailingPage(line.text) !== null;
 }
 
@@ -83,7 +94,20 @@ function isTocLine(line: Line, vocab: Vocabulary, reading: TocReading): boolean 
   if (isVocab(line.text, vocab.tocTitles)) return true;
   if (isDashLine(line.text)) return trailingPage(dashRest(line.text)) !== null;
   if (entryStart(line.text, reading)) return true;
+  if (namedWithPage(line.text, vocab, reading)) return true;
   return line.hadLeaders && trailingPage(line.text) !== null;
+}
+
+/**
+ * An entry's organisation line set without dashes or leaders: the name and the page
+ * (`金川3512厂八车间党支部 4`); under OCR maybe with a speck of leader junk (`…党支部 和4`).
+ */
+function namedWithPage(text: string, vocab: Vocabulary, { ocr }: TocReading): boolean {
+  const m = (ocr ? /^(.*\S)\s+\S?(\d{1,3})$/u : /^(.*\S)\s+(\d{1,3})$/u).exec(text.trim());
+  if (!m) return false;
+  if (!ocr) return endsWithOrganizationWord(m[1]!, vocab);
+  const name = trimLeaderJunk(m[1]!, vocab);
+  return endsWithOrganizationWord(name, vocab) || endsWithOrganizationWord(name.slice(0, -1), vocab);
 }
 
 /**
@@ -204,7 +228,7 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
   const startUnnumbered = (text: string, line: Line): void => {
     close();
     const right = numberRight(text, line);
-    const trailing = line.hadLeaders ? trailingPage(text) : null;
+    const trailing = !right && (line.hadLeaders || (!numbered && spacedPage(text))) ? trailingPage(text) : null;
     cur = {
       number: right ? right.number : null,
       titleLines: [line],
@@ -293,7 +317,12 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     }
     // A title (not a name) with its page, or with its number on the right, after a complete entry: a new entry.
     const named = endsWithOrganizationWord(endsInPage?.rest ?? '', vocab);
-    if (endsInPage && !d && (numberRight(text, line) || (!named && line.hadLeaders))) {
+    // (Without leaders, a title spaced off its page: `title 14`.)
+    if (
+      endsInPage &&
+      (!d || d.page !== null) &&
+      (numberRight(text, line) || (!named && (line.hadLeaders || (!numbered && spacedPage(text)))))
+    ) {
       startUnnumbered(text, line);
       return;
     }
@@ -345,6 +374,7 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     else if (compactText(text)) ctx.unplaced?.push(line);
   });
   close();
+  splitMergedTitles(drafts, column.length);
   const entries = drafts.map((d) => ({
     number: d.number,
     title: d.titleLines.length > 0 ? joinTitle(d, widest, ctx) : null,
@@ -416,6 +446,37 @@ function where(line: Line): Where {
  * the break was the typesetter's phrase break and the phrases keep one space between them;
  * otherwise the line just wrapped.
  */
+// Marks a TOC title line may end with while the title runs on into the next line.
+const TITLE_RUNS_ON = '：，、；—';
+
+/**
+ * A number column read apart (OCR) counts the entries. With fewer titled entries than numbers,
+ * two entries' titles ran together (OCR moved the first one's organisation line away): an entry's
+ * title is split after a line that ends without a break mark, first entries first, until the
+ * counts agree. The first part becomes an entry of its own, without organisation or page.
+ */
+function splitMergedTitles(drafts: Draft[], numbers: number): void {
+  let titled = drafts.filter((d) => d.titleLines.length > 0).length;
+  for (let k = 0; k < drafts.length && titled < numbers; k++) {
+    const d = drafts[k]!;
+    if (d.number !== null) continue;
+    const at = d.titleTexts.findIndex((t, j) => j > 0 && !TITLE_RUNS_ON.includes(lastChar(d.titleTexts[j - 1]!.trim())));
+    if (at < 0) continue;
+    drafts.splice(k, 0, {
+      number: null,
+      titleLines: d.titleLines.slice(0, at),
+      titleTexts: d.titleTexts.slice(0, at),
+      organization: null,
+      page: null,
+      orgOpen: false,
+    });
+    d.titleLines = d.titleLines.slice(at);
+    d.titleTexts = d.titleTexts.slice(at);
+    titled++;
+    k++;
+  }
+}
+
 function joinTitle(draft: Draft, widest: number, ctx: TextContext): string {
   let out = '';
   draft.titleLines.forEach((line, i) => {

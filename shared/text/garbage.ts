@@ -201,6 +201,8 @@ export function stripStrayQuotes(s: string, sink?: SiteSink): Result {
   return rewrite(s, { pattern, replace: () => '' }, sink);
 }
 
+const RE_MISREAD_CLOSE = /“([^“”\s]{1,10})“(?=[^”]*$)/u;
+
 /**
  * In a complete title every quote has its partner. An unmatched one standing between two
  * ideographs is a misread phrase gap (制定目标“落实责任 → 制定目标 落实责任); one beside a gap
@@ -208,6 +210,13 @@ export function stripStrayQuotes(s: string, sink?: SiteSink): Result {
  */
 export function unbalancedTitleQuotes(s: string, sink?: SiteSink): Result {
   if (!s.includes('“') && !s.includes('”')) return { text: s, count: 0 };
+  // A short quoted word closed with an opening quote (“党员积分制“): OCR misread the closing one.
+  const closed = s.replace(RE_MISREAD_CLOSE, '“$1”');
+  if (closed !== s) {
+    const rest = unbalancedTitleQuotes(closed);
+    sink?.(s, rest.text);
+    return { text: rest.text, count: rest.count + 1 };
+  }
   const chars = Array.from(s);
   // Pair quotes left to right (as many “ as ” may still pair badly: ”…“); whatever stays unpaired is a candidate.
   const stack: number[] = [];

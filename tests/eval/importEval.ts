@@ -1,4 +1,4 @@
-// `npm run eval:import [-- --seeds 1,2,3 --cases 8 --variant NAME… --text-only | --kinds text,pdf,ocr --ablation]`:
+// `npm run eval:import [-- --seeds 1,2,3 --cases 8 --variant NAME… --random N [--random-seed S] --text-only | --kinds text,pdf,ocr --ablation]`:
 // imports generated volumes of every layout variant (tests/fixtures/generator/variants.ts) through the real
 // pipeline, as a text layer, as a PDF and as Tesseract's OCR of its scans (the committed
 // tests/fixtures/ocr-variants/), and prints the score matrix of issue 9 §4 against its targets; with
@@ -16,7 +16,7 @@ import type { ImportResult } from '../../shared/model/importResult.ts';
 import { generateVolume } from '../fixtures/generator/generate.ts';
 import { variantVolume } from '../fixtures/generator/textLayer.ts';
 import type { Truth } from '../fixtures/generator/truth.ts';
-import { VARIANTS } from '../fixtures/generator/variants.ts';
+import { randomVariants, VARIANTS } from '../fixtures/generator/variants.ts';
 import type { Truthy } from '../unit/shared/import/truthCompare.ts';
 import { generatorHash } from './generatorHash.ts';
 import { addScores, emptyScore, ratios, rawOcrErrors, scoreImport, type Score } from './metrics.ts';
@@ -29,12 +29,17 @@ const { values } = parseArgs({
     'text-only': { type: 'boolean', default: false },
     kinds: { type: 'string' },
     ablation: { type: 'boolean', default: false },
+    random: { type: 'string' },
+    'random-seed': { type: 'string', default: '1' },
   },
 });
 const seeds = (values.seeds ?? '').split(',').map(Number).filter(Number.isInteger);
 const cases = Number(values.cases);
-const names = values.variant ?? Object.keys(VARIANTS);
-for (const n of names) if (!VARIANTS[n]) throw new Error(`unknown variant ${n}; known: ${Object.keys(VARIANTS).join(', ')}`);
+// `--random N`: N layouts with every axis drawn at random instead of the named ones (text and PDF only).
+const random = values.random ? randomVariants(Number(values.random), Number(values['random-seed'])) : {};
+const LAYOUTS = { ...VARIANTS, ...random };
+const names = values.variant ?? Object.keys(values.random ? random : VARIANTS);
+for (const n of names) if (!LAYOUTS[n]) throw new Error(`unknown variant ${n}; known: ${Object.keys(LAYOUTS).join(', ')}`);
 
 const KINDS = ['text', 'pdf', 'ocr'] as const;
 type Kind = (typeof KINDS)[number];
@@ -52,7 +57,7 @@ const variantsDir = new URL('ocr-variants/', fixtures);
 
 /** The text layer as the generator writes it (what pdftotext prints), imported like a .txt file. */
 function scoreText(name: string, seed: number): Score {
-  const { text, truth } = variantVolume(cases, seed, VARIANTS[name], 'volume.txt');
+  const { text, truth } = variantVolume(cases, seed, LAYOUTS[name], 'volume.txt');
   return scoreResult(importText(text, { sourceName: 'volume.txt', encoding: 'utf-8' }), truth);
 }
 
@@ -63,7 +68,7 @@ async function scorePdf(name: string, seed: number): Promise<Score> {
   try {
     truth = JSON.parse(readFileSync(join(dir, 'volume.truth.json'), 'utf8')) as Truth;
   } catch {
-    truth = (await generateVolume({ cases, seed, outDir: dir, name: 'volume', variant: VARIANTS[name] })).truth;
+    truth = (await generateVolume({ cases, seed, outDir: dir, name: 'volume', variant: LAYOUTS[name] })).truth;
   }
   const { pages } = await extractPdfPages(new Uint8Array(readFileSync(join(dir, 'volume.pdf'))));
   return scoreResult(importPages(pages, { sourceName: 'volume.pdf', encoding: 'pdf' }), truth);

@@ -165,7 +165,14 @@ describe('openers', () => {
       on[0]!.commentary.map((l) => l.text),
       ['社区党组织始终把团结和谐作为一切工作的出发点和落脚点。'],
     );
-    assert.equal(findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: false })[0]!.signature, null);
+    // A text layer may set the signature without dashes too (sigPlain): a name after the box's last
+    // sentence signs it there as well, and is no title line either.
+    const off = findOpeners({ lines, vocab: V, fullWidth: 35, lostDashes: false });
+    assert.equal(off[0]!.signature?.text, '平凉市崆峒区银滩路街道党工委');
+    assert.deepEqual(
+      off[0]!.titleLines.map((l) => l.text),
+      ['戈壁滩上的红色堡垒'],
+    );
   });
 
   test("a box's last line that lost its full stop, over the signature, is no case title", () => {

@@ -20,56 +20,7 @@ const files = readdirSync(dir)
 type Target = 'found' | 'numbered' | 'titles' | 'cer' | 'conserved';
 
 /** Where the importer misses a target today, per fixture: the reason (see tests/fixtures/ocr/README.md). */
-const MISSES: Record<string, Partial<Record<Target, string>>> = {
-  'commentaryAtEnd.psm3.txt': { cer: 'a box printed at the end of a case is given to the next case (the text layer too)' },
-  'mixed.psm3.txt': {
-    found: 'a running header with the case title, misread differently on each page, is taken for an opener (one case too many)',
-    numbered: 'the opener page’s header is joined to the title, which then pairs with no TOC entry',
-    titles: 'headers joined to titles; 飘 misread the same way in every reading',
-  },
-  'mixedNoToc.psm3.txt': {
-    titles: 'the phrase gap after a closing quote (“连心桥” 行动) is lost when Tesseract drops the space or reads it as a quote',
-    conserved: 'ASCII parentheses around the organisation, (…), are counted as invented',
-  },
-  'mixedPlain.psm3.txt': {
-    cer: 'a TOC without numbers or dashes, pages glued to leader junk (和4), is not read: it becomes a front-matter item',
-  },
-  'mixedRunOn.psm3.txt': {
-    cer: 'boxes at the end of run-on cases go to the next case',
-    conserved: 'the dot after the TOC number (1.) is dropped without a change-log record',
-  },
-  'noCommentary.psm3.txt': {
-    found: 'organisation lines without their dashes are read as a title’s last line; the last case’s opener is not found',
-    numbered: 'the last case is swallowed by the one before',
-    titles: 'organisation lines without dashes joined to titles, in the TOC too',
-  },
-  'orgAbove.psm3.txt': {
-    found:
-      'an organisation printed above the title is no opener (the text layer too); cases come only from TOC pages, mostly lost',
-    numbered: 'only the case whose TOC page was read is found',
-    titles: 'only the case whose TOC page was read is found',
-    cer: 'four cases imported as front matter and one case',
-  },
-  'orgParens.psm3.txt': { conserved: 'ASCII parentheses around the organisation, (…), are counted as invented' },
-  'runNumberCentred.psm3.txt': {
-    numbered: 'Tesseract drops lone one-digit page numbers (footers and TOC): pages 1–8 unnumbered, cases 1–3 without pages',
-  },
-  'titlesPunct.psm3.txt': {
-    titles:
-      'a title broken after ” read as “ keeps only its first line (the second becomes a heading); a real “，” at a line break' +
-      ' becomes a space (ocr-title-gap); 飘 misread in every reading',
-  },
-  'titlesThreeLines.psm3.txt': {
-    titles: 'the phrase gap after a closing quote (“连心桥” 行动) is lost when Tesseract drops the space or reads it as a quote',
-  },
-  'tocNumberDot.psm3.txt': { conserved: 'the dot after the TOC number (1.) is dropped without a change-log record' },
-  'tocNumberRight.psm3.txt': {
-    numbered: 'Tesseract reads the number column and one organisation line after the entries: the TOC shifts by one entry',
-  },
-  'tocWrapTitlesPunct.psm3.txt': {
-    titles: 'a real “，” at a title’s line break becomes a space (ocr-title-gap); a space is put after a line-final “：”',
-  },
-};
+const MISSES: Record<string, Partial<Record<Target, string>>> = {};
 
 interface Outcome {
   score: Score;
