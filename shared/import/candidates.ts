@@ -49,8 +49,6 @@ export interface CandidateOptions {
   toc: readonly ImportedTocEntry[];
   /** Printed page number of each page (null where unknown). */
   printed: readonly (number | null)[];
-  /** Rule 'ocr-lost-title' (see `findOpeners`). */
-  lostTitle: boolean;
   /** Rule 'fuzzy-title-match' in looking for an entry's title by likeness (OCR text). */
   fuzzyFind: boolean;
   /** Rule 'ocr-page-opener' (see `findPageOpeners`). */
@@ -90,7 +88,7 @@ export function findCandidates(scan: OpenerScan, opts: CandidateOptions): Candid
       anchored: opener.org !== null && isDashLine(opener.org.text) && title.length > 0,
     });
   };
-  for (const o of findOpeners(scan, { lostTitle: opts.lostTitle, tocTitles, fuzzy: opts.fuzzyFind })) add(o, null);
+  for (const o of findOpeners(scan, { tocTitles, fuzzy: opts.fuzzyFind })) add(o, null);
   const wanted = toc.map((e, t) => ({ entry: t, key: e.title ? matchKey(e.title) : '', organization: e.organization }));
   const byTitle = findTitleCandidates(scan, wanted, { fuzzy: opts.fuzzyFind });
   for (const c of byTitle) add(c.opener, c.entry);

@@ -19,7 +19,7 @@ import type { RawPage } from './types.ts';
  */
 
 /** Rules whose records interpret the text rather than rewrite it (their excerpts are readings). */
-const NOT_EDITS: ReadonlySet<string> = new Set<RuleId>(['ocr-folio', 'footer-only-page', 'move-displaced-byline']);
+const NOT_EDITS: ReadonlySet<string> = new Set<RuleId>(['ocr-folio', 'move-displaced-byline']);
 
 /** Characters not compared: whitespace, dashes, and the ⏎ that `join-lines` excerpts show. */
 function isIgnored(code: number): boolean {

@@ -4,7 +4,6 @@ import { pageSpan, type Line } from './lines.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, endsParagraph, estimateFullWidth } from './paragraphs.ts';
 import { closeParagraph, fixTitle, makeBlock, type TextContext } from './blocks.ts';
-import { ocrDateDigits } from '../text/ocr.ts';
 import { isDateLine } from './structure.ts';
 import { titleShaped } from './openers.ts';
 import { captionTest } from './caseParse.ts';
@@ -97,9 +96,7 @@ export function parseFrontMatter(
   }
   let date: string | null = null;
   if (dateLine) {
-    const sink = ctx.log.sink('ocr-date-digits', { page: dateLine.page, line: dateLine.lineNo });
-    const transform = ctx.log.on('ocr-date-digits') ? (t: string) => ocrDateDigits(t, sink).text : undefined;
-    const b = makeBlock([dateLine], { kind: 'other', role: 'running', transform }, ctx);
+    const b = makeBlock([dateLine], { kind: 'other', role: 'running' }, ctx);
     blocks.push(b);
     date = b.text;
   }

@@ -62,8 +62,6 @@ export interface OpenerScan {
 }
 
 export interface OpenerOptions {
-  /** Rule 'ocr-lost-title' (OCR text): see below. */
-  lostTitle?: boolean;
   /** The TOC's titles (`matchKey`): how many lines above an organisation make up a title. */
   tocTitles?: ReadonlySet<string>;
   /** Titles are matched with the TOC's by likeness (OCR text). */
@@ -103,7 +101,7 @@ function tocTitleLines(title: Line[], tocTitles: ReadonlySet<string> | undefined
 }
 
 /** Finds every case opener in reading order. */
-export function findOpeners(scan: OpenerScan, { lostTitle = false, tocTitles, fuzzy = false }: OpenerOptions = {}): Opener[] {
+export function findOpeners(scan: OpenerScan, { tocTitles, fuzzy = false }: OpenerOptions = {}): Opener[] {
   const { lines, vocab, fullWidth } = scan;
   const openers: Opener[] = [];
   let floor = 0; // lines before this belong to an earlier opener
@@ -129,22 +127,8 @@ export function findOpeners(scan: OpenerScan, { lostTitle = false, tocTitles, fu
     const kept = tocTitleLines(title, tocTitles, fuzzy);
     j += title.length - kept.length;
     title = kept;
-    if (title.length === 0) {
-      // Rule 'ocr-lost-title': OCR (one uniform block, psm 6) drops the title set in a larger
-      // font; the organisation then sits right under the box's signature. The title comes from
-      // the TOC and the running footers later (reconcile.ts).
-      if (
-        lostTitle &&
-        j === i - 1 &&
-        j >= floor &&
-        isDashLine(lines[j]!.text) &&
-        lines[j]!.page === org.page &&
-        labelAbove(scan, j, floor)
-      ) {
-        title.push(missingTitle(org));
-      } else continue;
-    }
-    if (title[0]!.text.length > 0 && continuesAbove(scan, { start: j + 1, n: title.length, floor })) continue;
+    if (title.length === 0) continue;
+    if (continuesAbove(scan, { start: j + 1, n: title.length, floor })) continue;
     if (signatureOfBox(scan, i, floor)) continue;
     const opener: Opener = {
       start: j + 1,
@@ -165,9 +149,18 @@ export function findOpeners(scan: OpenerScan, { lostTitle = false, tocTitles, fu
   return openers;
 }
 
-/** The stand-in for a title OCR lost: an empty line where the organisation line is. */
-export function missingTitle(org: Line): Line {
-  return { page: org.page, lineNo: org.lineNo, raw: '', text: '', indent: 0, blankBefore: false, width: 0, hadLeaders: false };
+/** The stand-in for a title OCR garbled: an empty line where the opener's first line is. */
+function garbledTitle(first: Line): Line {
+  return {
+    page: first.page,
+    lineNo: first.lineNo,
+    raw: '',
+    text: '',
+    indent: 0,
+    blankBefore: false,
+    width: 0,
+    hadLeaders: false,
+  };
 }
 
 /**
@@ -288,7 +281,7 @@ export function findPageOpeners(
     const opener: Opener = {
       start,
       bodyStart: k,
-      titleLines: [missingTitle(first)],
+      titleLines: [garbledTitle(first)],
       org: null,
       orgFromToc: entry.organization ?? '',
       label,

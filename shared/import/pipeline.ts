@@ -70,9 +70,8 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   });
   progress('lines', pages.length, pages.length);
 
-  const tocReading = { ocr: ocr && log.on('ocr-toc-number') };
   const tocPages = new Set<number>();
-  for (const p of pageLines) if (isTocPage(p, vocab, tocReading, tocPages.has(p.index - 1))) tocPages.add(p.index);
+  for (const p of pageLines) if (isTocPage(p, vocab, tocPages.has(p.index - 1))) tocPages.add(p.index);
   const tocLinesOf = (): Line[] => pageLines.filter((p) => tocPages.has(p.index)).flatMap((p) => p.lines);
   // Read before the running lines go, which then must not take a case title for a running footer.
   const titleKeys = tocTitleKeys(tocLinesOf(), vocab, { ...ctx, log: new ChangeLog(opts.disabledRules) });
@@ -97,7 +96,6 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   const candidates = findCandidates(scan, {
     toc,
     printed: printedEarly,
-    lostTitle: ocr && log.on('ocr-lost-title'),
     // Looking for titles by likeness in the text itself is for OCR, where titles are misread.
     fuzzyFind: ocr && fuzzy,
     pageOpeners: ocr && log.on('ocr-page-opener'),
@@ -120,12 +118,11 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     if (opener.numberLine) ledger.structural(opener.numberLine.page, opener.numberLine.text);
     const first = opener.titleLines[0]!;
     if (opener.titleLines.length === 1 && first.text === '') {
-      const rule = opener.org ? 'ocr-lost-title' : 'ocr-page-opener';
-      log.record(rule, { page: first.page, line: first.lineNo }, { before: '', after: '' });
+      log.record('ocr-page-opener', { page: first.page, line: first.lineNo }, { before: '', after: '' });
       // The opener's lines too garbled to read (its title, read from the TOC and footers instead) are dropped: logged.
       const used = new Set([opener.label, ...opener.commentary, opener.signature, opener.org]);
       for (const l of content.slice(opener.start, opener.bodyStart)) {
-        if (!used.has(l)) log.record(rule, { page: l.page, line: l.lineNo }, { before: l.text, after: '' });
+        if (!used.has(l)) log.record('ocr-page-opener', { page: l.page, line: l.lineNo }, { before: l.text, after: '' });
       }
     }
     // An organisation set in brackets: the name without them.
@@ -166,7 +163,6 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
   }
 
   const parsed: ParsedCase[] = [];
-  const footersRemoved = new Map<number, number>();
   const widths = { body: widthBody, commentary: widthCommentary };
   openers.forEach((opener, k) => {
     // A running head naming the next case may stand above its title, at the end of this body.
@@ -178,7 +174,6 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     const onFolio = (page: number, n: number | null, label: string): void => {
       if (n !== null) folios[page] ??= n;
       running.labels[page] ??= label;
-      footersRemoved.set(page, (footersRemoved.get(page) ?? 0) + 1);
     };
     const body = removeCaseFooters(bodies[k]!, { titleKeys, onFolio }, ctx);
     const one = parseCase({ opener, body }, { widths, vocab }, ctx);
@@ -186,22 +181,6 @@ export function importPages(input: RawPage[], meta: ImportMeta, options: Pipelin
     parsed.push(one);
     progress('cases', k + 1, openers.length);
   });
-  if (log.on('footer-only-page')) {
-    // A page that held nothing but its running footer (OCR lost the rest) is still the case's.
-    const empty = (p: number): boolean =>
-      !tocPages.has(p) &&
-      pageLines[p]!.lines.length === (footersRemoved.get(p) ?? 0) &&
-      (running.labels[p] != null || folios[p] != null);
-    const backStart = backMatter[0]?.[0]?.page ?? pages.length;
-    parsed.forEach((c, k) => {
-      const limit = parsed[k + 1]?.pageStart ?? backStart;
-      while (c.pageEnd + 1 < limit && empty(c.pageEnd + 1)) {
-        c.pageEnd++;
-        log.record('footer-only-page', { page: c.pageEnd, line: pages[c.pageEnd]!.startLine }, { before: '', after: '' });
-      }
-    });
-  }
-
   if (ocr && log.on('ocr-folio')) {
     for (const page of dropOutlierFolios(folios)) {
       log.record('ocr-folio', { page, line: pages[page]!.startLine }, { before: String(running.folios[page] ?? ''), after: '' });

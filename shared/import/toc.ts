@@ -6,8 +6,6 @@ import { dashRest, isDashLine, parseTocEntryStart, trailingPage } from './struct
 import { formatLine } from './format.ts';
 import { lastChar, lineWidth } from '../text/cjk.ts';
 import { fixTitle, type TextContext } from './blocks.ts';
-import { ocrNumber } from '../text/ocr.ts';
-import type { SiteSink } from '../text/rewrite.ts';
 import { recordDropped } from './conservation.ts';
 
 /**
@@ -17,27 +15,19 @@ import { recordDropped } from './conservation.ts';
  * previous (absent) page keeps its organisation and page.
  */
 
-/** How TOC lines are read. */
-export interface TocReading {
-  /**
-   * Rule 'ocr-toc-number' (OCR text): OCR's misreadings of an entry's number (OO1, 00l) and of the
-   * `/` after it (`002 /1 标题`, `002 1 标题`) are read through.
-   */
-  ocr?: boolean;
-}
-
 /**
  * Whether a page reads as a TOC page: most of its lines are entries, organisation lines or leaders.
  * A page right after a TOC page (`afterToc`) may hold a single entry, the TOC's last.
  */
-export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReading = {}, afterToc = false): boolean {
+export function isTocPage(page: PageLines, vocab: Vocabulary, afterToc = false): boolean {
   const { lines } = page;
-  const hit = lines.map((line) => isTocLine(line, vocab, reading));
+  // Right after a TOC page, the TOC's last line (a title spaced off its page) counts as an entry too.
+  const hit = lines.map((line) => isTocLine(line, vocab) || (afterToc && spacedPage(line.text)));
   // The line under an entry's first line that names its organisation (dashes and page lost to OCR, or never printed).
   for (let i = 0; i + 1 < lines.length; i++) {
     const under = lines[i + 1]!;
     if (
-      entryStart(lines[i]!.text, reading) &&
+      entryStart(lines[i]!.text) &&
       !hit[i + 1] &&
       (isDashLine(under.text) || endsWithOrganizationWord(trimLeaderJunk(under.text, vocab), vocab))
     )
@@ -45,7 +35,7 @@ export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReadin
   }
   // An entry's title lines (up to three, unnumbered) above its line with the page count too.
   for (let i = 0; i < lines.length; i++) {
-    if (!hit[i] || !carriesPage(lines[i]!, vocab, reading)) continue;
+    if (!hit[i] || !carriesPage(lines[i]!, vocab)) continue;
     for (let k = i - 1; k >= 0 && k >= i - 3 && !hit[k] && lines[k]!.width <= 40 && !/[。；]/.test(lines[k]!.text); k--)
       hit[k] = true;
   }
@@ -54,20 +44,20 @@ export function isTocPage(page: PageLines, vocab: Vocabulary, reading: TocReadin
   if (hits >= (afterToc ? 1 : 2) && hits + page.garbage >= total * 0.5) return true;
   // Headed 目录 at its top, with entries under it (their dashes, pages or numbers as OCR left them).
   const loose = lines.filter(
-    (l, i) => hit[i] || isDashLine(l.text) || numberColumn(l.text, reading) !== null || spacedPage(l.text),
+    (l, i) => hit[i] || isDashLine(l.text) || numberColumn(l.text) !== null || spacedPage(l.text),
   ).length;
   return loose >= 3 && loose >= lines.length * 0.3 && lines.slice(0, 3).some((l) => isVocab(l.text, vocab.tocTitles));
 }
 
-/** A short line, no sentence, spaced off a page number at its end (a TOC entry set without leaders). */
+/** A short line, no sentence, spaced off a page number at its end (a TOC entry set without leaders; maybe its number right of it). */
 function spacedPage(text: string): boolean {
-  return /^[^。；]{2,40}\S\s+\d{1,3}$/u.test(text.trim());
+  return /^[^。；]{2,40}[^\d\s]\s+\d{1,3}(?:\s+0\d{2})?$/u.test(text.trim());
 }
 
 /** A TOC line that ends with a page: a dash line with a number, or leaders and a number. */
-function carriesPage(line: Line, vocab: Vocabulary, reading: TocReading): boolean {
+function carriesPage(line: Line, vocab: Vocabulary): boolean {
   if (isDashLine(line.text)) return trailingPage(dashRest(line.text)) !== null;
-  if (namedWithPage(line.text, vocab, reading)) return true;
+  if (namedWithPage(line.text, vocab)) return true;
   return line.hadLeaders && trailingPage(line.text) !== null;
 }
 
@@ -75,13 +65,12 @@ function carriesPage(line: Line, vocab: Vocabulary, reading: TocReading): boolea
  * A column of entry numbers read apart from the titles (OCR prints `001 002 003` before them):
  * two or more numbers, or one zero-padded (a page number never is). Null when the line is not one.
  */
-function numberColumn(text: string, { ocr }: TocReading): number[] | null {
+function numberColumn(text: string): number[] | null {
   const toks = text.trim().split(/\s+/);
   if (toks.length === 0 || toks.length > 40) return null;
-  const digits = toks.map((t) => (/^\d{1,3}$/.test(t) ? t : ocr ? ocrNumber(t) : null));
-  if (digits.some((d) => d === null || !/^\d{1,3}$/.test(d))) return null;
-  if (toks.length === 1 && !/^0\d{2}$/.test(digits[0]!)) return null;
-  return digits.map(Number);
+  if (toks.some((t) => !/^\d{1,3}$/.test(t))) return null;
+  if (toks.length === 1 && !/^0\d{2}$/.test(toks[0]!)) return null;
+  return toks.map(Number);
 }
 
 /** A case number printed right of the title on its line (`title 001`, zero-padded, no leaders). */
@@ -90,60 +79,30 @@ function numberRight(text: string, line: Line): { rest: string; number: number }
   return m && !line.hadLeaders ? { rest: m[1]!, number: Number(m[2]) } : null;
 }
 
-function isTocLine(line: Line, vocab: Vocabulary, reading: TocReading): boolean {
+function isTocLine(line: Line, vocab: Vocabulary): boolean {
   if (isVocab(line.text, vocab.tocTitles)) return true;
   if (isDashLine(line.text)) return trailingPage(dashRest(line.text)) !== null;
-  if (entryStart(line.text, reading)) return true;
-  if (namedWithPage(line.text, vocab, reading)) return true;
+  if (entryStart(line.text)) return true;
+  if (namedWithPage(line.text, vocab)) return true;
   return line.hadLeaders && trailingPage(line.text) !== null;
 }
 
 /**
  * An entry's organisation line set without dashes or leaders: the name and the page
- * (`金川3512厂八车间党支部 4`); under OCR maybe with a speck of leader junk (`…党支部 和4`).
+ * (`金川3512厂八车间党支部 4`).
  */
-function namedWithPage(text: string, vocab: Vocabulary, { ocr }: TocReading): boolean {
-  const m = (ocr ? /^(.*\S)\s+\S?(\d{1,3})$/u : /^(.*\S)\s+(\d{1,3})$/u).exec(text.trim());
-  if (!m) return false;
-  if (!ocr) return endsWithOrganizationWord(m[1]!, vocab);
-  const name = trimLeaderJunk(m[1]!, vocab);
-  return endsWithOrganizationWord(name, vocab) || endsWithOrganizationWord(name.slice(0, -1), vocab);
+function namedWithPage(text: string, vocab: Vocabulary): boolean {
+  const m = /^(.*\S)\s+(\d{1,3})$/u.exec(text.trim());
+  return m !== null && endsWithOrganizationWord(m[1]!, vocab);
 }
 
-/**
- * An entry's first line, excluding body lines that merely start with a number (3 个支部，…).
- * `onRepair` hears of each OCR misreading read through (see `TocReading`).
- */
-function entryStart(text: string, { ocr }: TocReading, onRepair?: SiteSink): { number: number; title: string } | null {
-  let entry = parseTocEntryStart(text);
-  if (ocr) {
-    const repaired = ocrEntryStart(text, entry);
-    if (repaired) {
-      onRepair?.(text, `${String(repaired.number).padStart(3, '0')} / ${repaired.title}`);
-      entry = repaired;
-    }
-  }
+/** An entry's first line, excluding body lines that merely start with a number (3 个支部，…). */
+function entryStart(text: string): { number: number; title: string } | null {
+  const entry = parseTocEntryStart(text);
   if (!entry) return null;
   if (/[。；]/.test(entry.title) || (entry.title.match(/，/g) ?? []).length > 1) return null;
   if (/^[个名户人次条件年月日号%万元多余．.]/.test(entry.title)) return null;
   return entry;
-}
-
-// A `/` read as 1, l, I or | between the number and the title, spaced off the title; or read with a stroke before it (1/).
-const RE_MISREAD_SLASH = /^(?:[1lI|]\s*[/／]\s*|[1lI|](?:\s+|(?=[“《（])))(?=[\p{Script=Han}“《（])/u;
-
-function ocrEntryStart(text: string, plain: { number: number; title: string } | null): { number: number; title: string } | null {
-  let entry = plain;
-  if (!entry) {
-    const m = /^([0-9OolI|\]]{1,3})(?=[\s/／])(.*)$/u.exec(text.trim());
-    const digits = m ? ocrNumber(m[1]!) : null;
-    if (!m || digits === null) return null;
-    entry = parseTocEntryStart(digits + m[2]!);
-    if (!entry) return null;
-  }
-  const title = entry.title.replace(RE_MISREAD_SLASH, '');
-  if (entry === plain && title === entry.title) return null;
-  return { number: entry.number, title };
 }
 
 interface Draft {
@@ -170,7 +129,6 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
     cur = null;
   };
   const open = (): Draft | null => cur as Draft | null;
-  const reading: TocReading = { ocr: ctx.ocr === true && ctx.log.on('ocr-toc-number') };
   const ocrOrg = ctx.ocr === true && ctx.log.on('ocr-toc-org');
   const ocrTail = ctx.ocr === true ? 'ocr-toc-org' : 'strip-leaders';
   // The TOC's measure: its widest line, counting the leaders that fill organisation lines.
@@ -223,16 +181,18 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
   // Numbers read apart from their titles, to re-attach by order.
   const column: number[] = [];
   // A TOC numbers all its entries or none: only an unnumbered one starts entries at plain lines.
-  const numbered = lines.some((l) => numberColumn(l.text, reading) === null && entryStart(l.text, reading) !== null);
+  const numbered = lines.some((l) => numberColumn(l.text) === null && entryStart(l.text) !== null);
   // An entry without a number (`title`, then its organisation and page), from its first line.
   const startUnnumbered = (text: string, line: Line): void => {
     close();
     const right = numberRight(text, line);
-    const trailing = !right && (line.hadLeaders || (!numbered && spacedPage(text))) ? trailingPage(text) : null;
+    // Before a number on the right, the page may stand spaced off the title (`title 14 003`).
+    const base = right ? right.rest : text;
+    const trailing = line.hadLeaders || (!numbered && spacedPage(base)) ? trailingPage(base) : null;
     cur = {
       number: right ? right.number : null,
       titleLines: [line],
-      titleTexts: [right ? right.rest : trailing ? trailing.rest : text],
+      titleTexts: [trailing ? trailing.rest : base],
       organization: null,
       page: trailing ? trailing.page : null,
       orgOpen: false,
@@ -241,12 +201,12 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
   lines.forEach((line, i) => {
     const text = line.text;
     if (isVocab(text, vocab.tocTitles)) return;
-    const numbers = numberColumn(text, reading);
+    const numbers = numberColumn(text);
     if (numbers) {
       column.push(...numbers);
       return;
     }
-    const start = entryStart(text, reading, ctx.log.sink('ocr-toc-number', where(line)));
+    const start = entryStart(text);
     if (start) {
       close();
       const trailing = line.hadLeaders ? trailingPage(start.title) : null;
@@ -327,7 +287,15 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
       return;
     }
     // Under a title, a line ending in a page that names no organisation continues the title (a TOC without organisations).
-    if (endsInPage && d && d.organization === null && d.page === null && line.hadLeaders && !named && !ctx.ocr) {
+    if (
+      endsInPage &&
+      d &&
+      d.organization === null &&
+      d.page === null &&
+      (line.hadLeaders || spacedPage(text)) &&
+      !named &&
+      !ctx.ocr
+    ) {
       d.titleLines.push(line);
       d.titleTexts.push(endsInPage.rest);
       d.page = endsInPage.page;

@@ -4,7 +4,7 @@ import { similarity } from './similarity.ts';
 
 /**
  * Repairs for what OCR (Tesseract) makes of marks that carry structure: the dash run before an
- * organisation or signature, digits in dates and page numbers. Each takes one line and reports
+ * organisation or signature, digits in numbers and dates. Each takes one line and reports
  * a change through `sink`.
  */
 
@@ -52,26 +52,6 @@ const DIGIT_OF: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': 
 export function ocrNumber(token: string): string | null {
   if (!/^[0-9OolI|\]]+$/.test(token) || !/[0-9]/.test(token)) return null;
   return token.replace(/[OolI|\]]/g, (ch) => DIGIT_OF[ch] ?? ch);
-}
-
-// Around 年/月/日 in a date line.
-const RE_DATE_PART = /[0-9OolI|\]]+(?=\s*[年月日])/g;
-
-/** Digits misread in a date on its own line (2012年]月4日 → 2012年1月4日). The caller checks it is a date line. */
-export function ocrDateDigits(s: string, sink?: SiteSink): Result {
-  let count = 0;
-  const text = s.replace(RE_DATE_PART, (tok) => {
-    const fixed = /[0-9]/.test(tok)
-      ? ocrNumber(tok)
-      : tok.length <= 2
-        ? tok.replace(/[OolI|\]]/g, (ch) => DIGIT_OF[ch] ?? ch)
-        : null;
-    if (fixed === null || fixed === tok) return tok;
-    count++;
-    return fixed;
-  });
-  if (count > 0) sink?.(s, text);
-  return { text, count };
 }
 
 /**

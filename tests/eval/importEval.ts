@@ -296,7 +296,6 @@ const OCR_RULES = RULE_IDS.filter(
       'org-consensus',
       'toc-entry-from-case',
       'fill-toc-from-case',
-      'footer-only-page',
     ].includes(r),
 );
 

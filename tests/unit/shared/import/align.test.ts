@@ -127,7 +127,6 @@ describe('candidates aligned with the TOC', () => {
     const cands = findCandidates(scanOf(lines), {
       toc,
       printed: [1, 2, 3],
-      lostTitle: false,
       fuzzyFind: false,
       pageOpeners: false,
     });
@@ -144,7 +143,7 @@ describe('candidates aligned with the TOC', () => {
 
   test('an entry whose case is missing is skipped; the case before is flagged for review', () => {
     const lines = linesOf(['用心做好群众工作', '———红星村党支部', ...para], ['强化服务功能', '———幸福路社区党支部', ...para]);
-    const cands = findCandidates(scanOf(lines), { toc, printed: [1, 3], lostTitle: false, fuzzyFind: false, pageOpeners: false });
+    const cands = findCandidates(scanOf(lines), { toc, printed: [1, 3], fuzzyFind: false, pageOpeners: false });
     const aligned = alignWithToc(cands, toc, { printed: [1, 3], fuzzy: true, footers: [] });
     assert.deepEqual(
       aligned.map((a) => [a.entry, a.review]),
@@ -185,7 +184,6 @@ describe('candidates aligned with the TOC', () => {
     const cands = findCandidates(scanOf(lines), {
       toc: [],
       printed: [1, 2, 3],
-      lostTitle: false,
       fuzzyFind: false,
       pageOpeners: false,
     });

@@ -33,7 +33,11 @@ describe('title gaps at line breaks after a closing mark (rule title-gaps)', () 
     assert.equal(titleGaps(title, [7], ['搭建“连心桥”行动步步见效 激发党员活力']), title);
     assert.equal(titleGaps(title, [7], ['完全不同的标题文字', null]), title);
     // OCR reads the gap as a stray quote as often as a space; the majority decides.
-    const ocr = ['拱建“连心桥” ”行动步步见效 ”激发党员活力', '搭建“连心桥”” 行动步步见效', '搭建“连心桥”行动步步见效 激发党员活力'];
+    const ocr = [
+      '拱建“连心桥” ”行动步步见效 ”激发党员活力',
+      '搭建“连心桥”” 行动步步见效',
+      '搭建“连心桥”行动步步见效 激发党员活力',
+    ];
     assert.equal(titleGaps(title, [7], ocr), '搭建“连心桥” 行动步步见效 激发党员活力');
   });
 
@@ -78,7 +82,13 @@ describe('boxes and number lines around openers', () => {
 
   test('boxesAfterBodies: a box before the first title says the volume prints them before', () => {
     const lines = linesOf(
-      ['〔组织点评〕', '康乐路社区党总支始终把为民服务作为出发点。', '———兰州市西固区临洮街街道党工委', '戈壁滩上的红色堡垒', '———平凉市总工会党支部'],
+      [
+        '〔组织点评〕',
+        '康乐路社区党总支始终把为民服务作为出发点。',
+        '———兰州市西固区临洮街街道党工委',
+        '戈壁滩上的红色堡垒',
+        '———平凉市总工会党支部',
+      ],
       ['社区党支部以创先争优为抓手，不断强化服务功能。'],
       ['让党旗高高飘扬', '———金昌市金川区工商局党支部'],
       ['正文一段。'],
@@ -105,7 +115,10 @@ describe('organisations set another way', () => {
 
 describe('OCR readings', () => {
   test('a short quoted word closed with an opening quote is closed properly', () => {
-    assert.equal(unbalancedTitleQuotes('“党员积分制“充分发挥工会党组织的战斗堡垒作用').text, '“党员积分制”充分发挥工会党组织的战斗堡垒作用');
+    assert.equal(
+      unbalancedTitleQuotes('“党员积分制“充分发挥工会党组织的战斗堡垒作用').text,
+      '“党员积分制”充分发挥工会党组织的战斗堡垒作用',
+    );
     assert.equal(unbalancedTitleQuotes('“阳光村务”惠民生').count, 0);
   });
 

@@ -164,11 +164,9 @@ describe('OCR fixtures: structure as the truth, text within the bound', () => {
     const off = [
       'ocr-dash-run',
       'ocr-lost-dashes',
-      'ocr-lost-title',
       'ocr-page-opener',
       'ocr-stray-line',
       'ocr-folio',
-      'ocr-toc-number',
       'ocr-toc-org',
       'fuzzy-title-match',
       'title-consensus',

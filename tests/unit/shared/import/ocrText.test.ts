@@ -6,7 +6,6 @@ import {
   ocrDashRun,
   ocrFullStop,
   ocrLabel,
-  ocrDateDigits,
   ocrDigitLookalikes,
   ocrHyphenYi,
   ocrNumber,
@@ -76,12 +75,6 @@ describe('digits', () => {
     assert.equal(ocrPercent('满意度达到91.2%6，比上年提高').text, '满意度达到91.2%，比上年提高');
     assert.equal(ocrPercent('增长5%，达到6%').count, 0);
     assert.equal(ocrPercent('占比为12%6').text, '占比为12%');
-  });
-
-  test('ocr-date-digits: misread digits in a date line', () => {
-    assert.equal(ocrDateDigits('2012年]月4日').text, '2012年1月4日');
-    assert.equal(ocrDateDigits('2O13年9月l7日').text, '2013年9月17日');
-    assert.equal(ocrDateDigits('2013年9月7日').count, 0);
   });
 });
 
