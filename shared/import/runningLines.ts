@@ -259,6 +259,7 @@ function protectedLine(lines: Line[], line: Line, { vocab, ocr, titleKeys }: Pro
 
 /** An organisation's name set alone on its line, plain or in brackets (`（name）`): short, no punctuation. */
 function orgNameLine(l: Line, vocab: Vocabulary): boolean {
+  if (l.width > 28) return false;
   const name = l.text.trim().replace(/^[（(【〔［]\s*(.+?)\s*[）)】〕］]$/u, '$1');
   return lineWidth(name) <= 26 && !/[，。；：！？、,.;:!?“”"\s]/.test(name) && endsWithOrganizationWord(name, vocab);
 }

@@ -51,6 +51,7 @@ export function isTocPage(page: PageLines, vocab: Vocabulary, afterToc = false):
 
 /** A short line, no sentence, spaced off a page number at its end (a TOC entry set without leaders; maybe its number right of it). */
 function spacedPage(text: string): boolean {
+  if (!/\d\s*$/.test(text)) return false;
   return /^[^。；]{2,40}[^\d\s]\s+\d{1,3}(?:\s+0\d{2})?$/u.test(text.trim());
 }
 
@@ -92,6 +93,8 @@ function isTocLine(line: Line, vocab: Vocabulary): boolean {
  * (`金川3512厂八车间党支部 4`).
  */
 function namedWithPage(text: string, vocab: Vocabulary): boolean {
+  // (Most lines end otherwise: asked of every line of every page.)
+  if (!/\d\s*$/.test(text)) return false;
   const m = /^(.*\S)\s+(\d{1,3})$/u.exec(text.trim());
   return m !== null && endsWithOrganizationWord(m[1]!, vocab);
 }

@@ -89,10 +89,21 @@ export function labelKey(s: string): string {
   return s.replace(BRACKETS, '');
 }
 
+// Each vocabulary list's keys, and how long a line may be to be one of them (every line is asked).
+const vocabKeys = new WeakMap<readonly string[], { keys: Set<string>; maxLength: number }>();
+
 /** Whether `text` is exactly one of `words` (brackets and spaces ignored). */
 export function isVocab(text: string, words: readonly string[]): boolean {
+  let known = vocabKeys.get(words);
+  if (!known) {
+    const keys = new Set(words.map(labelKey));
+    known = { keys, maxLength: Math.max(0, ...words.map((w) => w.length)) };
+    vocabKeys.set(words, known);
+  }
+  // Brackets and spaces around a word never triple its length.
+  if (text.length > known.maxLength * 3 + 8) return false;
   const key = labelKey(text);
-  return key.length > 0 && words.some((w) => labelKey(w) === key);
+  return key.length > 0 && known.keys.has(key);
 }
 
 /**
