@@ -21,6 +21,8 @@ Commands:
   volumes create <title>           create an empty volume
   cases list --volume <id>         list a volume's cases
   import <file> [--scan <pdf|dir>] import a text layer (UTF-8/UTF-16/GB18030) or a PDF;
+                                   a scan alone (image-only PDF, JPEG/PNG/TIFF, or a folder
+                                   of page images) is read by OCR;
                                    with --json and no --library: parse only and print the
                                    result (pages, frontMatter, toc, cases) as JSON;
                                    a .json export of this app comes back as the same cases

@@ -110,7 +110,9 @@ export function writeParsedImport(
   req: CommitRequest,
   hooks: ImportWriteHooks = {},
 ): Volume {
-  const scan = storeScans(scansDir, req.scans, parsed.scanPageCount, req.scanOffset);
+  // A scan read by OCR with no other scan attached is the volume's own scan.
+  const scans = req.scans.length > 0 ? req.scans : (parsed.sourceScans ?? []);
+  const scan = storeScans(scansDir, scans, parsed.scanPageCount, req.scanOffset);
   return writeImport(
     db,
     {
@@ -120,6 +122,7 @@ export function writeParsedImport(
         index: p.index,
         printedLabel: p.printed === null ? null : String(p.printed),
         rawText: p.raw,
+        ocr: p.ocr ?? null,
       })),
       toc: parsed.result.toc,
       cases: importCases(parsed.result, req.language ?? 'zh-CN'),

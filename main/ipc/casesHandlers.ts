@@ -9,6 +9,7 @@ import {
   listCases,
   listEvents,
   listPages,
+  getPageOcr,
   listRevisions,
   restoreRevision,
   setPageStatus,
@@ -31,6 +32,7 @@ type CaseChannels =
   | 'revisions:get'
   | 'pages:list'
   | 'pages:setStatus'
+  | 'pages:ocr'
   | 'cases:stageCounts'
   | 'cases:setAssignee';
 
@@ -51,6 +53,7 @@ export function casesHandlers(ctx: AppContext): Pick<Handlers, CaseChannels> {
     'revisions:get': ({ id }) => getRevision(db, id),
     'pages:list': ({ volumeId }) => listPages(db, volumeId),
     'pages:setStatus': ({ id, status }) => setPageStatus(db, id, status),
+    'pages:ocr': ({ volumeId, index }) => getPageOcr(db, volumeId, index),
     'cases:stageCounts': ({ volumeId }) => {
       getVolume(db, volumeId);
       return countCasesByStage(db, volumeId);

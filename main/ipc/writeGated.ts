@@ -20,6 +20,7 @@ const NO_MAIN_THREAD_WRITES = new Set<Channel>([
   'cases:revisions',
   'revisions:get',
   'pages:list',
+  'pages:ocr',
   'toc:list',
   'cases:stageCounts',
   'cases:tags',

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
@@ -9,6 +11,7 @@ import { ImportSession } from '../import/importSession.ts';
 import { writeParsedImport, type CommitRequest } from '../import/importWrite.ts';
 import { parseImportFile, type ParseInput } from '../import/parseImportFile.ts';
 import type { PreviewSummary, SliceItem, SliceRequest } from '../import/preview.ts';
+import { listImageScans } from '../scans/inspect.ts';
 import { backupBeforeOperation } from './backupService.ts';
 import { currentUser, type AppContext } from './context.ts';
 import { sha256File, type StagedEntry } from './staging.ts';
@@ -35,15 +38,19 @@ function pendingFor(ctx: AppContext): Map<string, PendingImport> {
   return map;
 }
 
-function parseInput(file: StagedEntry, scans: StagedEntry[], options: Partial<ImportOptions>): ParseInput {
+function parseInput(ctx: AppContext, file: StagedEntry, scans: StagedEntry[], options: Partial<ImportOptions>): ParseInput {
   return {
     filePath: file.path,
     sourceName: file.name,
     scanPaths: scans.map((s) => s.path),
     scanNames: scans.map((s) => s.name),
     options,
+    ocrCacheRoot: ocrCacheRoot(ctx),
   };
 }
+
+/** Where OCR keeps the pages it has read, so that a cancelled or crashed import resumes there. */
+const ocrCacheRoot = (ctx: AppContext): string => path.join(ctx.lib.dir, 'ocr-cache');
 
 /**
  * Starts an import: a worker parses the staged file (the UI polls the job, then asks for the
@@ -55,7 +62,7 @@ export function startImport(ctx: AppContext, fileId: string, scanFileIds: string
   const scans = scanFileIds.map((id) => ctx.staging.get(id));
   const fileIds = [fileId, ...scanFileIds];
   ctx.staging.retain(fileIds);
-  const session = new ImportSession(parseInput(file, scans, options), file.size);
+  const session = new ImportSession(parseInput(ctx, file, scans, options), file.size);
   const entry: PendingImport = { file, scans, session, summary: null, committing: false };
   const jobId = ctx.jobs.start(
     IMPORT_JOB,
@@ -166,7 +173,7 @@ export async function importFileNow(
   input: Omit<CommitInput, 'scanOffset'> & { scanOffset?: number },
   options: Partial<ImportOptions> = {},
 ): Promise<Volume> {
-  const file = { name: path.basename(filePath), sha256: sha256File(filePath) };
+  const file = { name: path.basename(filePath), sha256: sourceHash(filePath) };
   const scans = scanPaths.map((p) => ({ path: p, name: path.basename(p), sha256: sha256File(p) }));
   const parsed = await parseImportFile({
     filePath,
@@ -174,10 +181,19 @@ export async function importFileNow(
     scanPaths,
     scanNames: scans.map((s) => s.name),
     options,
+    ocrCacheRoot: ocrCacheRoot(ctx),
   });
   await backupBeforeOperation(ctx, input.replaceVolumeId ? 'replace' : 'import');
   const request = commitRequest(ctx, file, scans, { ...input, scanOffset: input.scanOffset ?? parsed.suggestedOffset });
   return writeParsedImport(ctx.lib.db, ctx.lib.scansDir, parsed, request);
+}
+
+/** A file's SHA-256; a folder of page images (a scan read by OCR) hashes its images' hashes in page order. */
+function sourceHash(filePath: string): string {
+  if (!fs.statSync(filePath).isDirectory()) return sha256File(filePath);
+  const hash = createHash('sha256');
+  for (const image of listImageScans(filePath)) hash.update(`${sha256File(image)}\n`);
+  return hash.digest('hex');
 }
 
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, '..', 'sample');

@@ -1,8 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { AppError, zodIssues } from '../../shared/ipc/errors.ts';
 import { Page } from '../../shared/model/entities.ts';
+import { OcrPage } from '../../shared/model/ocr.ts';
 import { PageStatus } from '../../shared/model/stage.ts';
 import { withTransaction } from './transaction.ts';
-import { notFound, parseStored, type Row } from './rows.ts';
+import { notFound, parseJson, parseStored, type Row } from './rows.ts';
 import { getVolume, scanPageFor } from './volumesRepo.ts';
 
 const PAGE_COLUMNS = `id, volume_id AS volumeId, idx AS "index", printed_label AS printedLabel,
@@ -36,6 +38,36 @@ export interface NewPage {
   status?: PageStatus;
   /** Defaults to the page paired by the volume's scan offset. */
   scanPage?: number | null;
+  /** What OCR read on the page's image; absent or null when its text came from a text layer. */
+  ocr?: OcrPage | null;
+}
+
+/** Checks OCR data before it is written, so bad input is a VALIDATION error rather than a corrupt row later. */
+function ocrJson(ocr: OcrPage | null | undefined, index: number): string | null {
+  if (ocr === undefined || ocr === null) return null;
+  const parsed = OcrPage.safeParse(ocr);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `Invalid OCR data for page ${index}`, {
+      page: index,
+      issues: zodIssues(parsed.error).slice(0, 5),
+    });
+  }
+  return JSON.stringify(parsed.data);
+}
+
+/**
+ * What OCR read on a volume's page (by its 0-based index), or null when the page's text came from a
+ * text layer. Kept out of `listPages`: a page's OCR is tens of kilobytes, needed one page at a time.
+ */
+export function getPageOcr(db: DatabaseSync, volumeId: number, index: number): OcrPage | null {
+  const row = db.prepare('SELECT id, ocr FROM pages WHERE volume_id = ? AND idx = ?').get(volumeId, index);
+  if (!row) {
+    getVolume(db, volumeId);
+    throw new AppError('NOT_FOUND', `page ${index} of volume ${volumeId} not found`, { entity: 'page', volumeId, index });
+  }
+  if (row.ocr === null) return null;
+  const where = `OCR of page ${String(row.id)}`;
+  return parseStored(OcrPage, parseJson(row.ocr, where), where);
 }
 
 /** Adds pages to a volume in one transaction; an index already present fails the whole call. */
@@ -43,11 +75,12 @@ export function insertPages(db: DatabaseSync, volumeId: number, pages: readonly 
   withTransaction(db, () => {
     const scan = getVolume(db, volumeId).scan;
     const insert = db.prepare(
-      `INSERT INTO pages (volume_id, idx, printed_label, scan_page, raw_text, status) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pages (volume_id, idx, printed_label, scan_page, raw_text, status, ocr) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const p of pages) {
       const scanPage = p.scanPage === undefined ? scanPageFor(p.index, scan) : p.scanPage;
-      insert.run(volumeId, p.index, p.printedLabel, scanPage, p.rawText, PageStatus.parse(p.status ?? 'unproofed'));
+      const status = PageStatus.parse(p.status ?? 'unproofed');
+      insert.run(volumeId, p.index, p.printedLabel, scanPage, p.rawText, status, ocrJson(p.ocr, p.index));
     }
   });
 }

@@ -24,7 +24,7 @@ import { FindReplacePlugin } from './plugins/FindReplacePlugin.tsx';
 import { PageMarkerPlugin } from './plugins/PageMarkerPlugin.tsx';
 import { PageTrackingPlugin } from './plugins/PageTrackingPlugin.tsx';
 import { PlainPastePlugin } from './plugins/PlainPastePlugin.tsx';
-import { SuspectsPlugin, type BlockSuspect } from './plugins/SuspectsPlugin.tsx';
+import { SuspectsPlugin, type BlockSuspect, type OcrSuspectSource } from './plugins/SuspectsPlugin.tsx';
 import { TextRangePlugin } from './plugins/TextRangePlugin.tsx';
 import { editorTheme } from './theme.ts';
 import './editor.css';
@@ -76,6 +76,8 @@ export interface CaseEditorProps {
   onSuspects: (list: BlockSuspect[]) => void;
   /** The library's word list, compiled (bad words flagged, good ones never). */
   words?: WordMatcher | undefined;
+  /** What OCR read on the case's pages: its low-confidence characters become suspects too. */
+  ocr?: OcrSuspectSource | undefined;
   onEditor?: (editor: LexicalEditor) => void;
   ariaLabel: string;
   /** False for a locked case: read-only, and nothing is saved (default true). */
@@ -132,7 +134,7 @@ export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
       <TextRangePlugin />
       <BlockKindPlugin {...(props.onKind ? { onKind: props.onKind } : {})} />
       <PageTrackingPlugin startPage={props.startPage} onPage={props.onPage} />
-      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} words={props.words} />
+      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} words={props.words} ocr={props.ocr} />
       <CharCountPlugin onCount={props.onCount} />
       <AutosavePlugin
         onSave={props.onSave}

@@ -16,8 +16,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const notices = useNotices();
   const [userName, setUserName] = useState(prefs.userName);
   const [language, setLanguage] = useState(prefs.language);
+  const [ocrThreshold, setOcrThreshold] = useState(String(prefs.ocrConfidenceThreshold));
   const form = useSubmit(async () => {
-    await update({ userName: userName.trim(), language });
+    // An empty or out-of-range number is refused by the preferences' schema (VALIDATION, shown below).
+    await update({
+      userName: userName.trim(),
+      language,
+      ocrConfidenceThreshold: ocrThreshold.trim() === '' ? NaN : Number(ocrThreshold),
+    });
     notices.info(t('settings.saved'));
     onClose();
   });
@@ -64,6 +70,20 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             </option>
           ))}
         </select>
+        <label htmlFor="settings-ocr-threshold">{t('settings.ocrThreshold')}</label>
+        <div>
+          <input
+            id="settings-ocr-threshold"
+            data-testid="settings-ocr-threshold"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            value={ocrThreshold}
+            onChange={(e) => setOcrThreshold(e.target.value)}
+          />
+          <p className="hint">{t('settings.ocrThresholdHint')}</p>
+        </div>
       </form>
       {form.error ? <ErrorNotice error={form.error} /> : null}
       <WorkflowSettings />

@@ -15,6 +15,7 @@ import {
   Volume,
 } from '../model/entities.ts';
 import { Prefs, PrefsPatch } from '../model/prefs.ts';
+import { OcrPage } from '../model/ocr.ts';
 import { ImportOptions } from '../model/importResult.ts';
 import {
   ImportPreview,
@@ -148,6 +149,8 @@ export const contract = {
 
   'pages:list': { input: z.object({ volumeId: Id }), output: z.array(Page) },
   'pages:setStatus': { input: z.object({ id: Id, status: PageStatus }), output: Page },
+  /** What OCR read on a page (by volume and 0-based page index): null when its text came from a text layer. */
+  'pages:ocr': { input: z.object({ volumeId: Id, index: z.number().int().nonnegative() }), output: OcrPage.nullable() },
   'toc:list': { input: z.object({ volumeId: Id }), output: z.array(TocEntry) },
 
   /** Cases per stage in a volume, every stage present. */

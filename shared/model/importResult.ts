@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseDoc } from './caseDoc.ts';
+import { OcrPage } from './ocr.ts';
 
 /** One page of the imported text, in order. */
 export const ImportedPage = z.object({
@@ -10,6 +11,8 @@ export const ImportedPage = z.object({
   startLine: z.number().int().nonnegative(),
   /** The page's raw text as decoded, before any cleanup. */
   raw: z.string(),
+  /** What OCR read on the page's image, when its text came from OCR (stored with the page). */
+  ocr: OcrPage.optional(),
 });
 export type ImportedPage = z.infer<typeof ImportedPage>;
 

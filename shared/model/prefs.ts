@@ -6,6 +6,12 @@ export type Language = z.infer<typeof Language>;
 
 const MAX_PATH = 4096;
 
+/**
+ * Default of `ocrConfidenceThreshold` (tesseract confidences, 0–100); Settings changes it. On the
+ * sample scan tesseract.js reads its real misreadings at 76–84 and flags 0–3 characters a page below 85.
+ */
+export const DEFAULT_OCR_THRESHOLD = 85;
+
 const SplitRatio = z.number().min(0.1).max(0.9);
 
 export const WindowBounds = z.object({
@@ -34,6 +40,8 @@ const fields = {
   cjkDigitSpace: z.boolean(),
   /** The export dialog's last settings (format, layout, file names, kind of scope); null until the first export. */
   exportSettings: ExportSettings.nullable(),
+  /** Proofreading: characters OCR read with a confidence (0–100) below this are suspects (shared/proof/ocrSuspects.ts). */
+  ocrConfidenceThreshold: z.number().int().min(0).max(100),
 };
 
 /** User preferences, stored by electron-store in Electron and by `conf` elsewhere (same schema). */
@@ -47,6 +55,7 @@ export const Prefs = z.object({
   splitRatios: fields.splitRatios.default({ side: 0.5, stacked: 0.5 }),
   cjkDigitSpace: fields.cjkDigitSpace.default(false),
   exportSettings: fields.exportSettings.default(null),
+  ocrConfidenceThreshold: fields.ocrConfidenceThreshold.default(DEFAULT_OCR_THRESHOLD),
 });
 export type Prefs = z.infer<typeof Prefs>;
 

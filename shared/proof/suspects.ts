@@ -13,6 +13,8 @@ export const SUSPECT_KINDS = [
   'unbalanced',
   'traditional',
   'bad-word',
+  // From what OCR knows rather than from the text: shared/proof/ocrSuspects.ts.
+  'ocr-low-confidence',
 ] as const;
 export type SuspectKind = (typeof SUSPECT_KINDS)[number];
 

@@ -24,7 +24,7 @@ export async function importCommand(
   opts: GlobalOptions & { scan?: string | undefined; title?: string | undefined },
 ): Promise<void> {
   const file = args[0];
-  if (!file) throw usageError('usage: import <file> [--scan <pdf|dir>] [--library DIR] [--json]');
+  if (!file) throw usageError('usage: import <file|scan|dir of page images> [--scan <pdf|dir>] [--library DIR] [--json]');
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `No such file: ${file}`, { file });
   const scans = scanPaths(opts.scan);
   if (opts.json && !opts.library) {

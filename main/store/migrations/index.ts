@@ -7,6 +7,7 @@ import * as m0003 from './0003-workflow.ts';
 import * as m0004 from './0004-words.ts';
 import * as m0005 from './0005-replace-batches.ts';
 import * as m0006 from './0006-block-ids.ts';
+import * as m0007 from './0007-page-ocr.ts';
 
 export interface Migration {
   readonly version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

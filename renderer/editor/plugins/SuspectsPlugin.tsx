@@ -6,6 +6,8 @@ import { findSuspects, type Simplifier, type Suspect } from '../../../shared/pro
 import { loadSimplifier } from '../../../shared/proof/simplifier.ts';
 import { blockSuspectOptions } from '../../../shared/proof/caseSuspects.ts';
 import type { WordMatcher } from '../../../shared/proof/wordList.ts';
+import { withOcrSuspects } from '../../../shared/proof/ocrSuspects.ts';
+import { $ocrBlocks, memoOcrByBlock, type OcrSuspectSource } from '../ocrSuspects.ts';
 import { GOTO_SUSPECT_COMMAND, SELECT_TEXT_RANGE_COMMAND } from '../commands.ts';
 import { $blockTexts, $caretInBlock, type BlockText } from '../blocks.ts';
 import { memoByBlock } from '../blockMemo.ts';
@@ -13,11 +15,15 @@ import { clearHighlight, paintHighlight } from '../highlights.ts';
 import { stepIndex } from '../navigate.ts';
 
 /** A suspect located in the case: its block, the flagged text and a little context for the list. */
+export type { OcrSuspectSource } from '../ocrSuspects.ts';
+
 export interface BlockSuspect extends Suspect {
   block: number;
   text: string;
   before: string;
   after: string;
+  /** OCR's confidence (0–100) in the flagged characters, for 'ocr-low-confidence' suspects. */
+  confidence?: number;
 }
 
 const HIGHLIGHT = 'suspect';
@@ -72,10 +78,13 @@ export function SuspectsPlugin({
   enabled,
   onSuspects,
   words,
+  ocr,
 }: {
   enabled: boolean;
   onSuspects: (list: BlockSuspect[]) => void;
   words?: WordMatcher | undefined;
+  /** Adds the characters OCR was unsure of ('ocr-low-confidence'); absent when the case has no OCR. */
+  ocr?: OcrSuspectSource | undefined;
 }): null {
   const [editor] = useLexicalComposerContext();
   const [simplify, setSimplify] = useState<Simplifier | undefined>(undefined);
@@ -100,13 +109,19 @@ export function SuspectsPlugin({
     // Per block, so that after an edit only the edited blocks are checked again (the converter
     // runs over a whole block's text; a long case has hundreds of blocks).
     const perBlock = memoByBlock((b: BlockText) => findSuspects(b.text, suspectOptions(b.kind, simplify, words)));
+    const ocrPerBlock = ocr ? memoOcrByBlock(ocr) : null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let cancelIdle: (() => void) | null = null;
     const compute = () => {
       timer = null;
       cancelIdle = null;
-      const blocks = editor.getEditorState().read(() => $blockTexts());
-      list.current = locate(blocks, perBlock(blocks));
+      const { blocks, paged } = editor.getEditorState().read(() => ({
+        blocks: $blockTexts(),
+        paged: ocr ? $ocrBlocks(ocr.startPage) : [],
+      }));
+      const own = perBlock(blocks);
+      const fromOcr = ocrPerBlock?.(paged);
+      list.current = locate(blocks, fromOcr ? own.map((s, i) => withOcrSuspects(s, fromOcr[i] ?? [])) : own);
       onSuspects(list.current);
       if (enabled) paintHighlight(editor, HIGHLIGHT, list.current);
       else clearHighlight(HIGHLIGHT);
@@ -150,6 +165,6 @@ export function SuspectsPlugin({
       unregister();
       clearHighlight(HIGHLIGHT);
     };
-  }, [editor, enabled, simplify, words, onSuspects]);
+  }, [editor, enabled, simplify, words, onSuspects, ocr]);
   return null;
 }

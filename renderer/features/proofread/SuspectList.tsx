@@ -68,6 +68,11 @@ export const SuspectList = memo(function SuspectList({
           >
             <button type="button" className="suspect-list__where" onClick={() => select(s)}>
               <span className="suspect-list__kind">{t(`proof.suspectKinds.${s.kind}`)}</span>
+              {s.confidence !== undefined && (
+                <span className="suspect-list__confidence" data-testid="suspect-confidence">
+                  {t('proof.suspects.confidence', { confidence: s.confidence })}
+                </span>
+              )}
               <span className="suspect-list__context">
                 {s.before}
                 <mark>{visible(s.text)}</mark>

@@ -27,6 +27,7 @@ import { SuspectList } from './SuspectList.tsx';
 import type { LoadedCase } from './useCaseLoad.ts';
 import { useCaseSave } from './useCaseSave.ts';
 import { useLayoutPrefs } from './useLayoutPrefs.ts';
+import { useOcrSuspects } from './useOcrSuspects.ts';
 import { usePageStatus } from './usePageStatus.ts';
 import { useViewShortcuts } from './useViewShortcuts.ts';
 import { createValueStore } from './valueStore.ts';
@@ -68,6 +69,7 @@ export function Workspace({
   const openAt = initialPage !== undefined && casePages.includes(initialPage) ? initialPage : null;
   const [currentPage, setCurrentPage] = useState<number | null>(openAt ?? startPage);
   const [kind, setKind] = useState<BlockKind | null>(null);
+  const ocr = useOcrSuspects(client, volume.id, casePages, startPage, loaded.prefs?.ocrConfidenceThreshold);
   const [counts] = useState(() => createValueStore<CharCounts>(ZERO_COUNTS));
   const [suspects, setSuspects] = useState<BlockSuspect[]>([]);
   const [showSuspects, setShowSuspects] = useState(true);
@@ -185,6 +187,7 @@ export function Workspace({
             onCount={counts.set}
             suspectsEnabled={showSuspects}
             words={wordList.matcher}
+            ocr={ocr}
             onSuspects={setSuspects}
             ariaLabel={caseData.title}
             editable={!readOnly}

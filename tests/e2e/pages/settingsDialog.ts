@@ -5,6 +5,8 @@ import { BackupTable } from './backupTable.ts';
 export class SettingsDialog {
   readonly root: Locator;
   readonly userName: Locator;
+  /** Proofreading: OCR confidence below which a character is a suspect. */
+  readonly ocrThreshold: Locator;
   readonly saveButton: Locator;
   readonly workflow: WorkflowSettings;
   readonly backups: BackupsSection;
@@ -12,6 +14,7 @@ export class SettingsDialog {
   constructor(page: Page) {
     this.root = page.getByTestId('settings-dialog');
     this.userName = this.root.getByTestId('settings-username');
+    this.ocrThreshold = this.root.getByTestId('settings-ocr-threshold');
     this.saveButton = this.root.getByTestId('settings-save');
     this.workflow = new WorkflowSettings(page);
     this.backups = new BackupsSection(page);
@@ -20,6 +23,13 @@ export class SettingsDialog {
   /** Saves the name (and closes the dialog). */
   async setUserName(name: string): Promise<void> {
     await this.userName.fill(name);
+    await this.saveButton.click();
+    await this.root.waitFor({ state: 'hidden' });
+  }
+
+  /** Saves the OCR suspect threshold (and closes the dialog). */
+  async setOcrThreshold(value: number): Promise<void> {
+    await this.ocrThreshold.fill(String(value));
     await this.saveButton.click();
     await this.root.waitFor({ state: 'hidden' });
   }

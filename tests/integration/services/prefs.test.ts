@@ -34,6 +34,7 @@ const NON_DEFAULTS: Prefs = {
     scopeKind: 'volume',
     stage: 'proof3',
   },
+  ocrConfidenceThreshold: 45,
 };
 
 /** A second non-default value per field, so a patch visibly changes it. */
@@ -55,6 +56,7 @@ const OTHER: Prefs = {
     scopeKind: 'stage',
     stage: 'final',
   },
+  ocrConfidenceThreshold: 75,
 };
 
 async function value(send: Send, channel: string, input: unknown): Promise<unknown> {
@@ -86,6 +88,8 @@ function checkEveryField(name: string, send: () => Send) {
       { recentLibraries: Array.from({ length: 50 }, (_, i) => `/lib/${i}`) },
       { libraryPath: '' },
       { language: 'fr' },
+      { ocrConfidenceThreshold: 101 },
+      { ocrConfidenceThreshold: 59.5 },
     ]) {
       const res = await send()('prefs:set', bad);
       assert.equal(res.ok, false, JSON.stringify(bad).slice(0, 80));
