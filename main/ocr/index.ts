@@ -15,6 +15,7 @@ export interface OcrSourceOptions {
   cacheDir?: string;
   signal?: AbortSignal;
   /** After each page (read or taken from the cache): pages done, pages to OCR in all, 0-based page index. */
+  /** Each page read (or found in the cache), and once at the start with `done` 0 and `page` −1. */
   onProgress?: (done: number, total: number, page: number) => void;
   /** PDF password, if the PDF is protected. */
   password?: string;
@@ -47,6 +48,8 @@ export async function ocrSource(source: OcrSourceInput, options: OcrSourceOption
     let done = 0;
     let cached = 0;
     const total = src.pageCount - src.textPages.size;
+    // The count shows at once, before the first page (seconds of OCR) is read.
+    if (total > 0) onProgress?.(0, total, -1);
     for (let i = 0; i < src.pageCount; i++) {
       if (src.textPages.has(i)) continue;
       const hit = cache?.get(i, ENGINE) ?? null;

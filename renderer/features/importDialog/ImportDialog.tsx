@@ -28,7 +28,9 @@ interface Staged {
   scanFileIds: string[];
 }
 
-const TEXT_ACCEPT = '.txt,.text,.pdf,.json,text/plain,application/pdf,application/json';
+/** The source: a text layer, a PDF (pages without text are read by OCR), an export, or a scan alone (page images, OCR). */
+const TEXT_ACCEPT =
+  '.txt,.text,.pdf,.json,.jpg,.jpeg,.png,.tif,.tiff,text/plain,application/pdf,application/json,image/jpeg,image/png,image/tiff';
 
 /** A `.json` file is taken as a JSON export of this app (main refuses anything else in it, by name). */
 const isExportJson = (file: File | null): boolean => file !== null && /\.json$/i.test(file.name);

@@ -54,6 +54,7 @@ describe('ocrSource (tesseract.js, chi_sim)', () => {
     const cacheDir = ocrCacheDir(path.join(dir, 'ocr-cache'), [page1, page2]);
     const progress: number[][] = [];
     const first = await ocrSource([page1, page2], { cacheDir, onProgress: (d, n, p) => progress.push([d, n, p]) });
+    assert.deepEqual(progress.shift(), [0, 2, -1], 'the count first, before any page is read');
     assert.equal(first.cached, 0);
     assert.equal(first.pages.length, 2);
     const [a, b] = first.pages as [OcrPage, OcrPage];
@@ -95,7 +96,11 @@ describe('ocrSource (tesseract.js, chi_sim)', () => {
     const kept = fs.readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
     assert.deepEqual(kept, ['1.json']);
     const progress: number[] = [];
-    const resumed = await ocrSource(dir, { cacheDir, workers: 1, onProgress: (_d, _n, page) => progress.push(page) });
+    const resumed = await ocrSource(dir, {
+      cacheDir,
+      workers: 1,
+      onProgress: (_d, _n, page) => page >= 0 && progress.push(page),
+    });
     assert.equal(resumed.cached, 1);
     assert.deepEqual(progress, [0, 1, 2]); // page 0 from the cache, then 1 and 2 read
     assert.equal(resumed.pages.length, 3);
@@ -123,7 +128,11 @@ describe('ocrSource (tesseract.js, chi_sim)', () => {
     child.kill('SIGKILL');
     assert.equal(await exited, 'SIGKILL', 'killed before it finished');
     const progress: number[] = [];
-    const resumed = await ocrSource(dir, { cacheDir, workers: 1, onProgress: (_d, _n, page) => progress.push(page) });
+    const resumed = await ocrSource(dir, {
+      cacheDir,
+      workers: 1,
+      onProgress: (_d, _n, page) => page >= 0 && progress.push(page),
+    });
     assert.ok(resumed.cached >= 1 && resumed.cached < 3, `${resumed.cached}`);
     assert.equal(progress.length, 3);
     assert.ok(resumed.pages.every((p) => p !== null && p.lines.length > 5));
