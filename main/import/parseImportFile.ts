@@ -92,8 +92,9 @@ async function parseNamedFile(input: ParseInput, onProgress?: ProgressFn, signal
     });
     signal?.throwIfAborted();
     // Pages without a text layer (all of them in an image-only scan) are read by OCR; the others keep their text.
-    if (extracted.pages.some((p) => p.lines.every((l) => l.trim() === ''))) {
-      const ocr = await readByOcr(input, onProgress, signal);
+    const textPages = new Set(extracted.pages.filter((p) => p.lines.some((l) => l.trim() !== '')).map((p) => p.index));
+    if (textPages.size < extracted.pages.length) {
+      const ocr = await readByOcr(input, onProgress, signal, textPages);
       result = withOcr(
         importPages(
           ocrRawPages(ocr, extracted.pages),
@@ -133,9 +134,16 @@ async function parseNamedFile(input: ParseInput, onProgress?: ProgressFn, signal
 }
 
 /** The input's pages read by OCR (null for a PDF page with a text layer), page by page under phase 'ocr'; resumes from the cache. */
-async function readByOcr(input: ParseInput, onProgress?: ProgressFn, signal?: AbortSignal): Promise<(OcrPage | null)[]> {
+async function readByOcr(
+  input: ParseInput,
+  onProgress?: ProgressFn,
+  signal?: AbortSignal,
+  textPages?: ReadonlySet<number>,
+): Promise<(OcrPage | null)[]> {
   onProgress?.({ phase: 'ocr', done: 0, total: 0 });
   const { pages } = await ocrSource(input.filePath, {
+    // The PDF's text layer was read once above: which pages have one is not decided again.
+    ...(textPages ? { textPages } : {}),
     ...(input.ocrCacheRoot !== undefined ? { cacheDir: ocrCacheDir(input.ocrCacheRoot, input.filePath) } : {}),
     ...(signal ? { signal } : {}),
     onProgress: (done, total) => onProgress?.({ phase: 'ocr', done, total }),

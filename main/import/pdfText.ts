@@ -49,12 +49,18 @@ function cancelled(): AppError {
   return new AppError('CANCELLED', 'PDF import cancelled');
 }
 
-function toAppError(err: unknown): AppError {
+/** A pdf.js error as the AppError the user sees (also for the OCR's own PDF reading, main/ocr/sources.ts). */
+export function pdfAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
-  if (name === 'PasswordException')
-    return new AppError('IMPORT_PDF_ENCRYPTED', 'The PDF is password-protected', { reason: message });
+  if (name === 'PasswordException') {
+    // pdf.js: code 1 = a password is needed, 2 = the one given is wrong.
+    const code = (err as { code?: number }).code;
+    return new AppError('IMPORT_PDF_ENCRYPTED', 'The PDF is password-protected', {
+      reason: code === 2 ? 'wrong-password' : 'password-needed',
+    });
+  }
   return new AppError('IMPORT_PDF_BROKEN', 'The PDF cannot be read', { reason: message });
 }
 
@@ -86,7 +92,7 @@ export async function withPdf<T>(
     const doc = await task.promise;
     return await use(doc);
   } catch (err) {
-    throw signal?.aborted ? cancelled() : toAppError(err);
+    throw signal?.aborted ? cancelled() : pdfAppError(err);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await task?.destroy();

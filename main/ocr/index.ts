@@ -19,6 +19,8 @@ export interface OcrSourceOptions {
   onProgress?: (done: number, total: number, page: number) => void;
   /** PDF password, if the PDF is protected. */
   password?: string;
+  /** A PDF's pages (0-based) known to have a text layer (the import has read it): not OCR'd, not read again. */
+  textPages?: ReadonlySet<number>;
   /** Worker threads (default min(2, cores)). */
   workers?: number;
 }
@@ -39,7 +41,7 @@ export interface OcrSourceResult {
 export async function ocrSource(source: OcrSourceInput, options: OcrSourceOptions = {}): Promise<OcrSourceResult> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  const src = await openScanSource(source, options.password);
+  const src = await openScanSource(source, options.password, options.textPages);
   const engine = new OcrEngine(options.workers);
   const cache = options.cacheDir !== undefined ? new OcrCache(options.cacheDir) : null;
   try {

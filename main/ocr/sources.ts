@@ -6,6 +6,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import UTIF from 'utif2';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { pdfAppError } from '../import/pdfText.ts';
 import { sniffFile } from '../import/sniff.ts';
 import { listImageScans } from '../scans/inspect.ts';
 import { MAX_PIXELS, type PageImage } from './engine.ts';
@@ -29,14 +30,18 @@ export interface ScanSource {
 }
 
 /** Opens one PDF, one or several images (a multi-page TIFF counts its pages) or a folder of images. */
-export async function openScanSource(source: string | readonly string[], password?: string): Promise<ScanSource> {
+export async function openScanSource(
+  source: string | readonly string[],
+  password?: string,
+  knownTextPages?: ReadonlySet<number>,
+): Promise<ScanSource> {
   const list = typeof source === 'string' ? [source] : [...source];
   const files = list.flatMap((p) => (fs.statSync(p).isDirectory() ? listImageScans(p) : [p]));
   if (files.length === 0) throw new AppError('IMPORT_EMPTY', 'No page images found');
   const kinds = files.map((f) => sniffFile(f));
   if (kinds.includes('pdf')) {
     if (files.length > 1) throw new AppError('IMPORT_SCAN_UNSUPPORTED', 'A PDF scan is read alone, not among other files');
-    return openPdf(files[0]!, password);
+    return openPdf(files[0]!, password, knownTextPages);
   }
   const pages: Array<() => Promise<PageImage>> = [];
   for (const [i, file] of files.entries()) {
@@ -176,21 +181,8 @@ export function grayPgm(rgba: Uint8Array | Uint8ClampedArray, width: number, hei
 
 // --- PDF --------------------------------------------------------------------------------------------
 
-function pdfError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  const name = err instanceof Error ? err.name : '';
-  const message = err instanceof Error ? err.message : String(err);
-  if (name === 'PasswordException') {
-    // pdf.js: code 1 = a password is needed, 2 = the one given is wrong.
-    const code = (err as { code?: number }).code;
-    return new AppError('IMPORT_PDF_ENCRYPTED', 'The PDF is password-protected', {
-      reason: code === 2 ? 'wrong-password' : 'password-needed',
-    });
-  }
-  return new AppError('IMPORT_PDF_BROKEN', 'The PDF cannot be read', { reason: message });
-}
-
-async function openPdf(file: string, password?: string): Promise<ScanSource> {
+/** `knownTextPages`: which pages have a text layer, as the caller's own reading of the PDF found (not read again). */
+async function openPdf(file: string, password?: string, knownTextPages?: ReadonlySet<number>): Promise<ScanSource> {
   const task = pdfjs.getDocument({
     data: new Uint8Array(fs.readFileSync(file)), // pdf.js may detach what it is given
     ...(password !== undefined ? { password } : {}),
@@ -201,10 +193,10 @@ async function openPdf(file: string, password?: string): Promise<ScanSource> {
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   let doc: PDFDocumentProxy;
-  const textPages = new Set<number>();
+  const textPages = new Set<number>(knownTextPages);
   try {
     doc = await task.promise;
-    for (let n = 1; n <= doc.numPages; n++) {
+    for (let n = 1; !knownTextPages && n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       page.cleanup();
@@ -212,7 +204,7 @@ async function openPdf(file: string, password?: string): Promise<ScanSource> {
     }
   } catch (err) {
     await task.destroy();
-    throw pdfError(err);
+    throw pdfAppError(err);
   }
   return {
     pageCount: doc.numPages,

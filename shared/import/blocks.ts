@@ -15,8 +15,12 @@ export interface TextContext extends FormatContext {
   unplaced?: Line[];
 }
 
+/** Marks after which a title's line break always runs on (no phrase gap). */
+export const RUN_ON_MARKS = '：，、；';
+/** Closing marks after which a title's line break may be a run-on or a phrase gap (rule 'title-gaps'). */
+export const CLOSING_MARKS = '”’」』）》';
 // Full-width marks a title line may end with while the title runs on into the next line.
-const PUNCT_BREAK = '：，、；”’」』）》';
+const PUNCT_BREAK = RUN_ON_MARKS + CLOSING_MARKS;
 
 export interface JoinOptions {
   /** Rule 'join-lines' is reported here (and when it is off, lines keep their line breaks). */

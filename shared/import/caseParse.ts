@@ -6,7 +6,7 @@ import { bareName, nameLine, nameOf, openerOrganization, trailingBoxAt, type Ope
 import { isSignatureLike } from './geometry.ts';
 import { isVocab, type Vocabulary } from './vocabulary.ts';
 import { buildUnits, type Unit } from './paragraphs.ts';
-import { closeParagraph, fixTitle, makeBlock, type TextContext } from './blocks.ts';
+import { CLOSING_MARKS, closeParagraph, fixTitle, makeBlock, RUN_ON_MARKS, type TextContext } from './blocks.ts';
 import { dashRest, isDashLine } from './structure.ts';
 import { recordDropped } from './conservation.ts';
 import { parseFolio, repeatKey } from './runningLines.ts';
@@ -184,7 +184,7 @@ export function parseCase(
   const ends = { gaps: 0, runOns: 0 };
   for (const l of opener.titleLines.slice(0, -1)) {
     const last = lastChar(l.text.trimEnd());
-    if ('：，、；'.includes(last)) ends.runOns++;
+    if (RUN_ON_MARKS.includes(last)) ends.runOns++;
     else if (!CLOSING_MARKS.includes(last)) ends.gaps++;
   }
   if (ends.gaps + ends.runOns > 0) parsed.titleLineEnds = ends;
@@ -192,9 +192,6 @@ export function parseCase(
   if (breaks.length > 0) parsed.titleBreaks = breaks;
   return parsed;
 }
-
-// Marks after which a title's line break may be a phrase gap as well as a run-on.
-const CLOSING_MARKS = '”’」』）》';
 
 /** See `ParsedCase.titleBreaks`. */
 export function closingBreaks(titleLines: readonly string[]): number[] {

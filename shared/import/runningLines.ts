@@ -3,7 +3,7 @@ import type { Line, PageLines } from './lines.ts';
 import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { compact, lineWidth } from '../text/cjk.ts';
 import { isDashLine } from './structure.ts';
-import { caseNumberLine } from './openers.ts';
+import { caseNumberLine, nameLine } from './openers.ts';
 import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import { overlap, similarity } from '../text/similarity.ts';
@@ -233,7 +233,7 @@ function protectedLine(lines: Line[], line: Line, { vocab, ocr, titleKeys }: Pro
   const dash = (l: Line): boolean =>
     isDashLine(l.text) ||
     (ocr && /^[一—-]\s*\p{Script=Han}/u.test(l.text) && endsWithOrganizationWord(l.text, vocab)) ||
-    orgNameLine(l, vocab);
+    nameLine(l, vocab);
   if (dash(line)) return true;
   if (isVocab(text, vocab.commentaryLabels) || isVocab(text, vocab.awardsHeadings) || isVocab(text, vocab.tocTitles)) return true;
   const i = lines.indexOf(line);
@@ -241,7 +241,7 @@ function protectedLine(lines: Line[], line: Line, { vocab, ocr, titleKeys }: Pro
   const next2 = lines[i + 2];
   // A title under its organisation line (some hands set the name above the title).
   const prev = lines[i - 1];
-  if (prev !== undefined && orgNameLine(prev, vocab) && lineWidth(text) < 30 && !/[。；]/.test(text) && parseFolio(text) === null)
+  if (prev !== undefined && nameLine(prev, vocab) && lineWidth(text) < 30 && !/[。；]/.test(text) && parseFolio(text) === null)
     return true;
   if (next === undefined) return false;
   // Over a name line without dashes, a line with a page number is a running head, not a title.
@@ -255,13 +255,6 @@ function protectedLine(lines: Line[], line: Line, { vocab, ocr, titleKeys }: Pro
     // (A case's number over its name line is no title line: what stands above it is a running head.)
     !caseNumberLine(next)
   );
-}
-
-/** An organisation's name set alone on its line, plain or in brackets (`（name）`): short, no punctuation. */
-function orgNameLine(l: Line, vocab: Vocabulary): boolean {
-  if (l.width > 28) return false;
-  const name = l.text.trim().replace(/^[（(【〔［]\s*(.+?)\s*[）)】〕］]$/u, '$1');
-  return lineWidth(name) <= 26 && !/[，。；：！？、,.;:!?“”"\s]/.test(name) && endsWithOrganizationWord(name, vocab);
 }
 
 /** Whether an OCR reading of a title is like one of the TOC's readings (see FUZZY_TITLE). */

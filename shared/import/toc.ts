@@ -5,7 +5,7 @@ import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary
 import { dashRest, isDashLine, parseTocEntryStart, trailingPage } from './structure.ts';
 import { formatLine } from './format.ts';
 import { lastChar, lineWidth } from '../text/cjk.ts';
-import { fixTitle, type TextContext } from './blocks.ts';
+import { fixTitle, RUN_ON_MARKS, type TextContext } from './blocks.ts';
 import { recordDropped } from './conservation.ts';
 
 /**
@@ -418,7 +418,7 @@ function where(line: Line): Where {
  * otherwise the line just wrapped.
  */
 // Marks a TOC title line may end with while the title runs on into the next line.
-const TITLE_RUNS_ON = '：，、；—';
+const TITLE_RUNS_ON = RUN_ON_MARKS + '—';
 
 /**
  * A number column read apart (OCR) counts the entries. With fewer titled entries than numbers,
