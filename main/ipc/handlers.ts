@@ -8,6 +8,7 @@ import { exportHandlers } from './exportHandlers.ts';
 import { importHandlers } from './importHandlers.ts';
 import { libraryHandlers } from './libraryHandlers.ts';
 import { notesHandlers } from './notesHandlers.ts';
+import { ocrHandlers } from './ocrHandlers.ts';
 import { replaceHandlers } from './replaceHandlers.ts';
 import { searchHandlers } from './searchHandlers.ts';
 import { tagsHandlers } from './tagsHandlers.ts';
@@ -30,5 +31,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...wordsHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...notesHandlers(ctx),
+    ...ocrHandlers(ctx),
   };
 }

@@ -14,6 +14,7 @@ import { importStagedExportJson } from '../services/jsonReimport.ts';
 
 type ImportChannels =
   | 'files:stage'
+  | 'files:bundle'
   | 'import:start'
   | 'import:preview'
   | 'import:previewPages'
@@ -33,6 +34,10 @@ export function importHandlers(ctx: AppContext): Pick<Handlers, ImportChannels> 
   return {
     'files:stage': ({ name, bytes }) => {
       const { fileId, size, sha256 } = ctx.staging.stage(name, bytes);
+      return { fileId, name, size, sha256 };
+    },
+    'files:bundle': ({ fileIds }) => {
+      const { fileId, name, size, sha256 } = ctx.staging.bundle(fileIds);
       return { fileId, name, size, sha256 };
     },
     'import:start': ({ fileId, scanFileIds, options }) => ({ jobId: startImport(ctx, fileId, scanFileIds, options) }),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import UTIF from 'utif2';
@@ -51,7 +51,7 @@ export async function openScanSource(
       const tiffPages = tiffPageCount(file);
       for (let k = 0; k < tiffPages; k++) pages.push(() => Promise.resolve(tiffPage(file, k)));
     } else if (kind === 'jpg' || kind === 'png') {
-      pages.push(() => Promise.resolve(plainImage(file, kind)));
+      pages.push(() => plainImage(file, kind));
     } else {
       throw new AppError('IMPORT_SCAN_UNSUPPORTED', `${name}: not a PDF or an image`, { file: name });
     }
@@ -83,9 +83,77 @@ export function imageInfo(bytes: Uint8Array, kind: 'jpg' | 'png'): { width: numb
   return kind === 'png' ? pngInfo(bytes) : jpegInfo(bytes);
 }
 
-function plainImage(file: string, kind: 'jpg' | 'png'): PageImage {
+/**
+ * A page image as it is shown. A JPEG whose EXIF Orientation turns or mirrors it (a phone photo) is
+ * shown turned by the browser (`image-orientation: from-image`, so the scan viewer too) but Tesseract
+ * would read its stored pixels (tesseract.js applies only big-endian EXIF): such a page is handed over
+ * as shown, so that OCR reads it upright and its boxes fall where the viewer draws the page.
+ */
+async function plainImage(file: string, kind: 'jpg' | 'png'): Promise<PageImage> {
   const bytes = fs.readFileSync(file);
-  return { bytes, ...imageInfo(bytes, kind) };
+  const info = imageInfo(bytes, kind);
+  const orientation = kind === 'jpg' ? jpegOrientation(bytes) : 1;
+  if (orientation === 1) return { bytes, ...info };
+  const turned = orientation >= 5;
+  const width = turned ? info.height : info.width;
+  const height = turned ? info.width : info.height;
+  // Refused by the engine (OCR_IMAGE_SIZE) before anything is decoded.
+  if (width < 1 || height < 1 || width * height > MAX_PIXELS) return { bytes: new Uint8Array(0), width, height, dpi: info.dpi };
+  // Skia (@napi-rs/canvas) applies the EXIF orientation when it decodes, as browsers do.
+  const image = await loadImage(bytes);
+  if (image.width !== width || image.height !== height) {
+    throw new Error(`EXIF orientation ${orientation} not applied (${image.width}×${image.height}, want ${width}×${height})`);
+  }
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  return { bytes: grayPgm(ctx.getImageData(0, 0, width, height).data, width, height), width, height, dpi: info.dpi };
+}
+
+/**
+ * A JPEG's EXIF Orientation (1–8; 1 = as stored, 6 = turn 90° clockwise to show, 8 = anticlockwise),
+ * 1 when it has none. Reads the APP1 Exif segment's first IFD, in either byte order.
+ */
+export function jpegOrientation(b: Uint8Array): number {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (b.length < 4 || v.getUint16(0) !== 0xffd8) return 1;
+  for (let p = 2; p + 4 <= b.length;) {
+    if (b[p] !== 0xff) return 1;
+    const marker = b[p + 1]!;
+    if (marker === 0xff) {
+      p++;
+      continue;
+    }
+    // Start of scan or a frame: the EXIF segment, if any, came before.
+    if (marker === 0xda || (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) return 1;
+    const len = v.getUint16(p + 2);
+    const start = p + 4;
+    const end = Math.min(b.length, p + 2 + len);
+    if (marker === 0xe1 && end - start >= 14 && String.fromCharCode(...b.subarray(start, start + 6)) === 'Exif\0\0') {
+      return exifOrientation(new DataView(b.buffer, b.byteOffset + start + 6, end - start - 6));
+    }
+    p += 2 + len;
+  }
+  return 1;
+}
+
+/** Orientation (tag 0x0112) from a TIFF-structured EXIF block; 1 when absent or unreadable. */
+function exifOrientation(t: DataView): number {
+  if (t.byteLength < 8) return 1;
+  const order = t.getUint16(0);
+  if (order !== 0x4949 && order !== 0x4d4d) return 1;
+  const little = order === 0x4949;
+  const ifd = t.getUint32(4, little);
+  if (ifd + 2 > t.byteLength) return 1;
+  const count = t.getUint16(ifd, little);
+  for (let i = 0; i < count; i++) {
+    const e = ifd + 2 + i * 12;
+    if (e + 12 > t.byteLength) return 1;
+    if (t.getUint16(e, little) !== 0x0112) continue;
+    const value = t.getUint16(e + 8, little);
+    return value >= 1 && value <= 8 ? value : 1;
+  }
+  return 1;
 }
 
 function pngInfo(b: Uint8Array): { width: number; height: number; dpi: number } {

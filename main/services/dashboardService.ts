@@ -9,7 +9,8 @@ import {
   type VolumeDashboard,
 } from '../../shared/model/dashboard.ts';
 import type { Stage } from '../../shared/model/stage.ts';
-import { countDocSuspects } from '../../shared/proof/caseSuspects.ts';
+import { countDocSuspects, type OcrCheck } from '../../shared/proof/caseSuspects.ts';
+import { indexOcrPage, type OcrPageIndex } from '../../shared/proof/ocrSuspects.ts';
 import { loadSimplifier } from '../../shared/proof/simplifier.ts';
 import type { Simplifier } from '../../shared/proof/suspects.ts';
 import { compileWordList, type WordMatcher } from '../../shared/proof/wordList.ts';
@@ -17,11 +18,13 @@ import { lockedStage, type WorkflowSettings } from '../../shared/workflow/settin
 import {
   dashboardCases,
   dashboardPages,
+  getPageOcr,
   getVolume,
   getWorkflow,
   listWords,
   openFlags,
   openNoteCounts,
+  pageOcrStamps,
   recentEdits,
   recentEvents,
   signoffTimes,
@@ -50,7 +53,7 @@ export async function volumeDashboard(ctx: AppContext, volumeId: number): Promis
   const ref = (id: number): DashboardCase => byId.get(id)!;
   const since = stageSince(db, volumeId);
   const locked = lockedStage(settings);
-  const suspects = suspectCounts(db, rows, simplify);
+  const suspects = suspectCounts(db, volumeId, rows, simplify, ctx.prefs.get().ocrConfidenceThreshold);
 
   return {
     volumeId,
@@ -150,32 +153,82 @@ function recentActivity(db: DatabaseSync, volumeId: number, ref: (id: number) =>
 
 // Suspects are computed from each case's text (they are never stored), which costs ~0.5 ms per
 // 1,000 characters with the traditional-character check: a case is counted again only when its
-// text (version) or the word list changed since the last dashboard of this library.
+// text (version), the word list, the OCR threshold or the OCR of its volume changed since the last
+// dashboard of this library.
 interface SuspectCache {
   key: string;
   words: WordMatcher | undefined;
-  counts: Map<string, { version: number; count: number }>;
+  counts: Map<string, { version: number; ocr: string; count: number }>;
 }
 
 const caches = new WeakMap<DatabaseSync, SuspectCache>();
 
+/** Each volume's OCR as last seen (a fingerprint per page: `pageOcrStamps`) and a number that changes with it. */
+interface SeenOcr {
+  stamps: Map<number, string>;
+  generation: number;
+}
+
+const seenOcr = new WeakMap<DatabaseSync, Map<number, SeenOcr>>();
+
+/**
+ * The volume's OCR for the low-confidence suspects, as the editor reads it: a page is read, parsed
+ * and indexed once per dashboard, when a case counted again first needs it; the stamp changes when
+ * any page's OCR fingerprint does (a page read again keeps the cases' text and versions: every case
+ * of the volume is counted again then). Null when no page of the volume has OCR.
+ */
+function volumeOcr(db: DatabaseSync, volumeId: number, threshold: number): { check: OcrCheck; stamp: string } | null {
+  const stamps = pageOcrStamps(db, volumeId);
+  let byVolume = seenOcr.get(db);
+  if (!byVolume) seenOcr.set(db, (byVolume = new Map()));
+  const seen = byVolume.get(volumeId) ?? { stamps: new Map<number, string>(), generation: 0 };
+  byVolume.set(volumeId, seen);
+  const same = stamps.size === seen.stamps.size && [...stamps].every(([n, stamp]) => seen.stamps.get(n) === stamp);
+  if (!same) {
+    seen.stamps = stamps;
+    seen.generation++;
+  }
+  if (stamps.size === 0) return null;
+  const indexes = new Map<number, OcrPageIndex | null>();
+  const pages = (n: number): OcrPageIndex | undefined => {
+    if (!stamps.has(n)) return undefined;
+    let index = indexes.get(n);
+    if (index === undefined) {
+      try {
+        const ocr = getPageOcr(db, volumeId, n);
+        index = ocr ? indexOcrPage(ocr) : null;
+      } catch {
+        index = null; // As in the editor: a page whose OCR cannot be read adds no suspects.
+      }
+      indexes.set(n, index);
+    }
+    return index ?? undefined;
+  };
+  return { check: { pages, threshold }, stamp: `${volumeId}:${seen.generation}` };
+}
+
 function suspectCounts(
   db: DatabaseSync,
+  volumeId: number,
   rows: readonly DashboardCaseRow[],
   simplify: Simplifier | undefined,
+  threshold: number,
 ): { wordList: boolean; counts: Map<number, number> } {
-  const key = `${wordListSignature(db)}|${simplify ? 't' : '-'}`;
+  const key = `${wordListSignature(db)}|${simplify ? 't' : '-'}|${threshold}`;
   let cache = caches.get(db);
   if (!cache || cache.key !== key) {
     const entries = listWords(db);
     cache = { key, words: entries.length > 0 ? compileWordList(entries) : undefined, counts: new Map() };
     caches.set(db, cache);
   }
+  const ocr = volumeOcr(db, volumeId, threshold);
+  const stamp = ocr?.stamp ?? '';
   const counts = new Map<number, number>();
   for (const c of rows) {
     let hit = cache.counts.get(c.uuid);
-    if (!hit || hit.version !== c.version) {
-      hit = { version: c.version, count: countDocSuspects(storedCaseDoc(db, c.id), simplify, cache.words) };
+    if (!hit || hit.version !== c.version || hit.ocr !== stamp) {
+      const count = countDocSuspects(storedCaseDoc(db, c.id), simplify, cache.words, ocr?.check);
+      hit = { version: c.version, ocr: stamp, count };
       cache.counts.set(c.uuid, hit);
     }
     counts.set(c.id, hit.count);

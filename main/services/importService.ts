@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportPreview } from '../../shared/ipc/contract.ts';
@@ -14,7 +13,7 @@ import type { PreviewSummary, SliceItem, SliceRequest } from '../import/preview.
 import { listImageScans } from '../scans/inspect.ts';
 import { backupBeforeOperation } from './backupService.ts';
 import { currentUser, type AppContext } from './context.ts';
-import { sha256File, type StagedEntry } from './staging.ts';
+import { imagesHash, sha256File, type StagedEntry } from './staging.ts';
 
 export const IMPORT_JOB = 'import';
 
@@ -191,9 +190,7 @@ export async function importFileNow(
 /** A file's SHA-256; a folder of page images (a scan read by OCR) hashes its images' hashes in page order. */
 function sourceHash(filePath: string): string {
   if (!fs.statSync(filePath).isDirectory()) return sha256File(filePath);
-  const hash = createHash('sha256');
-  for (const image of listImageScans(filePath)) hash.update(`${sha256File(image)}\n`);
-  return hash.digest('hex');
+  return imagesHash(listImageScans(filePath).map(sha256File));
 }
 
 export const SAMPLE_DIR = path.resolve(import.meta.dirname, '..', 'sample');

@@ -195,6 +195,23 @@ export function storedCaseDoc(db: DatabaseSync, caseId: number): CaseDoc {
 }
 
 /**
+ * A fingerprint of each page's stored OCR, by page index, for the volume's pages that have it (like
+ * `wordListSignature`, cheap rather than exact): its length in bytes, its start (size, skew, the
+ * page's mean confidence, the first line's text) and its last bytes (the last line's confidences).
+ * A page read again changes it. ~2 ms for 350 pages, where reading their OCR (9 MB of JSON) takes ~25 ms.
+ */
+export function pageOcrStamps(db: DatabaseSync, volumeId: number): Map<number, string> {
+  const rows = db
+    .prepare(
+      // The tail in bytes: a negative substr of TEXT counts characters through the whole value (7× slower).
+      `SELECT idx, octet_length(ocr) AS n, substr(ocr, 1, 160) AS head, hex(substr(CAST(ocr AS BLOB), -120)) AS tail
+       FROM pages WHERE volume_id = ? AND ocr IS NOT NULL`,
+    )
+    .all(volumeId);
+  return new Map(rows.map((r) => [Number(r.idx), `${String(r.n)}|${String(r.head)}|${String(r.tail)}`]));
+}
+
+/**
  * Changes whenever the word list does (an added, edited or removed word), so results computed with
  * the list can be cached against it.
  */

@@ -84,3 +84,16 @@ export function insertPages(db: DatabaseSync, volumeId: number, pages: readonly 
     }
   });
 }
+
+/**
+ * Replaces what OCR read on a volume's page (by its 0-based index): a page read again and kept by
+ * the user. Only the OCR changes; the page's text and every case stay as they are.
+ */
+export function setPageOcr(db: DatabaseSync, volumeId: number, index: number, ocr: OcrPage): void {
+  const json = ocrJson(ocr, index);
+  const res = db.prepare('UPDATE pages SET ocr = ? WHERE volume_id = ? AND idx = ?').run(json, volumeId, index);
+  if (res.changes === 0) {
+    getVolume(db, volumeId);
+    throw new AppError('NOT_FOUND', `page ${index} of volume ${volumeId} not found`, { entity: 'page', volumeId, index });
+  }
+}

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, type ReactNode } from 'react';
 import type { Page, ScanInfo } from '../../shared/model/entities.ts';
 import type { PageStatus } from '../../shared/model/stage.ts';
 import { scanPageFor } from '../../shared/proof/pageMap.ts';
@@ -41,6 +41,8 @@ export interface ScanPaneProps {
   currentPage: number | null;
   onGotoPage: (page: number) => void;
   onSetStatus: (page: number, status: PageStatus) => void;
+  /** Tools for the shown page under its status buttons (the re-OCR button and panel); only with a scan. */
+  pageTools?: ReactNode;
 }
 
 /**
@@ -55,6 +57,7 @@ export const ScanPane = memo(function ScanPane({
   currentPage,
   onGotoPage,
   onSetStatus,
+  pageTools,
 }: ScanPaneProps) {
   const { t } = useI18n();
   const page = currentPage === null ? undefined : pages.find((p) => p.index === currentPage);
@@ -73,6 +76,7 @@ export const ScanPane = memo(function ScanPane({
         disabled={!page}
         onSetStatus={(status) => currentPage !== null && onSetStatus(currentPage, status)}
       />
+      {scan ? pageTools : null}
       {scan ? (
         // A viewer that cannot load (its chunk failed) leaves the editor beside it working.
         <ErrorBoundary>

@@ -3,8 +3,12 @@ import type { PDFPageProxy } from 'pdfjs-dist';
 import type { ScanInfo } from '../../shared/model/entities.ts';
 import type { AppError } from '../../shared/ipc/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { PageLine } from '../../shared/proof/lineLinks.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { loadImageScan, type LoadedImage } from './imagePages.ts';
+import { useLineLinkContext } from './lineLinkContext.ts';
+import { LineOverlay } from './LineOverlay.tsx';
+import { pdfTextLines } from './pdfTextLines.ts';
 import { scanError } from './scanErrors.ts';
 import { acquirePdfScan, drawnPdfPage, peekPdfScan, pdfPageSize, renderPdfPage, type PdfScan } from './pdfPages.ts';
 import type { ScanSource } from './scanSource.ts';
@@ -32,6 +36,8 @@ function useBoxSize(ref: React.RefObject<HTMLElement | null>): Size {
 
 /** Padding kept around the page inside the viewport when fitting. */
 const GUTTER = 16;
+/** A press that moves less than this (CSS px) before release is a click, not a pan. */
+const CLICK_SLOP = 4;
 
 /**
  * One page of a volume's scan with zoom (fit width / fit page / 25–400 %, keys + − 0, Ctrl+wheel)
@@ -96,6 +102,29 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
       live = false;
     };
   }, [pdf, scanPage]);
+
+  // The page's lines for linking with the text: OCR's when the page has them, else the PDF's text runs.
+  const links = useLineLinkContext();
+  const [pdfLines, setPdfLines] = useState<{ index: number; lines: readonly PageLine[] } | null>(null);
+  const onPdfLines = links?.onPdfLines;
+  useEffect(() => {
+    if (!pdfPage || !onPdfLines) return;
+    let live = true;
+    const { index, page } = pdfPage;
+    pdfTextLines(page).then(
+      (lines) => {
+        if (!live) return;
+        setPdfLines({ index, lines });
+        onPdfLines(index, lines);
+      },
+      // No text layer to read: the page simply has no lines to link.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [pdfPage, onPdfLines]);
+  const lines = links?.ocrLines ?? (pdfLines && pdfLines.index === scanPage ? pdfLines.lines : null);
 
   // Image scans: one file per page, decoded before it replaces the previous one.
   const imageFile = scan.kind === 'images' && scanPage !== null ? scan.files[scanPage] : undefined;
@@ -217,14 +246,26 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
     return () => el.removeEventListener('wheel', onWheel);
   }, [zoomBy]);
 
-  // Drag to pan.
-  const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
+  // Drag to pan; a press and release on a line without moving is a click on that line.
+  const drag = useRef<{ x: number; y: number; left: number; top: number; line: number | null } | null>(null);
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     const el = e.currentTarget;
+    const lineEl = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-line]') : null;
     el.setPointerCapture(e.pointerId);
     el.focus();
-    drag.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
+    drag.current = {
+      x: e.clientX,
+      y: e.clientY,
+      left: el.scrollLeft,
+      top: el.scrollTop,
+      line: lineEl ? Number(lineEl.dataset.line) : null,
+    };
+  };
+  const onPointerUp = (e: React.PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    drag.current = null;
+    if (d?.line != null && Math.hypot(e.clientX - d.x, e.clientY - d.y) < CLICK_SLOP) links?.onLineClick(d.line);
   };
   const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
@@ -238,6 +279,8 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
 
   const noPage = scanPage === null || (pdf !== null && scanPage >= pdf.numPages);
   const busy = scan.kind === 'pdf' ? renderedKey !== `${scanPage}@${scale}` : image?.page !== scanPage;
+  // Lines are drawn over the page they belong to only (not over the previous one while it renders).
+  const pageShown = scan.kind === 'pdf' ? renderedKey?.startsWith(`${scanPage}@`) === true : image?.page === scanPage;
   return (
     <div className="scan-viewer" data-testid="scan-viewer" onKeyDown={onKeyDown}>
       <div className="scan-viewer__tools" role="toolbar">
@@ -291,7 +334,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
         tabIndex={0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
-        onPointerUp={endDrag}
+        onPointerUp={onPointerUp}
         onPointerCancel={endDrag}
       >
         {error ? (
@@ -304,22 +347,25 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
           </p>
         ) : null}
         <div className="scan-viewer__stage" hidden={noPage || error !== null}>
-          {scan.kind === 'pdf' ? (
-            <div ref={host} className="scan-viewer__host" data-testid="scan-canvas-host" />
-          ) : (
-            image &&
-            pageSize && (
-              <img
-                className="scan-viewer__page"
-                data-testid="scan-image"
-                data-page={image.page}
-                src={image.src}
-                alt=""
-                draggable={false}
-                style={{ width: Math.floor(pageSize.width * scale), height: Math.floor(pageSize.height * scale) }}
-              />
-            )
-          )}
+          <div className="scan-viewer__sheet">
+            {scan.kind === 'pdf' ? (
+              <div ref={host} className="scan-viewer__host" data-testid="scan-canvas-host" />
+            ) : (
+              image &&
+              pageSize && (
+                <img
+                  className="scan-viewer__page"
+                  data-testid="scan-image"
+                  data-page={image.page}
+                  src={image.src}
+                  alt=""
+                  draggable={false}
+                  style={{ width: Math.floor(pageSize.width * scale), height: Math.floor(pageSize.height * scale) }}
+                />
+              )
+            )}
+            {lines && lines.length > 0 && pageShown && <LineOverlay lines={lines} active={links?.active ?? []} />}
+          </div>
         </div>
       </div>
     </div>

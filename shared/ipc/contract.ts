@@ -16,6 +16,7 @@ import {
 } from '../model/entities.ts';
 import { Prefs, PrefsPatch } from '../model/prefs.ts';
 import { OcrPage } from '../model/ocr.ts';
+import { ReocrRotation } from '../model/reocr.ts';
 import { ImportOptions } from '../model/importResult.ts';
 import {
   ImportPreview,
@@ -151,6 +152,16 @@ export const contract = {
   'pages:setStatus': { input: z.object({ id: Id, status: PageStatus }), output: Page },
   /** What OCR read on a page (by volume and 0-based page index): null when its text came from a text layer. */
   'pages:ocr': { input: z.object({ volumeId: Id, index: z.number().int().nonnegative() }), output: OcrPage.nullable() },
+  // Re-OCR of one page (main/services/reocrService.ts): read again on demand, kept only when the user says so.
+  /** Starts reading a page again from the volume's scan (a job: poll `jobs:get`, then `pages:reocrResult`). Writes nothing. */
+  'pages:reocr': {
+    input: z.object({ volumeId: Id, index: z.number().int().nonnegative(), rotation: ReocrRotation.default('auto') }),
+    output: z.object({ jobId: z.string() }),
+  },
+  /** The new reading of a finished `pages:reocr` job. */
+  'pages:reocrResult': { input: z.object({ jobId: z.string() }), output: OcrPage },
+  /** Keeps a reading as the page's OCR (its text is not touched). */
+  'pages:setOcr': { input: z.object({ volumeId: Id, index: z.number().int().nonnegative(), ocr: OcrPage }), output: Ok },
   'toc:list': { input: z.object({ volumeId: Id }), output: z.array(TocEntry) },
 
   /** Cases per stage in a volume, every stage present. */
@@ -190,6 +201,11 @@ export const contract = {
     input: z.object({ name: z.string().min(1).max(500), bytes: z.instanceof(Uint8Array) }),
     output: StagedFile,
   },
+  /**
+   * Several staged page images (JPEG/PNG/TIFF) made one scan, its pages in the natural order of the
+   * images' names (as a folder's): a new staged file for `import:start`; the images are not staged alone any more.
+   */
+  'files:bundle': { input: z.object({ fileIds: z.array(z.string()).min(1).max(1000) }), output: StagedFile },
   /** Parse a staged file off the main thread; poll `jobs:get`, then read `import:preview`. */
   'import:start': {
     input: z.object({

@@ -1,5 +1,6 @@
 import type { BlockKind } from '../model/blockKind.ts';
 import type { CaseDoc } from '../model/caseDoc.ts';
+import { findOcrSuspects, withOcrSuspects, type OcrPages } from './ocrSuspects.ts';
 import { findSuspects, type Simplifier, type SuspectOptions } from './suspects.ts';
 import type { WordMatcher } from './wordList.ts';
 
@@ -17,9 +18,21 @@ export function blockSuspectOptions(kind: BlockKind, simplify?: Simplifier, word
   return { allowPhraseSpaces: PHRASE_KINDS.has(kind), ...(simplify ? { simplify } : {}), ...(words ? { words } : {}) };
 }
 
-/** How many suspects a case's document holds, counted as the editor's suspect list would. */
-export function countDocSuspects(doc: CaseDoc, simplify?: Simplifier, words?: WordMatcher): number {
+/** What OCR read on a case's pages and the threshold below which a character is a suspect. */
+export interface OcrCheck {
+  pages: OcrPages;
+  threshold: number;
+}
+
+/**
+ * How many suspects a case's document holds, counted as the editor's suspect list would: with `ocr`,
+ * its low-confidence characters too, merged as the editor merges them (`withOcrSuspects`).
+ */
+export function countDocSuspects(doc: CaseDoc, simplify?: Simplifier, words?: WordMatcher, ocr?: OcrCheck): number {
   let n = 0;
-  for (const b of doc.blocks) n += findSuspects(b.text, blockSuspectOptions(b.kind, simplify, words)).length;
+  for (const b of doc.blocks) {
+    const own = findSuspects(b.text, blockSuspectOptions(b.kind, simplify, words));
+    n += ocr ? withOcrSuspects(own, findOcrSuspects(b, ocr.pages, ocr.threshold)).length : own.length;
+  }
   return n;
 }

@@ -1,79 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openLibrary, writeImport } from '../../main/store/index.ts';
-import type { Block } from '../../shared/model/caseDoc.ts';
-import { OcrPage } from '../../shared/model/ocr.ts';
 import { test, expect, startWorkbench, type Workbench } from './fixtures.ts';
-import { E2E_USER } from './workbench.ts';
+import { ocrLibrary } from './ocrLibrary.ts';
 import { AppHeader, ProofreadPage } from './pages/index.ts';
-
-function ocrFixture(index: number): OcrPage {
-  const file = path.join(import.meta.dirname, '..', 'fixtures', 'ocr-pages', `seed-page-${index}.ocr.json`);
-  return OcrPage.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-}
-
-/**
- * A library holding case 001 as OCR read it (tests/fixtures/ocr-pages: pages 5 and 6 of the seed
- * scan), its pages' OCR stored, and preferences with the given suspect threshold.
- */
-function ocrLibrary(threshold: number): { dataDir: string; caseId: number } {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-'));
-  fs.writeFileSync(
-    path.join(dataDir, 'preferences.json'),
-    JSON.stringify({ userName: E2E_USER, ocrConfidenceThreshold: threshold }),
-  );
-  const p5 = ocrFixture(5);
-  const p6 = ocrFixture(6);
-  const lines = (p: OcrPage, from: number, to: number) =>
-    p.lines
-      .slice(from, to + 1)
-      .map((l) => l.text)
-      .join('')
-      .replace(/"/g, '”')
-      .replace(/^[-一]+/, '');
-  const blocks: Block[] = [
-    { kind: 'commentary', text: lines(p5, 1, 3), page: 5, breaks: [] },
-    { kind: 'title', text: p5.lines[5]!.text, page: 5, breaks: [] },
-    { kind: 'organization', text: lines(p5, 6, 6), page: 5, breaks: [] },
-    { kind: 'body', text: lines(p6, 0, 6), page: 6, breaks: [] },
-  ];
-  const lib = openLibrary(path.join(dataDir, 'library'));
-  try {
-    const volume = writeImport(lib.db, {
-      volume: { title: '创先争优好做法（扫描）', sourceName: 'excerpt-scan.pdf', sourceHash: null, scan: null },
-      // Pages 0–4 (foreword, contents) came from a text layer: no OCR.
-      pages: [0, 1, 2, 3, 4, 5, 6].map((index) => ({
-        index,
-        printedLabel: null,
-        rawText: '',
-        ocr: index >= 5 ? ocrFixture(index) : null,
-      })),
-      toc: [],
-      cases: [
-        {
-          number: 1,
-          title: blocks[1]!.text,
-          organization: blocks[2]!.text,
-          pageStart: 5,
-          pageEnd: 6,
-          printedStart: null,
-          printedEnd: null,
-          doc: { version: 1, blocks },
-        },
-      ],
-      who: E2E_USER,
-    });
-    const row = lib.db.prepare('SELECT id FROM cases WHERE volume_id = ?').get(volume.id);
-    return { dataDir, caseId: Number(row?.id) };
-  } finally {
-    lib.close();
-  }
-}
 
 test.describe('OCR suspects', () => {
   test('characters OCR was unsure of are suspects with their confidence, and F8 reaches them', async ({ page }) => {
-    const { dataDir, caseId } = ocrLibrary(85);
+    const { dataDir, caseId } = ocrLibrary({ threshold: 85 });
     let wb: Workbench | null = null;
     try {
       wb = await startWorkbench(dataDir);

@@ -53,6 +53,24 @@ test.describe('scan import', () => {
     await page.keyboard.press('Control+End');
     for (let i = 0; i <= target; i++) await page.keyboard.press('F8');
     await expect.poll(() => proof.selection()).toBe(flagged);
+
+    // The scan and the text linked line by line: the caret's block is outlined on the scan, and a
+    // click on a line of the scan puts the caret at the start of that line's text.
+    await proof.block('打造和谐家园').click();
+    await expect(proof.scanPane).toHaveAttribute('data-page', '5');
+    const active = page.locator('[data-testid="scan-line"][data-active="true"]');
+    await expect(active).toHaveCount(1);
+    await expect(active).toHaveAttribute('title', /打造和谐家园/);
+    const lines = page.getByTestId('scan-line');
+    const commentaryLine = lines.and(page.locator('[title*="坚持为"]'));
+    await commentaryLine.click();
+    await expect(active.first()).toHaveAttribute('title', /坚持为/);
+    const caretBlock = await page.evaluate(() => {
+      const node = window.getSelection()?.anchorNode;
+      const el = node instanceof Element ? node : node?.parentElement;
+      return el?.closest('[data-kind]')?.getAttribute('data-kind') ?? null;
+    });
+    expect(caretBlock).toBe('commentary');
   });
 
   test('cancelling during OCR goes back to choosing and writes nothing', async ({ page, workbench }) => {

@@ -3,6 +3,9 @@
 // pipeline, as a text layer, as a PDF and as Tesseract's OCR of its scans (the committed
 // tests/fixtures/ocr-variants/), and prints the score matrix of issue 9 §4 against its targets; with
 // `--ablation`, the OCR rules' matrix (each rule turned off against every OCR fixture). Measures; asserts nothing.
+// `--ocr-app [--all] [--workers N] [--dpi D]` (kinds ocr and ocr-app): each variant's PDF rendered as page scans
+// and read by the app's own OCR import (tesseract.js, ocrAppEval.ts); by default a subset of 12 variants,
+// seed 1, 5 cases (the committed OCR fixtures' volume, so the `ocr` row beside it reads the same pages).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,39 +21,52 @@ import { variantVolume } from '../fixtures/generator/textLayer.ts';
 import type { Truth } from '../fixtures/generator/truth.ts';
 import { randomVariants, VARIANTS } from '../fixtures/generator/variants.ts';
 import type { Truthy } from '../unit/shared/import/truthCompare.ts';
+import { defaultWorkerCount } from '../../main/ocr/engine.ts';
 import { generatorHash } from './generatorHash.ts';
+import { EVAL_DIR, OCR_APP_SUBSET, scoreOcrApp } from './ocrAppEval.ts';
 import { addScores, emptyScore, ratios, rawOcrErrors, scoreImport, type Score } from './metrics.ts';
 
 const { values } = parseArgs({
   options: {
-    seeds: { type: 'string', default: '1,2,3' },
-    cases: { type: 'string', default: '8' },
+    seeds: { type: 'string' },
+    cases: { type: 'string' },
     variant: { type: 'string', multiple: true },
     'text-only': { type: 'boolean', default: false },
     kinds: { type: 'string' },
     ablation: { type: 'boolean', default: false },
     random: { type: 'string' },
     'random-seed': { type: 'string', default: '1' },
+    'ocr-app': { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+    workers: { type: 'string', default: String(defaultWorkerCount()) },
+    dpi: { type: 'string', default: '300' },
   },
 });
-const seeds = (values.seeds ?? '').split(',').map(Number).filter(Number.isInteger);
-const cases = Number(values.cases);
-// `--random N`: N layouts with every axis drawn at random instead of the named ones (text and PDF only).
-const random = values.random ? randomVariants(Number(values.random), Number(values['random-seed'])) : {};
-const LAYOUTS = { ...VARIANTS, ...random };
-const names = values.variant ?? Object.keys(values.random ? random : VARIANTS);
-for (const n of names) if (!LAYOUTS[n]) throw new Error(`unknown variant ${n}; known: ${Object.keys(LAYOUTS).join(', ')}`);
-
-const KINDS = ['text', 'pdf', 'ocr'] as const;
+const KINDS = ['text', 'pdf', 'ocr', 'ocr-app'] as const;
 type Kind = (typeof KINDS)[number];
 const kinds: Kind[] = values.kinds
   ? values.kinds.split(',').map((k) => {
       if (!(KINDS as readonly string[]).includes(k)) throw new Error(`unknown input kind ${k}; known: ${KINDS.join(', ')}`);
       return k as Kind;
     })
-  : values['text-only']
-    ? ['text']
-    : [...KINDS];
+  : values['ocr-app']
+    ? ['ocr', 'ocr-app']
+    : values['text-only']
+      ? ['text']
+      : ['text', 'pdf', 'ocr'];
+const ocrApp = kinds.includes('ocr-app');
+// The in-app OCR is slow (seconds a page): one seed of 5 cases unless asked otherwise.
+const seeds = (values.seeds ?? (ocrApp ? '1' : '1,2,3')).split(',').map(Number).filter(Number.isInteger);
+const cases = Number(values.cases ?? (ocrApp ? '5' : '8'));
+const ocrAppOptions = { workers: Number(values.workers), dpi: Number(values.dpi) };
+if (!Number.isInteger(ocrAppOptions.workers) || ocrAppOptions.workers < 1) throw new Error('--workers takes a whole number ≥ 1');
+if (!(ocrAppOptions.dpi >= 100 && ocrAppOptions.dpi <= 600)) throw new Error('--dpi takes a resolution from 100 to 600');
+// `--random N`: N layouts with every axis drawn at random instead of the named ones (text and PDF only).
+const random = values.random ? randomVariants(Number(values.random), Number(values['random-seed'])) : {};
+const LAYOUTS = { ...VARIANTS, ...random };
+const names =
+  values.variant ?? (ocrApp && !values.all && !values.random ? OCR_APP_SUBSET : Object.keys(values.random ? random : VARIANTS));
+for (const n of names) if (!LAYOUTS[n]) throw new Error(`unknown variant ${n}; known: ${Object.keys(LAYOUTS).join(', ')}`);
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 const variantsDir = new URL('ocr-variants/', fixtures);
@@ -196,7 +212,7 @@ function printTable(header: string[], rows: string[][]): void {
 }
 
 async function matrix(): Promise<void> {
-  const columns = COLUMNS.filter((c) => !c.ocrOnly || kinds.includes('ocr'));
+  const columns = COLUMNS.filter((c) => !c.ocrOnly || kinds.includes('ocr') || ocrApp);
   const sizes =
     kinds.filter((k) => k !== 'ocr').length > 0
       ? `; ${seeds.length} seeds (${seeds.join(', ')}) × ${cases} cases each, summed per cell`
@@ -204,18 +220,24 @@ async function matrix(): Promise<void> {
   const ocrNote = kinds.includes('ocr')
     ? '; ocr = the committed tests/fixtures/ocr-variants/NAME.READING.txt (one volume each)'
     : '';
-  console.log(`import eval: ${names.length} variants × ${kinds.join(', ')}${sizes}${ocrNote}`);
+  const appNote = ocrApp
+    ? `; ocr-app = the PDF rendered at ${ocrAppOptions.dpi} dpi as scans (rotated 0.3–1°, noise, JPEG), read by the app's OCR import (tesseract.js, ${ocrAppOptions.workers} workers)`
+    : '';
+  console.log(`import eval: ${names.length} variants × ${kinds.join(', ')}${sizes}${ocrNote}${appNote}`);
   const rows: string[][] = [];
   let missed = 0;
   let ocrMissed = 0;
+  let appMissed = 0;
+  const app = { pages: 0, read: 0, renderSeconds: 0, ocrSeconds: 0, seconds: 0, imports: 0 };
   const noFixture: string[] = [];
-  const addRow = (name: string, input: string, cell: Cell, ocr: boolean): void => {
+  const addRow = (name: string, input: string, cell: Cell, ocr: boolean | 'app'): void => {
     const miss = columns.map((c) => {
       const ok = ocr ? c.okOcr : c.ok;
       return ok !== undefined && !ok(cell);
     });
     const n = miss.filter(Boolean).length;
-    if (ocr) ocrMissed += n;
+    if (ocr === 'app') appMissed += n;
+    else if (ocr) ocrMissed += n;
     else missed += n;
     rows.push([name, input, ...columns.map((c, i) => c.cell(cell) + (miss[i] ? ' ✗' : ''))]);
   };
@@ -233,6 +255,35 @@ async function matrix(): Promise<void> {
           const raw = { cer: r.raw.edits / r.raw.chars, body: r.body.edits / r.body.chars };
           addRow(name, `ocr ${o.label}`, { s: scoreResult(importOcr(o), o.truth), raw }, true);
         }
+      } else if (kind === 'ocr-app') {
+        let total = emptyScore();
+        const raw = { edits: 0, chars: 0, bodyEdits: 0, bodyChars: 0 };
+        let pages = 0;
+        try {
+          for (const seed of seeds) {
+            const run = await scoreOcrApp(name, LAYOUTS[name]!, cases, seed, ocrAppOptions);
+            total = addScores(total, run.score);
+            for (const k of Object.keys(raw) as (keyof typeof raw)[]) raw[k] += run.raw[k];
+            pages += run.pages;
+            app.pages += run.pages;
+            app.read += run.read;
+            app.renderSeconds += run.renderSeconds;
+            app.ocrSeconds += run.ocrSeconds;
+            app.imports++;
+          }
+        } catch (err) {
+          rows.push([name, kind, `failed: ${err instanceof Error ? err.message : String(err)}`]);
+          appMissed++;
+          continue;
+        }
+        const seconds = (performance.now() - t0) / 1000;
+        app.seconds += seconds;
+        addRow(
+          name,
+          `ocr-app ${pages} p ${seconds.toFixed(0)} s`,
+          { s: total, raw: { cer: raw.edits / raw.chars, body: raw.bodyEdits / raw.bodyChars } },
+          'app',
+        );
       } else {
         let total = emptyScore();
         let error: string | null = null;
@@ -255,7 +306,7 @@ async function matrix(): Promise<void> {
     }
   }
   printTable(['variant', 'input', ...columns.map((c) => c.head)], rows);
-  if (kinds.some((k) => k !== 'ocr'))
+  if (kinds.includes('text') || kinds.includes('pdf'))
     console.log(
       `\n✗ on text and pdf rows = misses the target for text layer and PDF (issue 9): segmentation and numbering exact, titles/orgs ≥ 99 % exact,` +
         ` body CER ≤ 0.3 %, heading recall ≥ 0.95, paragraph-boundary F1 ≥ 0.98, every character conserved. ${missed} cell(s) miss.`,
@@ -276,6 +327,15 @@ async function matrix(): Promise<void> {
         ' raw body (stricter, no target) = the same but every OCR line that reads as a title, organisation, signature, heading,' +
         ' TOC entry, foreword title/byline/date or box label of the truth also dropped, against the whole body the CER is measured' +
         ' on, text between paragraphs free: the characters Tesseract itself got wrong (an import under it repaired characters).',
+    );
+  }
+  if (ocrApp) {
+    console.log(
+      `\n✗ on ocr-app rows = misses the same OCR targets, raw CER being tesseract.js's own text of those scans. ${appMissed} cell(s) miss.` +
+        ` ${app.imports} imports, ${app.pages} pages (${app.read} OCR'd now, ${app.pages - app.read} from the cache), ` +
+        `${app.seconds.toFixed(0)} s in all: rendering the scans ${app.renderSeconds.toFixed(0)} s, OCR ${app.ocrSeconds.toFixed(0)} s` +
+        (app.read > 0 ? ` (${(app.ocrSeconds / app.read).toFixed(2)} s a page OCR'd)` : '') +
+        `, the rest generating volumes and importing. Scans and OCR cached under ${EVAL_DIR}.`,
     );
   }
   console.log(

@@ -12,7 +12,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
 import { FileDrop } from './FileDrop.tsx';
 import { EMPTY_DRAFT, ImportPreviewView, type CommitChoices, type PreviewDraft } from './ImportPreviewView.tsx';
-import { mergeRuleReports, runCommit, runParse, sameOptions, sortScanFiles } from './importFlow.ts';
+import { isPageImage, mergeRuleReports, runCommit, runParse, sameOptions, sortScanFiles, stageSource } from './importFlow.ts';
 
 type Step =
   | { name: 'choose' }
@@ -41,7 +41,11 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const { t, lookup } = useI18n();
   const { prefs } = usePrefs();
   const notices = useNotices();
-  const [textFile, setTextFile] = useState<File | null>(null);
+  // The source: one file, or several page images read as one scan (sorted as main orders them).
+  const [sourceFiles, setSourceFiles] = useState<File[]>([]);
+  const [sourceRefused, setSourceRefused] = useState(false);
+  const textFile = sourceFiles[0] ?? null;
+  const pageImages = sourceFiles.length > 1;
   const [scanFiles, setScanFiles] = useState<File[]>([]);
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [options, setOptions] = useState<ImportOptions>({ disabledRules: [], cjkDigitSpace: prefs.cjkDigitSpace });
@@ -66,12 +70,12 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   );
 
   async function stage(): Promise<Staged> {
-    const files = textFile ? [textFile, ...scanFiles] : [];
+    const files = [...sourceFiles, ...scanFiles];
     const prev = staged.current;
     if (prev && prev.files.length === files.length && prev.files.every((f, i) => f === files[i])) return prev;
     if (!textFile) throw new Error('no file');
     setStep({ name: 'staging' });
-    const main = await api.stageFile(textFile);
+    const main = await stageSource(api, sourceFiles);
     const scans = [];
     for (const f of scanFiles) scans.push(await api.stageFile(f));
     const next = { files, fileId: main.fileId, scanFileIds: scans.map((s) => s.fileId) };
@@ -87,7 +91,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     try {
       const { fileId, scanFileIds } = await stage();
       setStep({ name: 'parsing', jobId: null, status: null });
-      if (isExportJson(textFile)) {
+      if (!pageImages && isExportJson(textFile)) {
         // A JSON export of this app holds the cases already: they come back as they were, with no preview.
         staged.current = null;
         const volume = await api.import.json({ fileId });
@@ -185,9 +189,12 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
             hint={t('import.textFileHint')}
             prompt={t('import.dropHere')}
             accept={TEXT_ACCEPT}
+            multiple
             testId="import-text"
             onFiles={(files) => {
-              setTextFile(files[0] ?? null);
+              const refused = files.length > 1 && !files.every(isPageImage);
+              setSourceRefused(refused);
+              setSourceFiles(refused ? [] : sortScanFiles(files));
               setDraft(EMPTY_DRAFT);
               setRules(new Map());
               setOptions((o) => ({ ...o, disabledRules: [] }));
@@ -195,7 +202,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
             }}
           >
             <span className="file-drop__chosen" data-testid="import-text-name">
-              {textFile ? textFile.name : t('import.noFile')}
+              {pageImages ? t('import.pageImages', { count: sourceFiles.length }) : textFile ? textFile.name : t('import.noFile')}
             </span>
           </FileDrop>
           <FileDrop
@@ -218,6 +225,11 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
                   : t('import.scanCount', { count: scanFiles.length })}
             </span>
           </FileDrop>
+          {sourceRefused ? (
+            <p className="import-choose__refused" role="alert" data-testid="import-text-refused">
+              {t('import.severalNotImages')}
+            </p>
+          ) : null}
           {scanFiles.length > 0 ? (
             <button type="button" className="link-button" onClick={() => setScanFiles([])} data-testid="import-scan-clear">
               {t('import.clearScans')}
@@ -281,7 +293,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         <ImportPreviewView
           client={api}
           preview={step.preview}
-          fileName={textFile?.name ?? step.preview.sourceName}
+          fileName={pageImages ? step.preview.sourceName : (textFile?.name ?? step.preview.sourceName)}
           rules={rules}
           options={options}
           dirty={dirty}

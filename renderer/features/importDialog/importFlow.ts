@@ -35,6 +35,27 @@ export function defaultTitle(fileName: string): string {
   return (stem || base).trim().slice(0, 200);
 }
 
+/** Several files chosen at once as the source must all be page images (one scan, a page per image). */
+export function isPageImage(file: { name: string; type?: string }): boolean {
+  return /\.(jpe?g|png|tiff?)$/i.test(file.name) || /^image\/(jpeg|png|tiff)$/.test(file.type ?? '');
+}
+
+/**
+ * Uploads the source: one file as it is, several page images one by one and then made one scan in
+ * main (`files:bundle`, which orders the pages by name as a folder's). Answers the staged source.
+ */
+export async function stageSource<F extends Blob & { name: string }>(
+  client: Pick<Client, 'stageFile' | 'files'>,
+  files: readonly F[],
+): Promise<Output<'files:stage'>> {
+  const [first] = files;
+  if (!first) throw new Error('no file');
+  if (files.length === 1) return client.stageFile(first);
+  const fileIds: string[] = [];
+  for (const f of files) fileIds.push((await client.stageFile(f)).fileId);
+  return client.files.bundle({ fileIds });
+}
+
 /** Scan images come in page order by name (`page-2` before `page-10`). */
 export function sortScanFiles<T extends { name: string }>(files: readonly T[]): T[] {
   const collator = new Intl.Collator('en', { numeric: true });

@@ -5,19 +5,21 @@ import { docPages, docToPlainText } from '../../../shared/model/caseDoc.ts';
 import type { CaseSummary } from '../../../shared/model/entities.ts';
 import type { PageStatus } from '../../../shared/model/stage.ts';
 import { ZERO_COUNTS, type CharCounts } from '../../../shared/proof/counts.ts';
-import { casePageRange } from '../../../shared/proof/pageMap.ts';
+import { casePageRange, scanPageFor } from '../../../shared/proof/pageMap.ts';
 import type { SaveState } from '../../editor/autosave.ts';
 import { CaseEditor } from '../../editor/CaseEditor.tsx';
 import { SCROLL_TO_PAGE_COMMAND } from '../../editor/commands.ts';
 import { $editorToDoc } from '../../editor/docConvert.ts';
 import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { LineLinkContext } from '../../scan/lineLinkContext.ts';
 import { ScanPane } from '../../scan/ScanPane.tsx';
 import type { ScanSource } from '../../scan/scanSource.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useNotesTools } from '../notes/useNotesTools.tsx';
 import { useWordListTools } from '../wordList/useWordListTools.tsx';
 import { SelectSearchHit } from '../search/SelectSearchHit.tsx';
+import { ReOcrTool } from '../reocr/ReOcrTool.tsx';
 import type { ProofreadClient } from './client.ts';
 import { ConflictBanner } from './ConflictBanner.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -27,6 +29,8 @@ import { SuspectList } from './SuspectList.tsx';
 import type { LoadedCase } from './useCaseLoad.ts';
 import { useCaseSave } from './useCaseSave.ts';
 import { useLayoutPrefs } from './useLayoutPrefs.ts';
+import { useCaseOcr } from './useCaseOcr.ts';
+import { useLineLinks } from './useLineLinks.ts';
 import { useOcrSuspects } from './useOcrSuspects.ts';
 import { usePageStatus } from './usePageStatus.ts';
 import { useViewShortcuts } from './useViewShortcuts.ts';
@@ -69,7 +73,10 @@ export function Workspace({
   const openAt = initialPage !== undefined && casePages.includes(initialPage) ? initialPage : null;
   const [currentPage, setCurrentPage] = useState<number | null>(openAt ?? startPage);
   const [kind, setKind] = useState<BlockKind | null>(null);
-  const ocr = useOcrSuspects(client, volume.id, casePages, startPage, loaded.prefs?.ocrConfidenceThreshold);
+  const caseOcr = useCaseOcr(client, volume.id, casePages);
+  const ocr = useOcrSuspects(caseOcr.pages, startPage, loaded.prefs?.ocrConfidenceThreshold);
+  const scanPage = currentPage === null ? null : scanPageFor(currentPage, status.pages, volume.scan);
+  const lineLinks = useLineLinks({ editor, startPage, currentPage, scanPage, ocrPages: caseOcr.pages });
   const [counts] = useState(() => createValueStore<CharCounts>(ZERO_COUNTS));
   const [suspects, setSuspects] = useState<BlockSuspect[]>([]);
   const [showSuspects, setShowSuspects] = useState(true);
@@ -97,6 +104,22 @@ export function Workspace({
   const getCurrentText = () => editor.getEditorState().read(() => docToPlainText($editorToDoc(startPage)));
 
   const hasScan = volume.scan !== null;
+  // Made once per change of what it shows, so that the (memoized) scan pane is not redrawn on every keystroke.
+  const { setPage: onOcrKept } = caseOcr;
+  const pageTools = useMemo(
+    () => (
+      <ReOcrTool
+        client={client}
+        volumeId={volume.id}
+        page={currentPage}
+        pages={status.pages}
+        startPage={startPage}
+        editable={!readOnly}
+        onKept={onOcrKept}
+      />
+    ),
+    [client, volume.id, currentPage, status.pages, startPage, readOnly, onOcrKept],
+  );
   // Side panels open only with something in them: an empty suspect list takes no room.
   const suspectsShown = showSuspects && suspects.length > 0;
   const side =
@@ -129,6 +152,7 @@ export function Workspace({
       currentPage={currentPage}
       onGotoPage={gotoPage}
       onSetStatus={onSetStatus}
+      pageTools={pageTools}
     />
   );
 
@@ -215,7 +239,7 @@ export function Workspace({
   // The dialog sits outside the view: its keys are not the view's shortcuts.
   return (
     <>
-      {view}
+      <LineLinkContext.Provider value={lineLinks}>{view}</LineLinkContext.Provider>
       {wordList.dialog}
       {notes.marks}
     </>

@@ -6,12 +6,14 @@ import { createClient, ApiError } from '../../../../../renderer/api/client.ts';
 import type { Transport } from '../../../../../renderer/api/transport.ts';
 import {
   defaultTitle,
+  isPageImage,
   mergeRuleReports,
   pageRangeLabel,
   runCommit,
   runParse,
   sameOptions,
   sortScanFiles,
+  stageSource,
 } from '../../../../../renderer/features/importDialog/importFlow.ts';
 import { jobBackend as fakeJobBackend, type FakeJob } from '../../api/fakeJobs.ts';
 
@@ -159,5 +161,33 @@ describe('import dialog helpers', () => {
     );
     assert.ok(!sameOptions({ disabledRules: ['a'], cjkDigitSpace: false }, { disabledRules: [], cjkDigitSpace: false }));
     assert.ok(!sameOptions({ disabledRules: [], cjkDigitSpace: true }, { disabledRules: [], cjkDigitSpace: false }));
+  });
+
+  test('only page images go together as a source: by extension, or by type when the name has none', () => {
+    assert.ok(isPageImage({ name: 'p-1.JPG' }));
+    assert.ok(isPageImage({ name: 'p.tiff' }) && isPageImage({ name: 'p.png' }));
+    assert.ok(isPageImage({ name: 'photo', type: 'image/jpeg' }));
+    assert.ok(!isPageImage({ name: 'scan.pdf', type: 'application/pdf' }));
+    assert.ok(!isPageImage({ name: 'a.txt' }));
+  });
+
+  test('the source is staged as one file, or as page images made one scan in main', async () => {
+    const calls: Array<[string, unknown]> = [];
+    const transport: Transport = async (channel, input) => {
+      calls.push([channel, channel === 'files:stage' ? (input as { name: string }).name : input]);
+      const name = channel === 'files:stage' ? (input as { name: string }).name : 'scan';
+      return { ok: true, value: { fileId: `id-${name}`, name, size: 1, sha256: 'h' } } as Envelope<unknown>;
+    };
+    const client = createClient(() => transport);
+    const file = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff])], name, { type: 'image/jpeg' });
+    assert.equal((await stageSource(client, [file('one.pdf')])).fileId, 'id-one.pdf');
+    assert.deepEqual(calls.splice(0), [['files:stage', 'one.pdf']]);
+    const bundled = await stageSource(client, [file('p-1.jpg'), file('p-2.jpg')]);
+    assert.equal(bundled.fileId, 'id-scan');
+    assert.deepEqual(calls, [
+      ['files:stage', 'p-1.jpg'],
+      ['files:stage', 'p-2.jpg'],
+      ['files:bundle', { fileIds: ['id-p-1.jpg', 'id-p-2.jpg'] }],
+    ]);
   });
 });

@@ -1,0 +1,82 @@
+// The editor's side of line linking, headless: the caret's block outlined on its page (page markers
+// respected), and a line of the scan turned into a block and offset that the caret can be put at.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { $getSelection, $isRangeSelection, type RangeSelection } from 'lexical';
+import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
+import { OcrPage } from '../../../../shared/model/ocr.ts';
+import { indexPageLines, ocrPageLines } from '../../../../shared/proof/lineLinks.ts';
+import { $caretBlockLines, $lineTarget } from '../../../../renderer/editor/lineLinks.ts';
+import { $selectRange, makeEditor, readDoc, update } from './editorHarness.ts';
+
+function loadPage(index: number): OcrPage {
+  const url = new URL(`../../../fixtures/ocr-pages/seed-page-${index}.ocr.json`, import.meta.url);
+  return OcrPage.parse(JSON.parse(fs.readFileSync(url, 'utf8')));
+}
+const page5 = loadPage(5);
+const page6 = loadPage(6);
+const lines = (page: OcrPage, from: number, to: number) =>
+  page.lines
+    .slice(from, to + 1)
+    .map((l) => l.text)
+    .join('')
+    .replace(/"/g, '”');
+const index5 = indexPageLines(ocrPageLines(page5));
+const index6 = indexPageLines(ocrPageLines(page6));
+
+// Commentary and title on page 5; the body starts on page 6 and runs onto page 7 (a marker inside it).
+const commentary = lines(page5, 1, 3);
+const body = lines(page6, 0, 6);
+const doc: CaseDoc = {
+  version: 1,
+  blocks: [
+    { kind: 'commentary', text: commentary, page: 5, breaks: [] },
+    { kind: 'title', text: page5.lines[5]!.text, page: 5, breaks: [] },
+    { kind: 'body', text: body + '临洮街', page: 6, breaks: [{ at: body.length, page: 7 }] },
+  ],
+};
+
+describe('line linking in the editor', () => {
+  test('the caret block is outlined on its own page only', () => {
+    const editor = makeEditor(doc);
+    update(editor, () => $selectRange(0, 10, 0, 10));
+    assert.deepEqual(
+      editor.read(() => $caretBlockLines(5, 5, index5)),
+      [1, 2, 3],
+    );
+    update(editor, () => $selectRange(2, 4, 2, 4));
+    assert.deepEqual(
+      editor.read(() => $caretBlockLines(5, 6, index6)),
+      [0, 1, 2, 3, 4, 5, 6],
+    );
+    // The body is not on page 5.
+    assert.deepEqual(
+      editor.read(() => $caretBlockLines(5, 5, index5)),
+      [],
+    );
+  });
+
+  test('a line leads to its block and offset, and the caret put there reads the line', () => {
+    const editor = makeEditor(doc);
+    const target = editor.read(() => $lineTarget(5, 6, index6, 3));
+    assert.ok(target);
+    assert.equal(target.block, 2);
+    const text = readDoc(editor, 5).blocks[2]!.text;
+    assert.equal(text.slice(target.offset, target.offset + 4), page6.lines[3]!.text.replace(/"/g, '”').slice(0, 4));
+    // After typing into the block before the line, the same line leads to the moved text.
+    update(editor, () => $selectRange(2, 0, 2, 0));
+    update(editor, () => {
+      const sel = $getSelectionOrThrow();
+      sel.insertText('补记：');
+    });
+    const moved = editor.read(() => $lineTarget(5, 6, index6, 3));
+    assert.deepEqual(moved, { block: 2, offset: target.offset + 3 });
+  });
+});
+
+function $getSelectionOrThrow(): RangeSelection {
+  const sel = $getSelection();
+  if (!$isRangeSelection(sel)) throw new Error('no range selection');
+  return sel;
+}
