@@ -3,7 +3,10 @@ import type { Line } from './lines.ts';
 import {
   attachBox,
   caseNumberLine,
+  caseNumberOf,
   labelAbove,
+  misreadNameLine,
+  setApart,
   titleContinues,
   findOpeners,
   findPageOpeners,
@@ -43,6 +46,12 @@ export interface Candidate {
   page: number;
   /** A title over a `———organisation` line: the shape that may open a case no TOC entry lists. */
   anchored: boolean;
+  /**
+   * Numbered in sequence: a case-number line (案例 4) above a title set apart by geometry (larger,
+   * or bold and centred), its number 1 or next to another such line's. Without a TOC this opens a
+   * case even when OCR garbled the organisation line or none was printed.
+   */
+  numbered: boolean;
 }
 
 export interface CandidateOptions {
@@ -86,6 +95,7 @@ export function findCandidates(scan: OpenerScan, opts: CandidateOptions): Candid
       org: opener.org ? nameOf(opener.org.text) : '',
       page: opener.titleLines[0]!.page,
       anchored: opener.org !== null && isDashLine(opener.org.text) && title.length > 0,
+      numbered: false,
     });
   };
   for (const o of findOpeners(scan, { tocTitles, fuzzy: opts.fuzzyFind })) add(o, null);
@@ -101,7 +111,31 @@ export function findCandidates(scan: OpenerScan, opts: CandidateOptions): Candid
       .filter((m) => !keys.has(wanted[m.entry]!.key) && !byTitle.some((c) => c.entry === m.entry));
     for (const c of findPageOpeners(scan, missing, opts.printed)) add(c.opener, c.entry);
   }
-  return [...byPlace.values()].sort((a, b) => a.opener.start - b.opener.start || a.opener.bodyStart - b.opener.bodyStart);
+  const all = [...byPlace.values()];
+  markNumbered(all);
+  return all.sort((a, b) => a.opener.start - b.opener.start || a.opener.bodyStart - b.opener.bodyStart);
+}
+
+/**
+ * Sets `numbered` on the candidates whose title, set apart, has a case-number line above it whose
+ * number is 1 or one off another such line's (a volume numbers its cases in sequence; one number
+ * alone may be a stray digit).
+ */
+function markNumbered(candidates: Candidate[]): void {
+  const numberOf = (c: Candidate): number | null => {
+    const line = c.opener.numberLine;
+    return line && c.opener.titleLines.length > 0 && setApart(c.opener.titleLines[0]!) ? caseNumberOf(line) : null;
+  };
+  const numbers = new Map<Line, number>();
+  for (const c of candidates) {
+    const n = numberOf(c);
+    if (n !== null) numbers.set(c.opener.numberLine!, n);
+  }
+  const seen = new Set(numbers.values());
+  for (const c of candidates) {
+    const n = numberOf(c);
+    c.numbered = n !== null && n >= 1 && (n === 1 || seen.has(n - 1) || seen.has(n + 1));
+  }
 }
 
 /**
@@ -226,8 +260,15 @@ function shapeOpeners(scan: OpenerScan): Opener[] {
     )
       n++;
     const under = lines[i + n];
-    const org = under && under.page === lines[i]!.page && (isDashLine(under.text) || orgLine(under)) ? under : null;
-    out.push(make(i, n, org));
+    // Under a title set apart, OCR's misreading of the name line (brackets, one character of its ending) still names it.
+    const misread = (l: Line): boolean =>
+      scan.lostDashes && l.geo !== undefined && l.geo.size < geo.size && misreadNameLine(l, vocab);
+    const org =
+      under && under.page === lines[i]!.page && (isDashLine(under.text) || orgLine(under) || misread(under)) ? under : null;
+    const opener = make(i, n, org);
+    // OCR's lone 一 left of the name is its lost dashes (logged with rule 'ocr-lost-dashes').
+    if (org && scan.lostDashes && !isDashLine(org.text)) opener.orgFromToc = nameOf(org.text);
+    out.push(opener);
   }
   return out;
 }

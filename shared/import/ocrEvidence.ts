@@ -56,6 +56,9 @@ export function ocrEvidence(pages: readonly RawPage[]): { lines: number; signs: 
     }
   }
   // A typed text layer may hold a stray ASCII comma or two; OCR leaves one on every few pages.
-  const likely = signs >= 3 && signs >= pages.length * 0.2;
+  // Pages the caller knows were OCR'd (most of those with text) settle it: a clean reading may show few signs.
+  const read = pages.filter((p) => p.lines.some((l) => l.trim().length > 0));
+  const known = read.length > 0 && read.filter((p) => p.ocr === true).length * 2 >= read.length;
+  const likely = known || (signs >= 3 && signs >= pages.length * 0.2);
   return { lines, signs, likely };
 }

@@ -61,6 +61,7 @@ export function ocrRawPages(ocr: readonly (OcrPage | null)[], text: readonly Raw
         lines: lines.map((l) => l.text),
         startLine,
         size: { width: round(page.width * k), height: round(page.height * k) },
+        ocr: true,
       };
       if (boxes.length > 0) raw.boxes = boxes;
     } else {

@@ -401,17 +401,19 @@ function titleOpener(scan: OpenerScan, { i, n }: TitleSpot, entry: WantedTitle):
   // A title does not end with ：，、 (its line runs on into the next).
   if (TITLE_BREAKS.includes(lastChar(title[n - 1]!.text))) return null;
   const under = lines[i + n];
-  // An entry the TOC gives no organisation: any line naming one under its title, or above it, is its own.
+  // An entry the TOC gives no organisation: any line naming one under its title, or above it, is its own
+  // (as OCR may misread it, by a title set apart).
   const anyName = !entry.organization;
+  const named = (l: Line): boolean => nameLine(l, vocab) || (lostDashes && setApart(title[0]!) && misreadNameLine(l, vocab));
   const nameUnder =
-    anyName && under !== undefined && under.page === title[n - 1]!.page && !isDashLine(under.text) && nameLine(under, vocab);
+    anyName && under !== undefined && under.page === title[n - 1]!.page && !isDashLine(under.text) && named(under);
   // Some hands set the organisation above the title: the line right above it naming the entry's organisation.
   const above = lines[i - 1];
   const nameAbove =
     !nameUnder &&
     above !== undefined &&
     above.page === title[0]!.page &&
-    (namesOrganization(above, entry.organization, scan) || (anyName && !isDashLine(above.text) && nameLine(above, vocab)));
+    (namesOrganization(above, entry.organization, scan) || (anyName && !isDashLine(above.text) && named(above)));
   if (!nameAbove && continuesAbove(scan, { start: i, n, floor: 0 })) return null;
   let org: Line | null = null;
   let orgFromToc: string | null = entry.organization ?? '';
@@ -491,8 +493,11 @@ export function nameOf(text: string): string {
   return bareName(text.replace(/^[一—-]\s*(?=\p{Script=Han})/u, '').trim());
 }
 
-// An organisation set in brackets under its title: （name）, (name), 【name】, 〔name〕.
-const RE_BRACKETED = /^[（(【〔［]\s*([^（(【〔［）)】〕］]+?)\s*[）)】〕］]$/u;
+// An organisation set in brackets under its title: （name）, (name), 【name】, 〔name〕 — or as OCR reads
+// them, mismatched, （ as 《 or 〈 (《name), 〈name〉).
+const OPENING = '（(【〔［《〈';
+const CLOSING = '）)】〕］》〉';
+const RE_BRACKETED = new RegExp(`^[${OPENING}]\\s*([^（(【〔［）)】〕］]+?)\\s*[${CLOSING}]$`, 'u');
 
 /** A name without the one pair of brackets enclosing it (rule 'org-brackets'). */
 export function bareName(text: string): string {
@@ -514,6 +519,34 @@ export function nameLine(line: Line, vocab: Vocabulary): boolean {
   const text = bareName(line.text.replace(/^一(?=\p{Script=Han})/u, ''));
   if (line.width < 4 || line.width > 30 || /[，。；：！？、,.;:!?“”"]/.test(text)) return false;
   return endsWithOrganizationWord(text, vocab);
+}
+
+/** A title line set apart from the body by geometry: larger, or bold and centred. */
+export function setApart(l: Line): boolean {
+  return l.geo !== undefined && (l.geo.size >= 1.15 || (l.geo.bold && l.geo.centred));
+}
+
+/**
+ * (OCR) A line naming an organisation where the geometry says one belongs (right under a title set
+ * apart), as OCR may misread it: `nameLine`, or a bracket at one end only, or one character of an
+ * organisation word of three or more characters misread, not its first (党文部 for 党支部), after a
+ * name of at least three characters. A short word (局, 厂) misread is not told from any other character.
+ */
+export function misreadNameLine(line: Line, vocab: Vocabulary): boolean {
+  if (nameLine(line, vocab)) return true;
+  const text = compact(bareName(line.text.trim()))
+    .replace(new RegExp(`^[${OPENING}]`, 'u'), '')
+    .replace(new RegExp(`[${CLOSING}]$`, 'u'), '');
+  if (line.width < 4 || line.width > 30 || /[，。；：！？、,.;:!?“”"（(【〔［《〈）)】〕］》〉]/.test(text)) return false;
+  if (endsWithOrganizationWord(text, vocab)) return true;
+  const chars = Array.from(text);
+  // The word's first character read right (a place name of three or more before it): one other misread.
+  return vocab.organizationSuffixes.some((word) => {
+    const w = Array.from(word);
+    if (w.length < 3 || chars.length < w.length + 3) return false;
+    const tail = chars.slice(-w.length);
+    return tail[0] === w[0] && tail.filter((ch, k) => ch !== w[k]).length === 1 && tail.every((ch) => isHan(ch));
+  });
 }
 
 /**
@@ -613,6 +646,22 @@ export function caseNumberLine(line: Line): boolean {
   return /^(?:案例\s*[0-9一二三四五六七八九十百零〇]{1,5}|第\s*[0-9一二三四五六七八九十百]{1,5}\s*[例篇]|[0-9]{1,3})$/.test(
     line.text.trim(),
   );
+}
+
+const HAN_DIGITS = '零一二三四五六七八九';
+
+/** The number a case-number line gives (`caseNumberLine`): 案例 12, 案例十二, 第2例, 2; null when none. */
+export function caseNumberOf(line: Line): number | null {
+  if (!caseNumberLine(line)) return null;
+  const arabic = /[0-9]+/.exec(line.text);
+  if (arabic) return Number(arabic[0]);
+  const m = /([一二三四五六七八九十零〇]+)/.exec(line.text);
+  if (!m) return null;
+  // Up to 99 the usual way: 十二, 二十, 二十三; else digit by digit (一〇二).
+  const h = /^([二三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(m[1]!);
+  if (h) return (h[1] ? HAN_DIGITS.indexOf(h[1]) : 1) * 10 + (h[2] ? HAN_DIGITS.indexOf(h[2]) : 0);
+  if (m[1]!.includes('十')) return null;
+  return Number(Array.from(m[1]!, (ch) => HAN_DIGITS.indexOf(ch === '〇' ? '零' : ch)).join(''));
 }
 
 /** Whether a commentary label opens the page above line `k` (not above `floor`), with no dash line between. */

@@ -3,7 +3,7 @@ import type { Line, PageLines } from './lines.ts';
 import { endsWithOrganizationWord, isVocab, type Vocabulary } from './vocabulary.ts';
 import { compact, lineWidth } from '../text/cjk.ts';
 import { isDashLine } from './structure.ts';
-import { caseNumberLine, nameLine } from './openers.ts';
+import { caseNumberLine, misreadNameLine, nameLine } from './openers.ts';
 import { FUZZY_TITLE, matchKey } from './tocMatch.ts';
 import { ocrNumber } from '../text/ocr.ts';
 import { overlap, similarity } from '../text/similarity.ts';
@@ -239,10 +239,12 @@ function protectedLine(lines: Line[], line: Line, { vocab, ocr, titleKeys }: Pro
   const i = lines.indexOf(line);
   const next = lines[i + 1];
   const next2 = lines[i + 2];
-  // A title under its organisation line (some hands set the name above the title).
+  // A title under its organisation line (some hands set the name above the title). Set larger than
+  // the body (geometry), a title's OCR'd name line may be misread (misreadNameLine).
   const prev = lines[i - 1];
-  if (prev !== undefined && nameLine(prev, vocab) && lineWidth(text) < 30 && !/[。；]/.test(text) && parseFolio(text) === null)
-    return true;
+  const named = (l: Line): boolean =>
+    nameLine(l, vocab) || (ocr && line.geo !== undefined && line.geo.size >= 1.15 && misreadNameLine(l, vocab));
+  if (prev !== undefined && named(prev) && lineWidth(text) < 30 && !/[。；]/.test(text) && parseFolio(text) === null) return true;
   if (next === undefined) return false;
   // Over a name line without dashes, a line with a page number is a running head, not a title.
   const over = (l: Line): boolean => isDashLine(l.text) || (dash(l) && parseFolio(text) === null);

@@ -204,6 +204,12 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
   lines.forEach((line, i) => {
     const text = line.text;
     if (isVocab(text, vocab.tocTitles)) return;
+    // A line set larger and centred before the page's first entry heads the TOC (目录 as OCR misread it):
+    // no entry, kept apart.
+    if (headingByGeometry(lines, i)) {
+      ctx.unplaced?.push(line);
+      return;
+    }
     const numbers = numberColumn(text);
     if (numbers) {
       column.push(...numbers);
@@ -243,9 +249,16 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
       return;
     }
     // An organisation that is complete (ends with an organisation word) does not run on into a line
-    // that brings no page: that line starts the next entry (OCR lost the page).
+    // that brings no page, or into one ending in a zero-padded case number (`title 004`: a page never
+    // is): that line starts the next entry (OCR lost the page).
     const o = open();
-    if (o && o.orgOpen && endsWithOrganizationWord(o.organization ?? '', vocab) && trailingPage(text) === null && !numbered)
+    if (
+      o &&
+      o.orgOpen &&
+      endsWithOrganizationWord(o.organization ?? '', vocab) &&
+      (trailingPage(text) === null || numberRight(text, line)) &&
+      !numbered
+    )
       close();
     const d = open();
     // The organisation wrapped: this line continues it, and may end with the page.
@@ -279,12 +292,14 @@ export function parseToc(lines: readonly Line[], vocab: Vocabulary, ctx: TextCon
       return;
     }
     // A title (not a name) with its page, or with its number on the right, after a complete entry: a new entry.
+    // (An entry has one number: a number on the right after an entry that has one starts the next, its page lost.)
     const named = endsWithOrganizationWord(endsInPage?.rest ?? '', vocab);
+    const right = numberRight(text, line);
     // (Without leaders, a title spaced off its page: `title 14`.)
     if (
       endsInPage &&
-      (!d || d.page !== null) &&
-      (numberRight(text, line) || (!named && (line.hadLeaders || (!numbered && spacedPage(text)))))
+      (!d || d.page !== null || (right && d.number !== null)) &&
+      (right || (!named && (line.hadLeaders || (!numbered && spacedPage(text)))))
     ) {
       startUnnumbered(text, line);
       return;
@@ -396,6 +411,15 @@ export function trimLeaderJunk(s: string, vocab: Vocabulary): string {
   const junky = (tok: string): boolean => Array.from(tok).length <= 2 || /[^\p{Script=Han}（）()]/u.test(tok);
   while (toks.length > 1 && junky(toks[toks.length - 1]!)) toks.pop();
   return toks.join(' ');
+}
+
+/** Whether line `i` heads its TOC page by geometry: short, set larger and centred, under nothing but such lines. */
+function headingByGeometry(lines: readonly Line[], i: number): boolean {
+  const large = (l: Line): boolean => l.geo !== undefined && l.geo.size >= 1.15;
+  const line = lines[i]!;
+  if (!large(line) || !line.geo!.centred || line.width > 8) return false;
+  for (let k = i - 1; k >= 0 && lines[k]!.page === line.page; k--) if (!large(lines[k]!)) return false;
+  return true;
 }
 
 /** A line that may open an unnumbered entry: short, not a sentence. */

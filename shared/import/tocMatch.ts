@@ -67,6 +67,8 @@ const FOOTER_VOTE = 1.5;
 const SOLO_WITH_TOC = 0.5;
 /** Without a TOC, the shape score a candidate needs (its footer votes added). */
 const SOLO_WITHOUT_TOC = 4;
+/** Without a TOC, a case-number line in sequence over a title set apart (`Candidate.numbered`): a little less than a name line. */
+const NUMBERED = 2;
 
 /** A title OCR read mostly as Latin letters: no reading to compare. */
 function garbled(key: string): boolean {
@@ -172,8 +174,12 @@ export function alignWithToc(
   // A candidate bearing a title the TOC lists is that entry's case or none.
   const solo = (c: number): number => {
     const cand = candidates[c]!;
-    // A case names its organisation: without a line for it (dashes or not), no case of its own.
-    if (toc.length === 0) return cand.opener.org ? cand.shape + FOOTER_VOTE * votes[c]! - SOLO_WITHOUT_TOC : -Infinity;
+    // A case names its organisation: without a line for it (dashes or not), no case of its own —
+    // unless numbered in sequence over a title set apart (the name line garbled or not printed).
+    if (toc.length === 0) {
+      if (!cand.opener.org && !cand.numbered) return -Infinity;
+      return cand.shape + (cand.numbered ? NUMBERED : 0) + FOOTER_VOTE * votes[c]! - SOLO_WITHOUT_TOC;
+    }
     return cand.anchored && !listed.has(cand.key) ? SOLO_WITH_TOC : -Infinity;
   };
   const picks = alignCandidates({
@@ -181,6 +187,15 @@ export function alignWithToc(
     entries: toc.length,
     pair,
     solo,
+  });
+  // A case no entry took, right between the cases of entries t − 1 and t + 1, is entry t's (no case
+  // took it): order leaves it no other place (OCR garbled the entry's title, page and organisation).
+  picks.forEach((p, k) => {
+    const before = picks[k - 1]?.entry ?? -1;
+    const after = picks[k + 1]?.entry ?? -1;
+    const cand = candidates[p.candidate]!;
+    if (p.entry < 0 && before >= 0 && after === before + 2 && (!cand.entries || cand.entries.has(before + 1)))
+      p.entry = before + 1;
   });
   return picks.map((p, k) => {
     const review: string[] = [];

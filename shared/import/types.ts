@@ -16,6 +16,8 @@ export interface RawPage {
   boxes?: LineBox[];
   /** The page's size in the units of `boxes` (PDF points, or image pixels for OCR). */
   size?: { width: number; height: number };
+  /** The page was read by OCR (the caller knows it): its text gets the OCR rules without looking for OCR's signs. */
+  ocr?: boolean;
 }
 
 /** A printed line's geometry, in page units, y growing downwards (top of page = 0). */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, startWorkbench, type Workbench } from './fixtures.ts';
-import { ocrFixture, ocrLibrary, type OcrLibraryOptions } from './ocrLibrary.ts';
+import { seedOcrPage } from '../fixtures/ocr-pages/seedPages.ts';
+import { ocrLibrary, type OcrLibraryOptions } from './ocrLibrary.ts';
 import { ProofreadPage } from './pages/index.ts';
 
 /** Up to `n` characters of the block text from the caret on. */
@@ -34,7 +35,7 @@ async function withCase(options: OcrLibraryOptions, run: (page: Page, proof: Pro
   }
 }
 
-const p5 = ocrFixture(5);
+const p5 = seedOcrPage(5);
 const lineText = (n: number) => p5.lines[n]!.text;
 
 test.describe('text and scan linked line by line', () => {

@@ -5,25 +5,10 @@ import { storeScanFile } from '../../main/scans/files.ts';
 import { openLibrary, writeImport } from '../../main/store/index.ts';
 import type { Block } from '../../shared/model/caseDoc.ts';
 import type { ScanInfo } from '../../shared/model/entities.ts';
-import { OcrPage } from '../../shared/model/ocr.ts';
+import { ocrParagraph, seedOcrPage } from '../fixtures/ocr-pages/seedPages.ts';
 import { E2E_USER } from './workbench.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
-
-export function ocrFixture(index: number): OcrPage {
-  const file = path.join(FIXTURES, 'ocr-pages', `seed-page-${index}.ocr.json`);
-  return OcrPage.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-}
-
-/** Lines [from, to] of an OCR page joined into a paragraph, cleaned as the import cleans OCR text. */
-export function ocrParagraph(p: OcrPage, from: number, to: number): string {
-  return p.lines
-    .slice(from, to + 1)
-    .map((l) => l.text)
-    .join('')
-    .replace(/"/g, '”')
-    .replace(/^[-一]+/, '');
-}
 
 export interface OcrLibraryOptions {
   /** Low-confidence threshold in the preferences (default: none set). */
@@ -42,8 +27,8 @@ export function ocrLibrary(options: OcrLibraryOptions = {}): { dataDir: string; 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-'));
   const prefs = { userName: E2E_USER, ...(options.threshold !== undefined ? { ocrConfidenceThreshold: options.threshold } : {}) };
   fs.writeFileSync(path.join(dataDir, 'preferences.json'), JSON.stringify(prefs));
-  const p5 = ocrFixture(5);
-  const p6 = ocrFixture(6);
+  const p5 = seedOcrPage(5);
+  const p6 = seedOcrPage(6);
   const blocks: Block[] = [
     { kind: 'commentary', text: ocrParagraph(p5, 1, 3), page: 5, breaks: [] },
     { kind: 'title', text: p5.lines[5]!.text, page: 5, breaks: [] },
@@ -66,7 +51,7 @@ export function ocrLibrary(options: OcrLibraryOptions = {}): { dataDir: string; 
         index,
         printedLabel: null,
         rawText: '',
-        ocr: storeOcr && (index === 5 || index === 6) ? ocrFixture(index) : null,
+        ocr: storeOcr && (index === 5 || index === 6) ? seedOcrPage(index) : null,
       })),
       toc: [],
       cases: [

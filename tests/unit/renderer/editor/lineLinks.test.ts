@@ -2,26 +2,16 @@
 // respected), and a line of the scan turned into a block and offset that the caret can be put at.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { $getSelection, $isRangeSelection, type RangeSelection } from 'lexical';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
-import { OcrPage } from '../../../../shared/model/ocr.ts';
+import { ocrParagraph, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
 import { indexPageLines, ocrPageLines } from '../../../../shared/proof/lineLinks.ts';
 import { $caretBlockLines, $lineTarget } from '../../../../renderer/editor/lineLinks.ts';
 import { $selectRange, makeEditor, readDoc, update } from './editorHarness.ts';
 
-function loadPage(index: number): OcrPage {
-  const url = new URL(`../../../fixtures/ocr-pages/seed-page-${index}.ocr.json`, import.meta.url);
-  return OcrPage.parse(JSON.parse(fs.readFileSync(url, 'utf8')));
-}
-const page5 = loadPage(5);
-const page6 = loadPage(6);
-const lines = (page: OcrPage, from: number, to: number) =>
-  page.lines
-    .slice(from, to + 1)
-    .map((l) => l.text)
-    .join('')
-    .replace(/"/g, '”');
+const page5 = seedOcrPage(5);
+const page6 = seedOcrPage(6);
+const lines = ocrParagraph;
 const index5 = indexPageLines(ocrPageLines(page5));
 const index6 = indexPageLines(ocrPageLines(page6));
 

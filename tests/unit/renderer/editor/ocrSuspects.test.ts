@@ -2,26 +2,16 @@
 // suspects following their characters through typing, and only edited blocks aligned again.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { $getSelection, $isRangeSelection } from 'lexical';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
-import { OcrPage } from '../../../../shared/model/ocr.ts';
+import { ocrParagraph, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
 import { ocrPagesOf, type OcrSuspect } from '../../../../shared/proof/ocrSuspects.ts';
 import { $ocrBlocks, memoOcrByBlock, type OcrSuspectSource } from '../../../../renderer/editor/ocrSuspects.ts';
 import { $selectRange, makeEditor, update } from './editorHarness.ts';
 
-function loadPage(index: number): OcrPage {
-  const url = new URL(`../../../fixtures/ocr-pages/seed-page-${index}.ocr.json`, import.meta.url);
-  return OcrPage.parse(JSON.parse(fs.readFileSync(url, 'utf8')));
-}
-const page5 = loadPage(5);
-const page6 = loadPage(6);
-const lines = (page: OcrPage, from: number, to: number) =>
-  page.lines
-    .slice(from, to + 1)
-    .map((l) => l.text)
-    .join('')
-    .replace(/"/g, '”');
+const page5 = seedOcrPage(5);
+const page6 = seedOcrPage(6);
+const lines = ocrParagraph;
 
 // Case 001 as imported from OCR: commentary and title on page 5, the first body paragraph on page 6
 // (it continues onto page 7, which has no OCR here).

@@ -46,7 +46,7 @@ export function candidatesOf(cases: { title: string; printedStart: number | null
       commentary: [],
       signature: null,
     };
-    return { opener, shape: ANCHORED, entries: null, key: matchKey(c.title), org: '', page: k, anchored: true };
+    return { opener, shape: ANCHORED, entries: null, key: matchKey(c.title), org: '', page: k, anchored: true, numbered: false };
   });
   return { candidates, printed: cases.map((c) => c.printedStart) };
 }

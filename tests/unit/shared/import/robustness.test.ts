@@ -4,23 +4,14 @@ import { readFileSync } from 'node:fs';
 import { importText } from '../../../../shared/import/pipeline.ts';
 import { parseWarning } from '../../../../shared/import/warnings.ts';
 import { ImportResult } from '../../../../shared/model/importResult.ts';
+import { createRng } from '../../../fixtures/generator/rng.ts';
 
 // importText must return a result for any text at all: these inputs are garbage on purpose.
 
 const meta = { sourceName: 'garbage.txt', encoding: 'utf-8' };
 const MB = 1 << 20;
 
-/** mulberry32: a seeded PRNG, so that a failing input can be made again from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = (seed: number): (() => number) => createRng(seed).next;
 
 // Pieces that steer the pipeline into its structure rules (TOC, openers, folios, leaders…).
 const PIECES = [

@@ -2,8 +2,7 @@
 // (tests/fixtures/ocr-pages), blocks made from its lines the way the import makes them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { OcrPage } from '../../../../shared/model/ocr.ts';
+import { ocrParagraph, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
 import {
   blockLines,
   indexPageLines,
@@ -14,25 +13,11 @@ import {
 } from '../../../../shared/proof/lineLinks.ts';
 import type { PagedBlock } from '../../../../shared/proof/pageAlign.ts';
 
-function loadPage(index: number): OcrPage {
-  const url = new URL(`../../../fixtures/ocr-pages/seed-page-${index}.ocr.json`, import.meta.url);
-  return OcrPage.parse(JSON.parse(fs.readFileSync(url, 'utf8')));
-}
-
-const page5 = loadPage(5);
+const page5 = seedOcrPage(5);
 const lines5 = ocrPageLines(page5);
 const index5 = indexPageLines(lines5);
 
-/** Lines [from, to] joined into one paragraph, cleaned as the import cleans OCR text. */
-function paragraph(from: number, to: number): string {
-  return page5.lines
-    .slice(from, to + 1)
-    .map((l) => l.text)
-    .join('')
-    .replace(/"/g, '”')
-    .replace(/: /g, '：')
-    .replace(/^[-一]+/, '');
-}
+const paragraph = (from: number, to: number): string => ocrParagraph(page5, from, to);
 
 // Page 5 holds: 0 the commentary label, 1–3 the commentary, 4 its signature, 5 the title,
 // 6 the organisation, 7 the running foot (title + page number).

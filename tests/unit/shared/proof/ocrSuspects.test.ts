@@ -2,8 +2,8 @@
 // them (tests/fixtures/ocr-pages), blocks made from their lines the way the import makes them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { OcrPage } from '../../../../shared/model/ocr.ts';
+import type { OcrPage } from '../../../../shared/model/ocr.ts';
+import { ocrParagraph, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
 import {
   findOcrSuspects,
   indexOcrPage,
@@ -15,13 +15,8 @@ import {
 import { findSuspects } from '../../../../shared/proof/suspects.ts';
 import { DEFAULT_OCR_THRESHOLD } from '../../../../shared/model/prefs.ts';
 
-function loadPage(index: number): OcrPage {
-  const url = new URL(`../../../fixtures/ocr-pages/seed-page-${index}.ocr.json`, import.meta.url);
-  return OcrPage.parse(JSON.parse(fs.readFileSync(url, 'utf8')));
-}
-
-const page5 = loadPage(5);
-const page6 = loadPage(6);
+const page5 = seedOcrPage(5);
+const page6 = seedOcrPage(6);
 const pages = ocrPagesOf(
   new Map([
     [5, page5],
@@ -29,16 +24,7 @@ const pages = ocrPagesOf(
   ]),
 );
 
-/** Lines [from, to] of a page joined into one paragraph, with the cleanups the import applies to OCR text. */
-function paragraph(page: OcrPage, from: number, to: number): string {
-  return page.lines
-    .slice(from, to + 1)
-    .map((l) => l.text)
-    .join('')
-    .replace(/"/g, '”')
-    .replace(/: /g, '：')
-    .replace(/^[-一]+/, '');
-}
+const paragraph = ocrParagraph;
 
 /** The characters of lines [from, to] that OCR read below `threshold` and the cleanup above leaves as they are. */
 function lowChars(page: OcrPage, from: number, to: number, threshold: number): string[] {

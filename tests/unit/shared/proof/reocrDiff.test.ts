@@ -2,27 +2,14 @@
 // (tests/fixtures/ocr-pages) is the new reading; the blocks are what the text says now.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { OcrPage } from '../../../../shared/model/ocr.ts';
+import type { OcrPage } from '../../../../shared/model/ocr.ts';
 import type { OcrBlock } from '../../../../shared/proof/ocrSuspects.ts';
 import { hunkKeys, reocrDiff, segmentsOnPage, type ReocrHunk } from '../../../../shared/proof/reocrDiff.ts';
+import { ocrParagraph, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
 
-function loadPage(index: number): OcrPage {
-  const url = new URL(`../../../fixtures/ocr-pages/seed-page-${index}.ocr.json`, import.meta.url);
-  return OcrPage.parse(JSON.parse(fs.readFileSync(url, 'utf8')));
-}
+const page6 = seedOcrPage(6);
 
-const page6 = loadPage(6);
-
-/** Lines [from, to] of the reading joined into one paragraph, punctuation as the import writes it. */
-function paragraph(from: number, to: number): string {
-  return page6.lines
-    .slice(from, to + 1)
-    .map((l) => l.text)
-    .join('')
-    .replace(/"/g, '”')
-    .replace(/: /g, '：');
-}
+const paragraph = (from: number, to: number): string => ocrParagraph(page6, from, to);
 
 /** Replaces the `nth` occurrence of `find` in `text`. */
 function edit(text: string, find: string, replacement: string, nth = 0): string {
