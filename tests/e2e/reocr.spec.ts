@@ -95,7 +95,7 @@ test.describe('re-OCR one page', () => {
     // Accept all, after typing in a block with listed hunks: compared again first, nothing written.
     const acceptAll = reocr.root.getByTestId('reocr-accept-all');
     const listed = await reocr.hunks.count();
-    await proof.appendTo('坚持为民、惠民', '（校）');
+    await retype(proof, '坚持为民、惠民', '惠民，', '惠民（校），');
     await acceptAll.click();
     await expect(reocr.changed).toBeVisible();
     await expect(proof.block('康西路社区党总支')).toBeVisible();

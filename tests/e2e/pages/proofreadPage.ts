@@ -106,8 +106,24 @@ export class ProofreadPage {
 
   /** Puts the caret at the end of the block containing `text`. */
   async caretToEnd(text: string): Promise<void> {
-    await this.block(text).click();
-    await this.page.keyboard.press('End');
+    const block = this.block(text);
+    await block.click();
+    // End alone goes to the end of the visual line clicked, not of a block that wraps: the caret is
+    // put after the block's last character directly, and the editor reads it from the selection.
+    await block.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let last: Node | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent) last = n;
+      if (last) window.getSelection()?.collapse(last, last.textContent!.length);
+    });
+    await this.page.waitForFunction(
+      (el) => {
+        const sel = window.getSelection();
+        return !!sel?.focusNode && el.contains(sel.focusNode) && sel.isCollapsed;
+      },
+      await block.elementHandle(),
+    );
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
 
   /** Types `typed` at the end of the block containing `text`. */
