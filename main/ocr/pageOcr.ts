@@ -2,7 +2,7 @@ import { loadImage, createCanvas } from '@napi-rs/canvas';
 import type { OcrBox, OcrLine, OcrPage } from '../../shared/model/ocr.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { checkImageSize, OcrEngine, type PageImage } from './engine.ts';
-import { openScanSource } from './sources.ts';
+import { grayPgm, openScanSource, pgmBuffer, pgmPixels } from './sources.ts';
 
 /** Clockwise quarter turn applied to a page image before OCR (a page scanned sideways or upside down). */
 export type QuarterTurn = 0 | 90 | 180 | 270;
@@ -45,39 +45,27 @@ export async function ocrScanPage(files: readonly string[], index: number, optio
   }
 }
 
-/** Grey pixels of a page image: a PGM as sources.ts makes them, or an encoded JPEG/PNG. */
+/** Grey pixels of a page image: a PGM as sources.ts makes them, or an encoded JPEG/PNG decoded to grey. */
 async function grayPixels(image: PageImage): Promise<Uint8Array> {
-  const b = image.bytes;
-  if (b[0] === 0x50 && b[1] === 0x35) {
-    // "P5\n<w> <h>\n255\n": the pixels follow the third line break.
-    let breaks = 0;
-    let at = 0;
-    while (breaks < 3 && at < b.length) if (b[at++] === 0x0a) breaks++;
-    return b.subarray(at, at + image.width * image.height);
-  }
-  const decoded = await loadImage(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-  const canvas = createCanvas(image.width, image.height);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, image.width, image.height);
-  g.drawImage(decoded, 0, 0);
-  const rgba = g.getImageData(0, 0, image.width, image.height).data;
-  const out = new Uint8Array(image.width * image.height);
-  for (let k = 0, j = 0; k < out.length; k++, j += 4) out[k] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
-  return out;
+  const { width, height } = image;
+  const own = pgmPixels(image.bytes, width, height);
+  if (own) return own;
+  const decoded = await loadImage(Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength));
+  const canvas = createCanvas(width, height);
+  canvas.getContext('2d').drawImage(decoded, 0, 0);
+  // Transparent pixels come out on white (grayPgm), as the page would be printed.
+  return pgmPixels(grayPgm(canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height), width, height)!;
 }
 
-/** The image turned clockwise by `turn`, as a PGM (which Tesseract reads natively). */
+/** The image turned clockwise by `turn`, as a PGM. */
 export async function turnImage(image: PageImage, turn: Exclude<QuarterTurn, 0>): Promise<PageImage> {
   const { width: w, height: h } = image;
   const src = await grayPixels(image);
   const quarter = turn !== 180;
   const tw = quarter ? h : w;
   const th = quarter ? w : h;
-  const header = Buffer.from(`P5\n${tw} ${th}\n255\n`, 'latin1');
-  const out = Buffer.allocUnsafe(header.length + tw * th);
-  header.copy(out);
-  const px = out.subarray(header.length);
+  const out = pgmBuffer(tw, th);
+  const px = pgmPixels(out, tw, th)!;
   for (let y = 0; y < th; y++) {
     for (let x = 0; x < tw; x++) {
       // The source pixel shown at (x, y) of the turned image.

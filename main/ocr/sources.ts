@@ -235,16 +235,33 @@ function tiffPage(file: string, k: number): PageImage {
  * PNG (0.02 s against 0.26 s of CPU for a page), and Tesseract reads grey levels anyway.
  */
 export function grayPgm(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Uint8Array {
-  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
-  const out = Buffer.allocUnsafe(header.length + width * height);
-  header.copy(out);
-  for (let k = header.length, j = 0; k < out.length; k++, j += 4) {
+  const out = pgmBuffer(width, height);
+  const px = pgmPixels(out, width, height)!;
+  for (let k = 0, j = 0; k < px.length; k++, j += 4) {
     // ITU-R 601 luma, on white where the pixel is transparent.
     const a = rgba[j + 3]!;
     const y = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
-    out[k] = a === 255 ? y : (y * a + 255 * (255 - a)) / 255;
+    px[k] = a === 255 ? y : (y * a + 255 * (255 - a)) / 255;
   }
   return out;
+}
+
+const pgmHeader = (width: number, height: number): string => `P5\n${width} ${height}\n255\n`;
+
+/** An 8-bit PGM (which Tesseract reads natively) of `width` × `height`, its pixels to be filled in. */
+export function pgmBuffer(width: number, height: number): Uint8Array {
+  const header = pgmHeader(width, height);
+  const out = Buffer.allocUnsafe(header.length + width * height);
+  out.write(header, 'latin1');
+  return out;
+}
+
+/** The grey pixels of a PGM this module made (`pgmBuffer`, `grayPgm`) for that size, or null for other bytes. */
+export function pgmPixels(bytes: Uint8Array, width: number, height: number): Uint8Array | null {
+  const header = pgmHeader(width, height);
+  if (bytes.length !== header.length + width * height) return null;
+  for (let i = 0; i < header.length; i++) if (bytes[i] !== header.charCodeAt(i)) return null;
+  return bytes.subarray(header.length);
 }
 
 // --- PDF --------------------------------------------------------------------------------------------

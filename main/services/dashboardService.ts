@@ -9,8 +9,8 @@ import {
   type VolumeDashboard,
 } from '../../shared/model/dashboard.ts';
 import type { Stage } from '../../shared/model/stage.ts';
-import { countDocSuspects, type OcrCheck } from '../../shared/proof/caseSuspects.ts';
-import { indexOcrPage, type OcrPageIndex } from '../../shared/proof/ocrSuspects.ts';
+import { countDocSuspects } from '../../shared/proof/caseSuspects.ts';
+import { indexOcrPage, type OcrCheck, type OcrPageIndex } from '../../shared/proof/ocrSuspects.ts';
 import { loadSimplifier } from '../../shared/proof/simplifier.ts';
 import type { Simplifier } from '../../shared/proof/suspects.ts';
 import { compileWordList, type WordMatcher } from '../../shared/proof/wordList.ts';

@@ -1,13 +1,11 @@
 import type { NodeKey } from 'lexical';
 import type { PageBreak } from '../../shared/model/caseDoc.ts';
-import { findOcrSuspects, type OcrPages, type OcrSuspect } from '../../shared/proof/ocrSuspects.ts';
+import { findOcrSuspects, type OcrCheck, type OcrSuspect } from '../../shared/proof/ocrSuspects.ts';
 import { $blocks } from './blocks.ts';
 import { $editorToDoc } from './docConvert.ts';
 
 /** What OCR read on the case's pages and the threshold below which a character is a suspect. */
-export interface OcrSuspectSource {
-  pages: OcrPages;
-  threshold: number;
+export interface OcrSuspectSource extends OcrCheck {
   /** Page of the first block when it has no leading marker (as the editor's `startPage`). */
   startPage: number;
 }

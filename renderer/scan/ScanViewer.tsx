@@ -3,7 +3,6 @@ import type { PDFPageProxy } from 'pdfjs-dist';
 import type { ScanInfo } from '../../shared/model/entities.ts';
 import type { AppError } from '../../shared/ipc/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { PageLine } from '../../shared/proof/lineLinks.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { loadImageScan, type LoadedImage } from './imagePages.ts';
 import { useLineLinkContext } from './lineLinkContext.ts';
@@ -105,18 +104,13 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
 
   // The page's lines for linking with the text: OCR's when the page has them, else the PDF's text runs.
   const links = useLineLinkContext();
-  const [pdfLines, setPdfLines] = useState<{ index: number; lines: readonly PageLine[] } | null>(null);
-  const onPdfLines = links?.onPdfLines;
+  const onPdfLines = links?.wantsPdfLines ? links.onPdfLines : undefined;
   useEffect(() => {
     if (!pdfPage || !onPdfLines) return;
     let live = true;
     const { index, page } = pdfPage;
     pdfTextLines(page).then(
-      (lines) => {
-        if (!live) return;
-        setPdfLines({ index, lines });
-        onPdfLines(index, lines);
-      },
+      (lines) => live && onPdfLines(index, lines),
       // No text layer to read: the page simply has no lines to link.
       () => undefined,
     );
@@ -124,7 +118,7 @@ export function ScanViewer({ scan, source, scanPage }: { scan: ScanInfo; source:
       live = false;
     };
   }, [pdfPage, onPdfLines]);
-  const lines = links?.ocrLines ?? (pdfLines && pdfLines.index === scanPage ? pdfLines.lines : null);
+  const lines = links?.lines ?? null;
 
   // Image scans: one file per page, decoded before it replaces the previous one.
   const imageFile = scan.kind === 'images' && scanPage !== null ? scan.files[scanPage] : undefined;

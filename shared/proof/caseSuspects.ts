@@ -1,6 +1,6 @@
 import type { BlockKind } from '../model/blockKind.ts';
 import type { CaseDoc } from '../model/caseDoc.ts';
-import { findOcrSuspects, withOcrSuspects, type OcrPages } from './ocrSuspects.ts';
+import { findOcrSuspects, withOcrSuspects, type OcrCheck } from './ocrSuspects.ts';
 import { findSuspects, type Simplifier, type SuspectOptions } from './suspects.ts';
 import type { WordMatcher } from './wordList.ts';
 
@@ -16,12 +16,6 @@ export const PHRASE_KINDS: ReadonlySet<BlockKind> = new Set([
 /** The suspect options for a block of this kind, as the editor checks it. */
 export function blockSuspectOptions(kind: BlockKind, simplify?: Simplifier, words?: WordMatcher): SuspectOptions {
   return { allowPhraseSpaces: PHRASE_KINDS.has(kind), ...(simplify ? { simplify } : {}), ...(words ? { words } : {}) };
-}
-
-/** What OCR read on a case's pages and the threshold below which a character is a suspect. */
-export interface OcrCheck {
-  pages: OcrPages;
-  threshold: number;
 }
 
 /**

@@ -29,6 +29,12 @@ export type OcrBlock = PagedBlock;
 /** A page's OCR by page index (undefined when the page has none: a text layer, or not loaded yet). */
 export type OcrPages = (page: number) => OcrPageIndex | undefined;
 
+/** What OCR read on a case's pages and the threshold (0–100) below which a character is a suspect. */
+export interface OcrCheck {
+  pages: OcrPages;
+  threshold: number;
+}
+
 /** Flattens a page's OCR lines into characters with their confidences, indexed for anchoring. */
 export function indexOcrPage(page: OcrPage): OcrPageIndex {
   const chars: string[] = [];

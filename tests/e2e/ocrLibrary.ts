@@ -6,7 +6,10 @@ import { openLibrary, writeImport } from '../../main/store/index.ts';
 import type { Block } from '../../shared/model/caseDoc.ts';
 import type { ScanInfo } from '../../shared/model/entities.ts';
 import { ocrParagraph, seedOcrPage } from '../fixtures/ocr-pages/seedPages.ts';
-import { E2E_USER } from './workbench.ts';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+import { ProofreadPage } from './pages/index.ts';
+import { E2E_USER, startWorkbench, type Workbench } from './workbench.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
 
@@ -72,5 +75,29 @@ export function ocrLibrary(options: OcrLibraryOptions = {}): { dataDir: string; 
     return { dataDir, caseId: Number(row?.id) };
   } finally {
     lib.close();
+  }
+}
+
+/**
+ * Opens case 001 of a fresh `ocrLibrary` in the proofreading view (its scan drawn, when it has one),
+ * runs `run`, then stops the workbench and removes the library.
+ */
+export async function withOcrCase(
+  page: Page,
+  options: OcrLibraryOptions,
+  run: (proof: ProofreadPage) => Promise<void>,
+): Promise<void> {
+  const { dataDir, caseId } = ocrLibrary(options);
+  let wb: Workbench | null = null;
+  try {
+    wb = await startWorkbench(dataDir);
+    const proof = new ProofreadPage(page);
+    await proof.goto(wb.url, caseId);
+    await expect(proof.editor).toBeVisible();
+    if (options.scan) await expect(proof.scanCanvas).toHaveAttribute('data-rendered-page', '5');
+    await run(proof);
+  } finally {
+    await wb?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

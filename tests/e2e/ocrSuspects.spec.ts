@@ -1,17 +1,10 @@
-import fs from 'node:fs';
-import { test, expect, startWorkbench, type Workbench } from './fixtures.ts';
-import { ocrLibrary } from './ocrLibrary.ts';
-import { AppHeader, ProofreadPage } from './pages/index.ts';
+import { test, expect } from './fixtures.ts';
+import { withOcrCase } from './ocrLibrary.ts';
+import { AppHeader } from './pages/index.ts';
 
 test.describe('OCR suspects', () => {
   test('characters OCR was unsure of are suspects with their confidence, and F8 reaches them', async ({ page }) => {
-    const { dataDir, caseId } = ocrLibrary({ threshold: 85 });
-    let wb: Workbench | null = null;
-    try {
-      wb = await startWorkbench(dataDir);
-      const proof = new ProofreadPage(page);
-      await proof.goto(wb.url, caseId);
-      await expect(proof.editor).toBeVisible();
+    await withOcrCase(page, { threshold: 85 }, async (proof) => {
       await proof.showSuspects();
       const items = proof.suspectList.getByTestId('suspect-item');
       // 落姥点 (84), 临沈街 in the organization (78) and in the body (83); nothing else is below 85.
@@ -40,9 +33,6 @@ test.describe('OCR suspects', () => {
       await proof.showSuspects();
       await expect(items).toHaveCount(1);
       await expect(items.first().getByTestId('suspect-confidence')).toHaveText('识别置信度 78');
-    } finally {
-      await wb?.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -26,7 +26,8 @@ export interface LineLinkInputs {
 /**
  * Links the page on show with the text: the lines holding the block under the caret (recomputed
  * once a frame while the caret moves or the text changes) and a line click turned into a caret
- * move. The lines are OCR's for a page that has them, else the PDF text runs the viewer reports.
+ * move. The lines are OCR's for a page that has them, else the PDF text runs the viewer reports (only
+ * then does it read them).
  */
 export function useLineLinks({ editor, startPage, currentPage, scanPage, ocrPages }: LineLinkInputs): ScanLineLinks {
   const [pdf, setPdf] = useState<{ scanPage: number; lines: readonly PageLine[] } | null>(null);
@@ -71,5 +72,9 @@ export function useLineLinks({ editor, startPage, currentPage, scanPage, ocrPage
     [editor, index, currentPage, startPage],
   );
 
-  return useMemo(() => ({ ocrLines, active, onPdfLines, onLineClick }), [ocrLines, active, onPdfLines, onLineClick]);
+  const wantsPdfLines = ocrLines === null;
+  return useMemo(
+    () => ({ lines, wantsPdfLines, active, onPdfLines, onLineClick }),
+    [lines, wantsPdfLines, active, onPdfLines, onLineClick],
+  );
 }

@@ -3,29 +3,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { $getSelection, $isRangeSelection, type RangeSelection } from 'lexical';
-import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
-import { ocrParagraph, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
+import { seedOcrCase, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
 import { indexPageLines, ocrPageLines } from '../../../../shared/proof/lineLinks.ts';
 import { $caretBlockLines, $lineTarget } from '../../../../renderer/editor/lineLinks.ts';
 import { $selectRange, makeEditor, readDoc, update } from './editorHarness.ts';
 
 const page5 = seedOcrPage(5);
 const page6 = seedOcrPage(6);
-const lines = ocrParagraph;
 const index5 = indexPageLines(ocrPageLines(page5));
 const index6 = indexPageLines(ocrPageLines(page6));
 
-// Commentary and title on page 5; the body starts on page 6 and runs onto page 7 (a marker inside it).
-const commentary = lines(page5, 1, 3);
-const body = lines(page6, 0, 6);
-const doc: CaseDoc = {
-  version: 1,
-  blocks: [
-    { kind: 'commentary', text: commentary, page: 5, breaks: [] },
-    { kind: 'title', text: page5.lines[5]!.text, page: 5, breaks: [] },
-    { kind: 'body', text: body + '临洮街', page: 6, breaks: [{ at: body.length, page: 7 }] },
-  ],
-};
+// Case 001 as imported from OCR (see seedOcrCase): the body runs from page 6 onto page 7.
+const doc = seedOcrCase();
 
 describe('line linking in the editor', () => {
   test('the caret block is outlined on its own page only', () => {

@@ -3,28 +3,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { $getSelection, $isRangeSelection } from 'lexical';
-import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
-import { ocrParagraph, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
+import { seedOcrCase, seedOcrPage } from '../../../fixtures/ocr-pages/seedPages.ts';
 import { ocrPagesOf, type OcrSuspect } from '../../../../shared/proof/ocrSuspects.ts';
 import { $ocrBlocks, memoOcrByBlock, type OcrSuspectSource } from '../../../../renderer/editor/ocrSuspects.ts';
 import { $selectRange, makeEditor, update } from './editorHarness.ts';
 
 const page5 = seedOcrPage(5);
 const page6 = seedOcrPage(6);
-const lines = ocrParagraph;
 
-// Case 001 as imported from OCR: commentary and title on page 5, the first body paragraph on page 6
-// (it continues onto page 7, which has no OCR here).
-const commentary = lines(page5, 1, 3);
-const body = lines(page6, 0, 6);
-const doc: CaseDoc = {
-  version: 1,
-  blocks: [
-    { kind: 'commentary', text: commentary, page: 5, breaks: [] },
-    { kind: 'title', text: page5.lines[5]!.text, page: 5, breaks: [] },
-    { kind: 'body', text: body + '临洮街', page: 6, breaks: [{ at: body.length, page: 7 }] },
-  ],
-};
+// Case 001 as imported from OCR (see seedOcrCase): the body runs from page 6 onto page 7.
+const doc = seedOcrCase();
 const source: OcrSuspectSource = {
   pages: ocrPagesOf(
     new Map([
