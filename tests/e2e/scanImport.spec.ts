@@ -51,7 +51,12 @@ test.describe('scan import', () => {
     expect(target).toBeGreaterThanOrEqual(0);
     await proof.editor.locator('[data-kind]').last().click();
     await page.keyboard.press('Control+End');
-    for (let i = 0; i <= target; i++) await page.keyboard.press('F8');
+    // Each press waits for the editor to take the previous one's selection (F8 starts from it).
+    const marked = await all.evaluateAll((items) => items.map((i) => i.querySelector('mark')?.textContent ?? ''));
+    for (let i = 0; i <= target; i++) {
+      await page.keyboard.press('F8');
+      await expect.poll(() => proof.selection()).toBe(marked[i]);
+    }
     await expect.poll(() => proof.selection()).toBe(flagged);
 
     // The scan and the text linked line by line: the caret's block is outlined on the scan, and a
