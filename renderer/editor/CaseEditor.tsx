@@ -12,7 +12,7 @@ import type { CharCounts } from '../../shared/proof/counts.ts';
 import type { WordMatcher } from '../../shared/proof/wordList.ts';
 import type { AutosaveController, SaveState } from './autosave.ts';
 import { loadDocIntoEditor } from './loadDoc.ts';
-import { PROOF_NODES } from './nodes/index.ts';
+import { PROOF_NODES } from '../../shared/editor/nodes/index.ts';
 import { PageLabelContext, setEditorPageLabeler, type PageLabeler } from './pageLabels.ts';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
 import { BlockIdPlugin } from './plugins/BlockIdPlugin.tsx';

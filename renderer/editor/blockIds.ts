@@ -9,7 +9,7 @@ import {
 } from 'lexical';
 import { newBlockId } from '../../shared/model/blockIds.ts';
 import { LOAD_TAG } from './markerGuard.ts';
-import { $isSectionNode } from './nodes/SectionNode.ts';
+import { $isSectionNode } from '../../shared/editor/nodes/SectionNode.ts';
 
 /** Block ids in the editor: which block the caret is in, where a block is now, and ids for new blocks. */
 

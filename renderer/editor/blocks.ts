@@ -12,8 +12,8 @@ import {
   type PointType,
 } from 'lexical';
 import type { BlockKind } from '../../shared/model/blockKind.ts';
-import { $isPageMarkerNode, type PageMarkerNode } from './nodes/PageMarkerNode.ts';
-import { $isSectionNode } from './nodes/SectionNode.ts';
+import { $isPageMarkerNode, type PageMarkerNode } from '../../shared/editor/nodes/PageMarkerNode.ts';
+import { $isSectionNode } from '../../shared/editor/nodes/SectionNode.ts';
 
 /** Maps between the editor tree and (block index, text offset), the coordinates of CaseDoc, suspects and search. */
 

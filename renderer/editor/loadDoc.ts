@@ -1,6 +1,6 @@
 import { CLEAR_HISTORY_COMMAND, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
-import { $docToEditor } from './docConvert.ts';
+import { $docToEditor } from '../../shared/editor/docConvert.ts';
 import { LOAD_TAG } from './markerGuard.ts';
 
 /**

@@ -17,8 +17,8 @@ import {
   type NodeKey,
   type PointType,
 } from 'lexical';
-import { $createPageMarkerNode, $isPageMarkerNode, type PageMarkerNode } from './nodes/PageMarkerNode.ts';
-import { $createSectionNode } from './nodes/SectionNode.ts';
+import { $createPageMarkerNode, $isPageMarkerNode, type PageMarkerNode } from '../../shared/editor/nodes/PageMarkerNode.ts';
+import { $createSectionNode } from '../../shared/editor/nodes/SectionNode.ts';
 
 /**
  * Rules for page markers (they record where the printed book turned a page, so the scan can

@@ -2,7 +2,7 @@ import type { NodeKey } from 'lexical';
 import type { PageBreak } from '../../shared/model/caseDoc.ts';
 import { findOcrSuspects, type OcrCheck, type OcrSuspect } from '../../shared/proof/ocrSuspects.ts';
 import { $blocks } from './blocks.ts';
-import { $editorToDoc } from './docConvert.ts';
+import { $editorToDoc } from '../../shared/editor/docConvert.ts';
 
 /** What OCR read on the case's pages and the threshold below which a character is a suspect. */
 export interface OcrSuspectSource extends OcrCheck {

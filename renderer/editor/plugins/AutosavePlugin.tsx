@@ -4,7 +4,7 @@ import { BLUR_COMMAND, COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_LOW, mergeRegis
 import type { CaseDoc } from '../../../shared/model/caseDoc.ts';
 import { AutosaveController, type SaveState } from '../autosave.ts';
 import { SAVE_NOW_COMMAND } from '../commands.ts';
-import { $editorToDoc } from '../docConvert.ts';
+import { $editorToDoc } from '../../../shared/editor/docConvert.ts';
 import { LOAD_TAG } from '../markerGuard.ts';
 
 export interface AutosavePluginProps {

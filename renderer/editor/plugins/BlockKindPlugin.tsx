@@ -19,8 +19,8 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { kindForKey, kindShortcut } from '../keymap.ts';
 import { MOVE_PAGE_MARKER_COMMAND, REMOVE_PAGE_MARKER_COMMAND, SET_BLOCK_KIND_COMMAND } from '../commands.ts';
 import { $adjacentMarkers, $setKindOfSelection } from '../blocks.ts';
-import { $isPageMarkerNode } from '../nodes/PageMarkerNode.ts';
-import { $isSectionNode } from '../nodes/SectionNode.ts';
+import { $isPageMarkerNode } from '../../../shared/editor/nodes/PageMarkerNode.ts';
+import { $isSectionNode } from '../../../shared/editor/nodes/SectionNode.ts';
 import { PageLabelContext } from '../pageLabels.ts';
 
 /**

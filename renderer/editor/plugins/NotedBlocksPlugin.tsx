@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey } from 'lexical';
-import { $isSectionNode, SectionNode } from '../nodes/SectionNode.ts';
+import { $isSectionNode, SectionNode } from '../../../shared/editor/nodes/SectionNode.ts';
 
 const NOTED_CLASS = 'case-editor__block--noted';
 

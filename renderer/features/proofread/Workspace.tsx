@@ -9,7 +9,7 @@ import { casePageRange, scanPageFor } from '../../../shared/proof/pageMap.ts';
 import type { SaveState } from '../../editor/autosave.ts';
 import { CaseEditor } from '../../editor/CaseEditor.tsx';
 import { SCROLL_TO_PAGE_COMMAND } from '../../editor/commands.ts';
-import { $editorToDoc } from '../../editor/docConvert.ts';
+import { $editorToDoc } from '../../../shared/editor/docConvert.ts';
 import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LineLinkContext } from '../../scan/lineLinkContext.ts';

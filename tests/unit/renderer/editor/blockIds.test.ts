@@ -11,7 +11,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { $blockIdAtCaret, $blockIndexById, registerBlockIds } from '../../../../renderer/editor/blockIds.ts';
-import { $isSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
+import { $isSectionNode } from '../../../../shared/editor/nodes/SectionNode.ts';
 import type { Block, CaseDoc } from '../../../../shared/model/caseDoc.ts';
 import { $textPoint, makeEditor, readDoc, update } from './editorHarness.ts';
 

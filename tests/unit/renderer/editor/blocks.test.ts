@@ -11,7 +11,7 @@ import {
 } from '../../../../renderer/editor/blocks.ts';
 import { $collectMarkers } from '../../../../renderer/editor/markerGuard.ts';
 import { $replaceIfUnchanged, $replaceMatches } from '../../../../renderer/editor/textEdits.ts';
-import { $isSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
+import { $isSectionNode } from '../../../../shared/editor/nodes/SectionNode.ts';
 import { compileQuery, findMatches, replacementFor } from '../../../../shared/proof/find.ts';
 import { findSuspects } from '../../../../shared/proof/suspects.ts';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { $createTextNode, $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import { registerCharCounts } from '../../../../renderer/editor/charCounts.ts';
-import { $createSectionNode, $isSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
+import { $createSectionNode, $isSectionNode } from '../../../../shared/editor/nodes/SectionNode.ts';
 import { countChars, type CharCounts } from '../../../../shared/proof/counts.ts';
 import { makeEditor, update } from './editorHarness.ts';
 import { seedCaseDoc } from './seedDoc.ts';

@@ -1,12 +1,12 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { registerRichText } from '@lexical/rich-text';
 import { $getRoot, $isTextNode, type LexicalEditor, type TextNode } from 'lexical';
-import { PROOF_NODES } from '../../../../renderer/editor/nodes/index.ts';
+import { PROOF_NODES } from '../../../../shared/editor/nodes/index.ts';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $editorToDoc } from '../../../../renderer/editor/docConvert.ts';
+import { $editorToDoc } from '../../../../shared/editor/docConvert.ts';
 import { loadDocIntoEditor } from '../../../../renderer/editor/loadDoc.ts';
 import { registerPageMarkers } from '../../../../renderer/editor/markerGuard.ts';
-import { $isSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
+import { $isSectionNode } from '../../../../shared/editor/nodes/SectionNode.ts';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
 
 export function makeEditor(doc?: CaseDoc, opts: { history?: boolean } = {}): LexicalEditor {

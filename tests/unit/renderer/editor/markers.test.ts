@@ -8,7 +8,7 @@ import {
   MARKER_EDIT_TAG,
 } from '../../../../renderer/editor/markerGuard.ts';
 import { $insertPlainText } from '../../../../renderer/editor/plainText.ts';
-import { $isSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
+import { $isSectionNode } from '../../../../shared/editor/nodes/SectionNode.ts';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
 import { $selectRange, $textPoint, makeEditor, readDoc, update } from './editorHarness.ts';
 import { seedCaseDoc } from './seedDoc.ts';

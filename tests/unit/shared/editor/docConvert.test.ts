@@ -1,14 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { $createTextNode, $getRoot, $isTextNode } from 'lexical';
-import { $docToEditor, $editorToDoc } from '../../../../renderer/editor/docConvert.ts';
+import { $docToEditor, $editorToDoc } from '../../../../shared/editor/docConvert.ts';
 import { $collectMarkers, LOAD_TAG } from '../../../../renderer/editor/markerGuard.ts';
-import { $isSectionNode, $createSectionNode } from '../../../../renderer/editor/nodes/SectionNode.ts';
-import { $createPageMarkerNode } from '../../../../renderer/editor/nodes/PageMarkerNode.ts';
+import { $isSectionNode, $createSectionNode } from '../../../../shared/editor/nodes/SectionNode.ts';
+import { $createPageMarkerNode } from '../../../../shared/editor/nodes/PageMarkerNode.ts';
 import type { CaseDoc } from '../../../../shared/model/caseDoc.ts';
 import { CaseDoc as CaseDocSchema } from '../../../../shared/model/caseDoc.ts';
-import { makeEditor, readDoc, update } from './editorHarness.ts';
-import { seedCaseDoc } from './seedDoc.ts';
+import { makeEditor, readDoc, update } from '../../renderer/editor/editorHarness.ts';
+import { seedCaseDoc } from '../../renderer/editor/seedDoc.ts';
 
 describe('docConvert', () => {
   test('seed case 001 round-trips exactly, breaks becoming inline markers', () => {

@@ -15,8 +15,8 @@ import {
   type LexicalNode,
   type RangeSelection,
 } from 'lexical';
-import { BlockKind } from '../../../shared/model/blockKind.ts';
-import { BlockId, SourceSpan } from '../../../shared/model/caseDoc.ts';
+import { BlockKind } from '../../model/blockKind.ts';
+import { BlockId, SourceSpan } from '../../model/caseDoc.ts';
 
 /** The block's kind; unknown values from old JSON fall back to `body`. */
 export const kindState = createState('kind', {

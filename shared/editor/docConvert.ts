@@ -7,7 +7,7 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
-import type { Block, CaseDoc, PageBreak } from '../../shared/model/caseDoc.ts';
+import type { Block, CaseDoc, PageBreak } from '../model/caseDoc.ts';
 import { $createPageMarkerNode, $isPageMarkerNode } from './nodes/PageMarkerNode.ts';
 import { $createSectionNode, $isSectionNode } from './nodes/SectionNode.ts';
 

@@ -12,8 +12,7 @@ import {
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
-import type { ReactNode } from 'react';
-import { editorPageLabeler, MARKER_LABEL_CLASS, markerText } from '../pageLabels.ts';
+import { editorPageLabeler, MARKER_LABEL_CLASS, markerText } from '../pageMarkerLabels.ts';
 
 export const pageState = createState('page', {
   parse: (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0),
@@ -24,7 +23,7 @@ export const pageState = createState('page', {
  * contributes no text (so counts, search and the saved text skip it), and is kept in place by
  * the marker guard when text around it is deleted.
  */
-export class PageMarkerNode extends DecoratorNode<ReactNode> {
+export class PageMarkerNode extends DecoratorNode<null> {
   override $config() {
     return this.config('page-marker', {
       extends: DecoratorNode,
@@ -87,7 +86,7 @@ export class PageMarkerNode extends DecoratorNode<ReactNode> {
   }
 
   /** Nothing for React to render: the label is part of the DOM from {@link createDOM}. */
-  override decorate(): ReactNode {
+  override decorate(): null {
     return null;
   }
 }
