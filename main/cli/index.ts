@@ -10,6 +10,8 @@ import { casesCommand } from './commands/cases.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { searchCommand } from './commands/search.ts';
+import { serveCommand } from './commands/serve.ts';
+import { usersCommand } from './commands/users.ts';
 import { volumesCommand } from './commands/volumes.ts';
 
 const HELP = `编校台 Casebook Workbench — command line
@@ -42,6 +44,15 @@ Commands:
                                    full-text search over every volume: each word must
                                    occur (--exact: the whole query as one phrase); prints
                                    the cases by volume with excerpts and pages, best first
+  serve [--port N] [--host ADDR]   run the office (team sync) server for the library: prints
+                                   SYNC_URL=ws://HOST:PORT and serves until Ctrl+C / SIGTERM;
+                                   holds the library's lock while it runs (default host
+                                   127.0.0.1, default port: any free one)
+  users add <name> --role editor|viewer [--expires ISO-DATE]
+                                   add a user of the server; prints the access token, once
+                                   (only its hash is kept); viewers only read
+  users list                       list the server's users (never their tokens)
+  users revoke <name>              refuse the user's token from now on
 
 Options:
   --library DIR    the library folder (default: the app's)
@@ -85,6 +96,10 @@ async function main(): Promise<void> {
       'per-case': { type: 'boolean', default: false },
       exact: { type: 'boolean', default: false },
       pattern: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      role: { type: 'string' },
+      expires: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -108,6 +123,10 @@ async function main(): Promise<void> {
       return restoreCommand(rest, { ...opts, latest: values.latest ?? false });
     case 'search':
       return searchCommand(rest, { ...opts, volume: values.volume, stage: values.stage, exact: values.exact });
+    case 'serve':
+      return serveCommand(rest, { ...opts, port: values.port, host: values.host });
+    case 'users':
+      return usersCommand(rest, { ...opts, role: values.role, expires: values.expires });
     case 'export':
       return exportCommand(rest, {
         ...opts,

@@ -84,6 +84,9 @@ export interface NewCase {
   text?: string;
   who: string;
   at?: string;
+  /** A case arriving from the team's server keeps its uuid and gets its events from the shared log. */
+  uuid?: string;
+  withCreationEvent?: boolean;
 }
 
 /**
@@ -104,7 +107,7 @@ export function createCase(db: DatabaseSync, input: NewCase): Case {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
       )
       .run(
-        newUuid(),
+        input.uuid ?? newUuid(),
         input.volumeId,
         input.number ?? null,
         input.title,
@@ -122,7 +125,7 @@ export function createCase(db: DatabaseSync, input: NewCase): Case {
       );
     const id = rowId(res.lastInsertRowid);
     insertRevision(db, { caseId: id, version: 1, kind: 'import', who: input.who, at, docJson, text });
-    insertCreationEvent(db, { caseId: id, toStage: stage, who: input.who, at });
+    if (input.withCreationEvent !== false) insertCreationEvent(db, { caseId: id, toStage: stage, who: input.who, at });
     return getCase(db, id);
   });
 }

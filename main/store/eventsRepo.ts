@@ -1,19 +1,25 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { CaseEvent, deriveCaseState, type CaseState, type EventKind } from '../../shared/workflow/events.ts';
+import { CaseEvent, deriveCaseState, isStageKind, type CaseState, type EventKind } from '../../shared/workflow/events.ts';
 import type { Stage } from '../../shared/model/stage.ts';
 import { notFound, nowIso, parseStored } from './rows.ts';
 import { newUuid } from './uuid.ts';
+import { linkNewEvent } from '../../shared/workflow/forks.ts';
+import { hlcIso, nextHlc } from '../../shared/sync/hlc.ts';
 
 const EVENT_COLUMNS = `id, uuid, case_id AS caseId, kind, from_stage AS fromStage, to_stage AS toStage, who, at, note,
-  relaxed = 1 AS relaxed`;
+  relaxed = 1 AS relaxed, prev_uuid AS prev, merges, hlc, rejected`;
 
 function toEvent(r: Record<string, unknown>): CaseEvent {
-  return parseStored(CaseEvent, { ...r, relaxed: Boolean(r.relaxed) }, `case event ${String(r.id)}`);
+  const merges = typeof r.merges === 'string' ? (JSON.parse(r.merges) as unknown) : [];
+  return parseStored(CaseEvent, { ...r, relaxed: Boolean(r.relaxed), merges }, `case event ${String(r.id)}`);
 }
 
 /** A case's log in log order (time, then uuid: the order a merge of two machines' logs keeps). */
 export function listEvents(db: DatabaseSync, caseId: number): CaseEvent[] {
-  return db.prepare(`SELECT ${EVENT_COLUMNS} FROM case_events WHERE case_id = ? ORDER BY at, uuid`).all(caseId).map(toEvent);
+  return db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM case_events WHERE case_id = ? ORDER BY at, coalesce(hlc, ''), uuid`)
+    .all(caseId)
+    .map(toEvent);
 }
 
 export interface NewEvent {
@@ -42,13 +48,58 @@ export function insertCreationEvent(db: DatabaseSync, e: Omit<NewEvent, 'kind' |
   return insertEvent(db, { ...e, kind: 'create', fromStage: null });
 }
 
+/**
+ * Every new event names the one it was appended after (and closes any other heads: an open stage
+ * conflict) and carries a clock stamp later than every event of the case, so a team's merged logs
+ * keep their order and show their forks (shared/workflow/forks.ts, shared/sync/hlc.ts).
+ */
 function insertEvent(db: DatabaseSync, e: NewEvent): string {
   const uuid = newUuid();
+  const creation = e.kind === 'create';
+  const log = creation ? [] : listEvents(db, e.caseId).filter((x) => !x.rejected && isStageKind(x.kind));
+  const link = isStageKind(e.kind)
+    ? linkNewEvent(log.map((x) => ({ uuid: x.uuid, prev: x.prev ?? null, merges: x.merges ?? [] })))
+    : { prev: null, merges: [] };
+  const latest = creation ? null : latestHlc(db, e.caseId);
+  const stamp = nextHlc(latest, Date.now(), nodeId(db));
+  // The stamp never runs behind an event already in the log, even when this machine's clock does.
+  const at = e.at ?? maxIso(nowIso(), latest === null ? null : hlcIso(latest));
   db.prepare(
-    `INSERT INTO case_events (uuid, case_id, kind, from_stage, to_stage, who, at, note, relaxed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(uuid, e.caseId, e.kind, e.fromStage, e.toStage, e.who, e.at ?? nowIso(), e.note ?? null, e.relaxed ? 1 : 0);
+    `INSERT INTO case_events (uuid, case_id, kind, from_stage, to_stage, who, at, note, relaxed, prev_uuid, merges, hlc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    uuid,
+    e.caseId,
+    e.kind,
+    e.fromStage,
+    e.toStage,
+    e.who,
+    at,
+    e.note ?? null,
+    e.relaxed ? 1 : 0,
+    link.prev,
+    link.merges.length > 0 ? JSON.stringify(link.merges) : null,
+    stamp,
+  );
   return uuid;
+}
+
+function latestHlc(db: DatabaseSync, caseId: number): string | null {
+  const row = db.prepare('SELECT max(hlc) AS hlc FROM case_events WHERE case_id = ?').get(caseId);
+  return typeof row?.hlc === 'string' ? row.hlc : null;
+}
+
+function maxIso(a: string, b: string | null): string {
+  return b !== null && b > a ? b : a;
+}
+
+/** This library's node id in clock stamps: made once, kept in library_settings. */
+export function nodeId(db: DatabaseSync): string {
+  const row = db.prepare("SELECT value FROM library_settings WHERE key = 'sync.node'").get();
+  if (row) return String(row.value);
+  const id = newUuid().replaceAll('-', '').slice(-12);
+  db.prepare("INSERT OR IGNORE INTO library_settings (key, value) VALUES ('sync.node', ?)").run(id);
+  return id;
 }
 
 /** The case's state as its log says. */

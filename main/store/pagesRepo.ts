@@ -6,6 +6,7 @@ import { PageStatus } from '../../shared/model/stage.ts';
 import { withTransaction } from './transaction.ts';
 import { notFound, parseJson, parseStored, type Row } from './rows.ts';
 import { getVolume, scanPageFor } from './volumesRepo.ts';
+import { newUuid } from './uuid.ts';
 
 const PAGE_COLUMNS = `id, volume_id AS volumeId, idx AS "index", printed_label AS printedLabel,
   scan_page AS scanPage, raw_text AS rawText, status`;
@@ -40,6 +41,8 @@ export interface NewPage {
   scanPage?: number | null;
   /** What OCR read on the page's image; absent or null when its text came from a text layer. */
   ocr?: OcrPage | null;
+  /** A page arriving from the team's server keeps its uuid. */
+  uuid?: string;
 }
 
 /** Checks OCR data before it is written, so bad input is a VALIDATION error rather than a corrupt row later. */
@@ -75,12 +78,12 @@ export function insertPages(db: DatabaseSync, volumeId: number, pages: readonly 
   withTransaction(db, () => {
     const scan = getVolume(db, volumeId).scan;
     const insert = db.prepare(
-      `INSERT INTO pages (volume_id, idx, printed_label, scan_page, raw_text, status, ocr) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pages (volume_id, idx, printed_label, scan_page, raw_text, status, ocr, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const p of pages) {
       const scanPage = p.scanPage === undefined ? scanPageFor(p.index, scan) : p.scanPage;
       const status = PageStatus.parse(p.status ?? 'unproofed');
-      insert.run(volumeId, p.index, p.printedLabel, scanPage, p.rawText, status, ocrJson(p.ocr, p.index));
+      insert.run(volumeId, p.index, p.printedLabel, scanPage, p.rawText, status, ocrJson(p.ocr, p.index), p.uuid ?? newUuid());
     }
   });
 }

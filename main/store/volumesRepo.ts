@@ -37,6 +37,8 @@ export interface NewVolume {
   sourceHash?: string | null;
   scan?: ScanInfo | null;
   at?: string;
+  /** A volume arriving from the team's server keeps its uuid. */
+  uuid?: string;
 }
 
 export function createVolume(db: DatabaseSync, input: NewVolume): Volume {
@@ -47,7 +49,15 @@ export function createVolume(db: DatabaseSync, input: NewVolume): Volume {
       `INSERT INTO volumes (uuid, title, source_name, source_hash, scan, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(newUuid(), input.title, input.sourceName ?? null, input.sourceHash ?? null, scan ? JSON.stringify(scan) : null, at, at);
+    .run(
+      input.uuid ?? newUuid(),
+      input.title,
+      input.sourceName ?? null,
+      input.sourceHash ?? null,
+      scan ? JSON.stringify(scan) : null,
+      at,
+      at,
+    );
   return getVolume(db, rowId(res.lastInsertRowid));
 }
 

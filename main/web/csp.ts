@@ -27,10 +27,22 @@ export function buildCsp(extras: CspExtras = {}): string {
   ].join('; ');
 }
 
-/** Headers on every browser-mode response, whatever its status. */
-export function securityHeaders(): Record<string, string> {
+/**
+ * The WebSocket origins of our own server on `port` (the local sync hub at `/sync`). CSP Level 3
+ * lets `'self'` match ws: of the page's own host and port, but older engines need them named.
+ */
+export function ownWebSocketSources(port: number): string[] {
+  return [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`];
+}
+
+/**
+ * Headers on every browser-mode response, whatever its status. `wsPort`: the server accepts
+ * WebSocket upgrades (the sync hub), so the page may open sockets to it.
+ */
+export function securityHeaders(opts: { wsPort?: number } = {}): Record<string, string> {
+  const connect = opts.wsPort === undefined ? [] : ownWebSocketSources(opts.wsPort);
   return {
-    'Content-Security-Policy': buildCsp(),
+    'Content-Security-Policy': buildCsp(connect.length > 0 ? { connect } : {}),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { API_PREFIX, EXPORT_PREFIX, SCAN_PREFIX } from '../../shared/ipc/transport.ts';
 import type { Dispatch } from '../ipc/dispatch.ts';
@@ -29,7 +30,16 @@ export interface WebServerOptions {
   limits?: Partial<ApiLimits>;
   /** Called with unexpected errors (the client only sees a generic 500). */
   onError?: (err: unknown) => void;
+  /**
+   * WebSocket upgrades to {@link SYNC_PATH} (the local sync hub, see main/sync/hub.ts), after the
+   * Host and Origin guards the API has; absent: every upgrade is refused. The handler authenticates
+   * the connection itself (the page's token travels inside the WebSocket protocol).
+   */
+  onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
+
+/** Where browser mode accepts WebSocket upgrades (the local sync hub). */
+export const SYNC_PATH = '/sync';
 
 export interface WebServer {
   /** `http://127.0.0.1:<port>` — the origin, without token. */
@@ -56,7 +66,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeaders(opts.onUpgrade ? { wsPort: port } : {}))) {
+      res.setHeader(name, value);
+    }
     if (!isAllowedHost(req.headers.host, port)) {
       prepareEarlyAnswer(req, res);
       return sendText(res, 403, 'Forbidden');
@@ -110,6 +122,27 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     });
   });
 
+  // Upgraded sockets leave the HTTP server's bookkeeping (closeAllConnections misses them).
+  const upgraded = new Set<Duplex>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Same guards as the API (a page elsewhere reaching us by DNS rebinding, or by a cross-site
+    // socket, which browsers do not stop), then only the one path, only when a hub is mounted.
+    const segments = rawPathSegments(req.url ?? '/');
+    const onSyncPath = segments !== null && segments.length === 1 && `/${segments[0]}` === SYNC_PATH;
+    if (!opts.onUpgrade || !isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port) || !onSyncPath) {
+      socket.destroy();
+      return;
+    }
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    try {
+      opts.onUpgrade(req, socket, head);
+    } catch (err) {
+      opts.onError?.(err);
+      socket.destroy();
+    }
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -131,6 +164,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         resolve();
       });
       server.closeIdleConnections();
+      // Long-lived sockets (the sync hub's) have nothing in flight to wait for: cut them now.
+      for (const socket of upgraded) socket.destroy();
     });
     return closing;
   };

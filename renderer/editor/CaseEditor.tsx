@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -27,7 +27,10 @@ import { PlainPastePlugin } from './plugins/PlainPastePlugin.tsx';
 import { SuspectsPlugin, type BlockSuspect, type OcrSuspectSource } from './plugins/SuspectsPlugin.tsx';
 import { TextRangePlugin } from './plugins/TextRangePlugin.tsx';
 import { editorTheme } from './theme.ts';
+import { CollabPlugin, type CollabConfig } from './collab/CollabPlugin.tsx';
+import type { CollabStatus } from './collab/hubProvider.ts';
 import './editor.css';
+import './collab/collab.css';
 
 /**
  * The editor's context: everything that dispatches editor commands (toolbar, side panels, scan
@@ -82,6 +85,14 @@ export interface CaseEditorProps {
   ariaLabel: string;
   /** False for a locked case: read-only, and nothing is saved (default true). */
   editable?: boolean;
+  /**
+   * Edit the case's shared document with the team, through main's local hub (the library is
+   * connected to a server). The text then comes from the hub, not from `doc` (which is not loaded),
+   * undo is the shared document's, and nothing is saved from here: main rebuilds the stored case
+   * from the shared document. `onSaveState` reports the hub's receipt of edits (saving/saved).
+   * Remounts the editor's plugins when `docName` changes.
+   */
+  collab?: CollabConfig | undefined;
 }
 
 function LoadDocPlugin({
@@ -108,6 +119,11 @@ function LoadDocPlugin({
  * Memoized: the view around it re-renders on save-state and page changes, the editor need not.
  */
 export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
+  if (props.collab) {
+    // A binding cannot be repointed: another case (or hub) gets a fresh set of plugins.
+    const { docName, url, token } = props.collab;
+    return <CollabCaseEditor key={`${docName} ${url} ${token}`} {...props} collab={props.collab} />;
+  }
   return (
     <div className="case-editor">
       <FindReplacePlugin />
@@ -145,3 +161,71 @@ export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
     </div>
   );
 });
+
+function EditorRefPlugin({ onEditor }: { onEditor?: ((e: LexicalEditor) => void) | undefined }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => onEditor?.(editor), [editor, onEditor]);
+  return null;
+}
+
+/** What the save indicator shows in collab mode: the hub's receipt stands for the save. */
+function collabSaveState(status: CollabStatus): SaveState {
+  return status.state === 'synced' ? 'saved' : 'saving';
+}
+
+/**
+ * The collaborative editor: the same plugins, but the text comes from the hub (CollabPlugin first,
+ * see registerRemoteAsLoad), the shared undo replaces History, and there is no autosave.
+ */
+function CollabCaseEditor(props: CaseEditorProps & { collab: CollabConfig }) {
+  const { collab, onSaveState } = props;
+  const cursorsRef = useRef<HTMLDivElement>(null);
+  const lastSaveState = useRef<SaveState | null>(null);
+  const onStatus = (status: CollabStatus): void => {
+    collab.onStatus?.(status);
+    const state = collabSaveState(status);
+    if (state === lastSaveState.current) return;
+    lastSaveState.current = state;
+    onSaveState(state);
+  };
+  return (
+    <div className="case-editor">
+      <CollabPlugin
+        url={collab.url}
+        token={collab.token}
+        docName={collab.docName}
+        user={collab.user}
+        onStatus={onStatus}
+        cursorsContainerRef={cursorsRef}
+      />
+      <FindReplacePlugin />
+      <div className="case-editor__scroll" data-testid="editor-scroll">
+        <div className="case-editor__surface">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="case-editor__content"
+                data-testid="proof-editor"
+                aria-label={props.ariaLabel}
+                spellCheck={false}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <div ref={cursorsRef} className="case-editor__cursors" />
+        </div>
+      </div>
+      <EditorRefPlugin onEditor={props.onEditor} />
+      <EditablePlugin editable={(props.editable ?? true) && !collab.readOnly} />
+      <BlockIdPlugin />
+      <PageMarkerPlugin />
+      <DocumentRulesPlugin />
+      <PlainPastePlugin />
+      <TextRangePlugin />
+      <BlockKindPlugin {...(props.onKind ? { onKind: props.onKind } : {})} />
+      <PageTrackingPlugin startPage={props.startPage} onPage={props.onPage} />
+      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} words={props.words} ocr={props.ocr} />
+      <CharCountPlugin onCount={props.onCount} />
+    </div>
+  );
+}

@@ -48,6 +48,7 @@ export const ACTIVITY_KINDS = [
   'restore',
   'replace',
   'undo-replace',
+  'merge',
 ] as const;
 export const ActivityKind = z.enum(ACTIVITY_KINDS);
 export type ActivityKind = z.infer<typeof ActivityKind>;

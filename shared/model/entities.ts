@@ -70,8 +70,11 @@ export type Case = z.infer<typeof Case>;
 
 export { CaseEvent } from '../workflow/events.ts';
 
-/** replace / undo-replace: written by a volume-wide replace and by undoing its batch. */
-export const RevisionKind = z.enum(['import', 'save', 'restore', 'replace', 'undo-replace']);
+/**
+ * replace / undo-replace: written by a volume-wide replace and by undoing its batch; merge: the case
+ * rebuilt from the team's changes merged through the office server (who = 'sync').
+ */
+export const RevisionKind = z.enum(['import', 'save', 'restore', 'replace', 'undo-replace', 'merge']);
 export const RevisionSummary = z.object({
   id: Id,
   caseId: Id,

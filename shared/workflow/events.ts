@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Stage } from '../model/stage.ts';
+import { stageConflict } from './forks.ts';
 
 /**
  * What an entry of a case's append-only event log records. `move` is a transition recorded before
@@ -11,6 +12,10 @@ export type EventKind = z.infer<typeof EventKind>;
 
 /** Kinds that move the case to `toStage`; flags leave the stage alone. */
 const STAGE_KINDS: ReadonlySet<EventKind> = new Set(['create', 'signoff', 'sendback', 'unlock', 'move']);
+
+export function isStageKind(kind: EventKind): boolean {
+  return STAGE_KINDS.has(kind);
+}
 
 export const CaseEvent = z.object({
   id: z.number().int().positive(),
@@ -25,8 +30,21 @@ export const CaseEvent = z.object({
   note: z.string().nullable(),
   /** A sign-off by the previous pass's signer, allowed only because the library relaxed the rule. */
   relaxed: z.boolean(),
+  /** Team sync: the event this one was appended after, other heads it closes (shared/workflow/forks.ts). */
+  prev: z.string().nullable().optional(),
+  merges: z.array(z.string()).optional(),
+  /** Team sync: hybrid logical clock stamp (orders events stamped in the same millisecond). */
+  hlc: z.string().nullable().optional(),
+  /** Team sync: why the office server refused the event (it stays in the log, without effect). */
+  rejected: z.string().nullable().optional(),
 });
 export type CaseEvent = z.infer<typeof CaseEvent>;
+
+/** What deriving a case's state reads of an event (a shared log's events have no local ids). */
+export type LogEvent = Pick<
+  CaseEvent,
+  'uuid' | 'kind' | 'toStage' | 'who' | 'at' | 'note' | 'hlc' | 'prev' | 'merges' | 'rejected'
+>;
 
 export interface CaseFlag {
   reason: string;
@@ -43,11 +61,19 @@ export interface CaseState {
   lastSigner: string | null;
   /** When the case entered its stage. */
   since: string;
+  /** Team sync: the uuids of the events two machines appended on top of the same one, while unresolved. */
+  conflict?: string[];
 }
 
-/** Log order: by time, then by uuid — the same order on every machine after a merge. */
-export function compareEvents(a: Pick<CaseEvent, 'at' | 'uuid'>, b: Pick<CaseEvent, 'at' | 'uuid'>): number {
+/**
+ * Log order: by time, then by clock stamp (events stamped in one millisecond), then by uuid — the
+ * same order on every machine after a merge.
+ */
+export function compareEvents(a: Pick<CaseEvent, 'at' | 'uuid' | 'hlc'>, b: Pick<CaseEvent, 'at' | 'uuid' | 'hlc'>): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  const ha = a.hlc ?? '';
+  const hb = b.hlc ?? '';
+  if (ha !== hb) return ha < hb ? -1 : 1;
   return a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0;
 }
 
@@ -56,8 +82,9 @@ export function compareEvents(a: Pick<CaseEvent, 'at' | 'uuid'>, b: Pick<CaseEve
  * of the last stage-moving event, so two machines' logs merged give one answer. Returns null for
  * an empty log.
  */
-export function deriveCaseState(events: readonly CaseEvent[]): CaseState | null {
-  const sorted = [...events].sort(compareEvents);
+export function deriveCaseState(events: readonly LogEvent[]): CaseState | null {
+  // An event the office server refused stays in the log for everyone to see, without effect.
+  const sorted = events.filter((e) => !e.rejected).sort(compareEvents);
   let state = null as CaseState | null;
   for (const e of sorted) {
     if (STAGE_KINDS.has(e.kind)) {
@@ -70,6 +97,12 @@ export function deriveCaseState(events: readonly CaseEvent[]): CaseState | null 
     } else if (state) {
       state = { ...state, flag: e.kind === 'flag' ? { reason: e.note ?? '', who: e.who, at: e.at } : null };
     }
+  }
+  if (state) {
+    const conflict = stageConflict(
+      sorted.filter((e) => STAGE_KINDS.has(e.kind)).map((e) => ({ uuid: e.uuid, prev: e.prev ?? null, merges: e.merges ?? [] })),
+    );
+    if (conflict) state.conflict = conflict.map((e) => e.uuid);
   }
   return state;
 }

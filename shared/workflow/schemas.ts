@@ -23,5 +23,7 @@ export const CaseWorkflow = z.object({
   since: z.string(),
   openNotes: z.number().int().nonnegative(),
   locked: z.boolean(),
+  /** Team sync: the events of an open stage conflict (two sign-offs of one pass made apart). */
+  conflict: z.array(z.string()).optional(),
 });
 export type CaseWorkflow = z.infer<typeof CaseWorkflow>;

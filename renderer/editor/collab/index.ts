@@ -1,0 +1,14 @@
+export { CollabPlugin, type CollabConfig } from './CollabPlugin.tsx';
+export { clearForCollab, registerRemoteAsLoad } from './remoteTags.ts';
+export {
+  createHubProvider,
+  cursorColorFor,
+  HUB_PATH,
+  hubUrlFromPage,
+  INITIAL_COLLAB_STATUS,
+  type CollabState,
+  type CollabStatus,
+  type HubProvider,
+  type HubProviderOptions,
+} from './hubProvider.ts';
+export { useCollabStatus } from './useCollabStatus.ts';

@@ -1,0 +1,233 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appendEvent, caseState, createCase, getCase, listEvents, type Library } from '../../../main/store/index.ts';
+import { addUser } from '../../../main/sync/users.ts';
+import {
+  caseRows,
+  cloneLibrary,
+  edit,
+  ftsHits,
+  makeLibraryWithCases,
+  startApp,
+  startTestServer,
+  tempRoot,
+  waitFor,
+  within,
+  type TestApp,
+  type TestServer,
+} from './helpers.ts';
+
+/** The log of a case as every machine should have it: without local ids, in log order. */
+function portableLog(lib: Library, caseUuid: string) {
+  const row = lib.db.prepare('SELECT id FROM cases WHERE uuid = ?').get(caseUuid);
+  if (!row) return null;
+  return listEvents(lib.db, Number(row.id)).map(({ id: _id, caseId: _c, ...e }) => e);
+}
+
+function caseIdOf(lib: Library, uuid: string): number {
+  return Number(lib.db.prepare('SELECT id FROM cases WHERE uuid = ?').get(uuid)!.id);
+}
+
+async function settled(...apps: TestApp[]): Promise<void> {
+  for (const app of apps) app.client.syncLocal();
+  for (const app of apps) await within(`${app.dir} synced`, app.client.whenSynced());
+  // The other side's changes may still be arriving: sync again, then write what came in.
+  for (const app of apps) await within(`${app.dir} synced again`, app.client.whenSynced());
+  for (const app of apps) {
+    app.client.flushVolumes();
+    app.client.flushRebuilds();
+  }
+}
+
+describe('a team on one volume: two apps, a viewer and the office server', () => {
+  let root: string;
+  let server: TestServer;
+  let a: TestApp;
+  let b: TestApp;
+  let caseUuid: string;
+  let viewerToken: string;
+
+  before(async () => {
+    root = tempRoot('casebook-team-');
+    const origin = path.join(root, 'origin');
+    makeLibraryWithCases(origin);
+    for (const name of ['server', 'a', 'b']) cloneLibrary(origin, path.join(root, name));
+    server = await startTestServer(path.join(root, 'server'), ['甲', '乙']);
+    viewerToken = addUser(server.lib.db, '丁', 'viewer').token;
+    await server.start();
+    a = startApp(path.join(root, 'a'), server.url, server.tokens.get('甲')!, '甲');
+    b = startApp(path.join(root, 'b'), server.url, server.tokens.get('乙')!, '乙');
+    caseUuid = String(a.lib.db.prepare('SELECT uuid FROM cases ORDER BY id LIMIT 1').get()!.uuid);
+    await settled(a, b);
+  });
+
+  after(async () => {
+    await a?.close();
+    await b?.close();
+    await server?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('two sign-offs of one pass made while the server is down: both kept everywhere, the fork flagged', async () => {
+    await server.stop();
+    const ea = appendEvent(a.lib.db, {
+      caseId: caseIdOf(a.lib, caseUuid),
+      kind: 'signoff',
+      fromStage: 'imported',
+      toStage: 'review1',
+      who: '甲',
+    });
+    const eb = appendEvent(b.lib.db, {
+      caseId: caseIdOf(b.lib, caseUuid),
+      kind: 'signoff',
+      fromStage: 'imported',
+      toStage: 'review1',
+      who: '乙',
+    });
+    a.client.syncLocal();
+    b.client.syncLocal();
+    await server.start();
+    await settled(a, b);
+    await settled(a, b);
+    for (const lib of [a.lib, b.lib]) {
+      const state = caseState(lib.db, caseIdOf(lib, caseUuid));
+      assert.equal(state.stage, 'review1');
+      assert.deepEqual([...(state.conflict ?? [])].sort(), [ea.uuid, eb.uuid].sort(), 'the stage conflict is shown');
+    }
+    assert.deepEqual(portableLog(a.lib, caseUuid), portableLog(b.lib, caseUuid), 'one log, one order');
+    await waitFor(
+      'the server’s rows',
+      () => JSON.stringify(portableLog(server.lib, caseUuid)) === JSON.stringify(portableLog(a.lib, caseUuid)),
+    );
+    assert.deepEqual(caseState(server.lib.db, caseIdOf(server.lib, caseUuid)).conflict?.length, 2);
+    // Each sign-off pinned the text its signer saw.
+    const pinned = a.lib.db
+      .prepare('SELECT count(*) AS n FROM case_events WHERE uuid IN (?, ?) AND snapshot IS NOT NULL')
+      .get(ea.uuid, eb.uuid);
+    assert.equal(Number(pinned?.n), 2);
+  });
+
+  test('the server refuses a sign-off in another user’s name; every machine keeps it, refused, without effect', async () => {
+    const id = caseIdOf(a.lib, caseUuid);
+    const forged = appendEvent(a.lib.db, { caseId: id, kind: 'signoff', fromStage: 'review1', toStage: 'review2', who: '丙' });
+    assert.equal(caseState(a.lib.db, id).stage, 'review2', 'locally it looks signed');
+    await settled(a, b);
+    for (const app of [a, b]) {
+      await waitFor(`the refusal to reach ${app.dir}`, () => {
+        app.client.flushVolumes();
+        const cid = caseIdOf(app.lib, caseUuid);
+        return listEvents(app.lib.db, cid).find((e) => e.uuid === forged.uuid)?.rejected === 'sync.otherSigner';
+      });
+    }
+    for (const lib of [a.lib, b.lib]) {
+      const cid = caseIdOf(lib, caseUuid);
+      assert.equal(caseState(lib.db, cid).stage, 'review1');
+      assert.equal(listEvents(lib.db, cid).find((e) => e.uuid === forged.uuid)?.rejected, 'sync.otherSigner');
+    }
+    assert.ok(server.log.some((l) => l.includes(forged.uuid) && l.includes('sync.otherSigner')));
+  });
+
+  test('a merge touching a signed case marks it for review', async () => {
+    const ida = caseIdOf(a.lib, caseUuid);
+    const idb = caseIdOf(b.lib, caseUuid);
+    await server.stop();
+    edit(a, ida, (d) => {
+      d.blocks[0]!.text += '（甲改）';
+      return d;
+    });
+    edit(b, idb, (d) => {
+      d.blocks[1]!.text += '（乙改）';
+      return d;
+    });
+    await server.start();
+    await settled(a, b);
+    const marked = [a.lib, b.lib].filter((lib) =>
+      lib.db.prepare('SELECT 1 FROM sync_reviews WHERE case_id = ?').get(caseIdOf(lib, caseUuid)),
+    );
+    assert.ok(marked.length >= 1, 'at least the machine that merged the other’s edit marks it');
+    assert.equal(getCase(a.lib.db, ida).text, getCase(b.lib.db, idb).text);
+    assert.match(getCase(a.lib.db, ida).text, /（甲改）[\s\S]*（乙改）/);
+  });
+
+  test('a case made on one machine reaches the other, text and all', async () => {
+    const volumeId = Number(a.lib.db.prepare('SELECT volume_id FROM cases WHERE uuid = ?').get(caseUuid)!.volume_id);
+    const made = createCase(a.lib.db, {
+      volumeId,
+      number: 500,
+      title: '新增案例',
+      doc: {
+        version: 1,
+        blocks: [
+          { kind: 'title', text: '新增案例', page: 0, breaks: [] },
+          { kind: 'body', text: '甲在本机新加的案例正文。', page: 0, breaks: [] },
+        ],
+      },
+      who: '甲',
+    });
+    const madeUuid = String(a.lib.db.prepare('SELECT uuid FROM cases WHERE id = ?').get(made.id)!.uuid);
+    await waitFor('the new case on B', () => {
+      a.client.syncLocal();
+      b.client.flushVolumes();
+      b.client.flushRebuilds();
+      const row = b.lib.db.prepare('SELECT text FROM cases WHERE uuid = ?').get(madeUuid);
+      return row !== undefined && String(row.text).includes('新加的案例正文');
+    });
+    assert.deepEqual(ftsHits(b.lib, '新加的案例'), [madeUuid]);
+  });
+
+  test('a viewer receives everything, and its writes reach no one', async () => {
+    const dir = path.join(root, 'viewer');
+    fs.mkdirSync(dir);
+    const v = startApp(dir, server.url, viewerToken, '丁');
+    try {
+      await within('viewer discovers and syncs', v.client.discover());
+      await waitFor('viewer has every case', () => {
+        v.client.flushVolumes();
+        return (
+          Number(v.lib.db.prepare('SELECT count(*) AS n FROM cases').get()!.n) ===
+          Number(a.lib.db.prepare('SELECT count(*) AS n FROM cases').get()!.n)
+        );
+      });
+      const id = caseIdOf(v.lib, caseUuid);
+      await waitFor('viewer has the text', () => {
+        v.client.flushRebuilds();
+        return getCase(v.lib.db, id).text === getCase(a.lib.db, caseIdOf(a.lib, caseUuid)).text;
+      });
+      const before = getCase(a.lib.db, caseIdOf(a.lib, caseUuid)).text;
+      edit(v, id, (d) => ({ ...d, blocks: [{ kind: 'body', text: '观众改的', page: 0, breaks: [] }] }));
+      await new Promise((r) => setTimeout(r, 300));
+      await settled(a, b);
+      assert.equal(getCase(a.lib.db, caseIdOf(a.lib, caseUuid)).text, before);
+    } finally {
+      await v.close();
+    }
+  });
+
+  test('a fresh machine gets the whole library from the server: same rows, same search results, same logs', async () => {
+    await settled(a, b);
+    const dir = path.join(root, 'fresh');
+    fs.mkdirSync(dir);
+    const c = startApp(dir, server.url, server.tokens.get('乙')!, '乙');
+    try {
+      await within('discovered', c.client.discover());
+      await waitFor('every row equal to A’s', () => {
+        c.client.flushVolumes();
+        c.client.flushRebuilds();
+        return JSON.stringify(caseRows(c.lib)) === JSON.stringify(caseRows(a.lib));
+      });
+      assert.deepEqual(caseRows(c.lib), caseRows(b.lib));
+      for (const q of ['创先争优', '社区党建', '（甲改）']) assert.deepEqual(ftsHits(c.lib, q), ftsHits(a.lib, q), q);
+      assert.deepEqual(portableLog(c.lib, caseUuid), portableLog(a.lib, caseUuid));
+      const pages = (lib: Library) =>
+        lib.db
+          .prepare('SELECT uuid, idx, printed_label, raw_text, status FROM pages ORDER BY uuid')
+          .all()
+          .map((r) => ({ ...r }));
+      assert.deepEqual(pages(c.lib), pages(a.lib));
+    } finally {
+      await c.close();
+    }
+  });
+});
