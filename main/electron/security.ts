@@ -6,11 +6,13 @@ import { isAppUrl, type AppOrigin } from './appOrigin.ts';
 /** The page's CSP in Electron: the browser-mode policy plus the `scan:` scheme (and the dev server's needs). */
 export function electronCsp(app: AppOrigin): string {
   const scan = `${SCAN_PROTOCOL}:`;
-  if (app.kind === 'file') return buildCsp({ img: [scan], connect: [scan] });
+  // The local sync hub (team sync) listens on a loopback port chosen at start; its token guards it.
+  const hub = 'ws://127.0.0.1:*';
+  if (app.kind === 'file') return buildCsp({ img: [scan], connect: [scan, hub] });
   const dev = new URL(app.origin);
   const ws = `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`;
   // Vite's dev client injects an inline preamble (React refresh) and talks to the server over a websocket.
-  return buildCsp({ img: [scan], connect: [scan, ws], script: [`'unsafe-inline'`] });
+  return buildCsp({ img: [scan], connect: [scan, ws, hub], script: [`'unsafe-inline'`] });
 }
 
 /** Links the page may hand to the system browser; everything else (file:, javascript:, custom schemes) is dropped. */

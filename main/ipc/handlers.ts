@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/ipc/contract.ts';
 import type { AppContext } from '../services/context.ts';
 import { appHandlers } from './appHandlers.ts';
 import { backupsHandlers } from './backupsHandlers.ts';
+import { syncHandlers } from './syncHandlers.ts';
 import { casesHandlers } from './casesHandlers.ts';
 import { dashboardHandlers } from './dashboardHandlers.ts';
 import { exportHandlers } from './exportHandlers.ts';
@@ -32,5 +33,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...dashboardHandlers(ctx),
     ...notesHandlers(ctx),
     ...ocrHandlers(ctx),
+    ...syncHandlers(ctx),
   };
 }

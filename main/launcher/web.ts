@@ -35,6 +35,12 @@ async function main(): Promise<void> {
       return exportDownload(open.ctx, jobId);
     },
     port: args.port,
+    // The collaborative editor's socket goes to the open library's local sync hub.
+    onUpgrade: (req, socket, head) => {
+      const sync = host.current()?.ctx.sync;
+      if (sync) sync.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    },
     onError: (err) => log(`[web] ${String(err)}`),
   });
   process.stdout.write(`WORKBENCH_URL=${server.launchUrl}\n`);

@@ -3,6 +3,7 @@ import { createHandlers } from '../ipc/handlers.ts';
 import { writeGated } from '../ipc/writeGated.ts';
 import { openLibrary } from '../store/index.ts';
 import { startBackupScheduler } from './backupService.ts';
+import { startSyncService } from './syncService.ts';
 import type { AppContext } from './context.ts';
 import { JobRegistry } from './jobs.ts';
 import type { PrefsService } from './prefs.ts';
@@ -46,6 +47,8 @@ export async function boot(opts: BootOptions): Promise<Booted> {
   });
   // The daily copies run while the app runs; a one-shot CLI command does not start them.
   const backups = opts.mode === 'cli' ? null : startBackupScheduler(ctx);
+  // So does the team's sync (a library that was never connected just reads an empty row).
+  if (opts.mode !== 'cli') ctx.sync = startSyncService(ctx);
   let closed = false;
   return {
     ctx,
@@ -56,6 +59,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       closed = true;
       ctx.jobs.cancelAll();
       await backups?.stop();
+      await ctx.sync?.close();
       ctx.staging.clear();
       lib.close();
     },

@@ -3,6 +3,7 @@ import type { Library } from '../store/index.ts';
 import type { JobRegistry } from './jobs.ts';
 import type { PrefsService } from './prefs.ts';
 import type { StagingArea } from './staging.ts';
+import type { SyncService } from './syncService.ts';
 import type { WriteGate } from './writeGate.ts';
 
 /** What every handler group gets: the open library and the per-run services. */
@@ -19,6 +20,8 @@ export interface AppContext {
    * opens it again (this context is dead afterwards). Absent for a one-shot CLI command.
    */
   reopen?: (action?: (libraryDir: string) => Promise<void> | void) => Promise<void>;
+  /** The team's server connection (absent for a one-shot CLI command). */
+  sync?: SyncService;
 }
 
 /** Who is recorded in events and revisions: the user name in preferences, else the OS account. */

@@ -24,7 +24,8 @@ import { randomBytes } from 'node:crypto';
  * accountable act, so a blank name is refused (SIGNER_REQUIRED) instead of guessed.
  */
 export function signer(ctx: AppContext): string {
-  const name = ctx.prefs.get().userName.trim();
+  // With a team server, the signer is the connected user: the server checks the name against the token.
+  const name = (ctx.sync?.user() ?? ctx.prefs.get().userName).trim();
   if (!name) throw new AppError('SIGNER_REQUIRED', 'Set your name in Settings before signing');
   return name;
 }

@@ -27,11 +27,17 @@ export function storedDoc(db: DatabaseSync, caseId: number): CaseDoc | null {
 
 /**
  * Writes a case's row from its shared document (app and office server alike): document, text (the
- * search index follows by trigger), a new version and a 'merge' revision. Not saveCase: a merge the
+ * search index follows by trigger), a new version and a revision ('merge' by sync for the team's
+ * changes, 'save' by the user for their own typing in the collaborative editor). Not saveCase: a merge the
  * server accepted reaches a locked case too, whatever version an editor had. Returns false when the
  * row already holds that document.
  */
-export function writeCaseFromShared(db: DatabaseSync, caseId: number, doc: CaseDoc): boolean {
+export function writeCaseFromShared(
+  db: DatabaseSync,
+  caseId: number,
+  doc: CaseDoc,
+  by: { kind: 'merge' | 'save'; who: string } = { kind: 'merge', who: 'sync' },
+): boolean {
   const row = db.prepare('SELECT doc, version FROM cases WHERE id = ?').get(caseId);
   if (!row) return false;
   if (canonicalDoc(readDoc(row.doc, `case ${caseId} doc`)) === canonicalDoc(doc)) return false;
@@ -48,7 +54,7 @@ export function writeCaseFromShared(db: DatabaseSync, caseId: number, doc: CaseD
       at,
       caseId,
     );
-    insertRevision(db, { caseId, version, kind: 'merge', who: 'sync', at, docJson, text });
+    insertRevision(db, { caseId, version, kind: by.kind, who: by.who, at, docJson, text });
     // This write is the team's, not a local one: it must not come back as a local change.
     db.prepare("DELETE FROM sync_dirty WHERE kind = 'case' AND id = ?").run(caseId);
     setSyncBase(db, caseId);

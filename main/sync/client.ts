@@ -5,7 +5,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import * as Y from 'yjs';
 import { withBlockIds } from '../../shared/model/blockIds.ts';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
-import { openCaseReplica, type CaseReplica } from '../../shared/sync/caseReplica.ts';
+import { openCaseReplica, readCaseAt, type CaseReplica } from '../../shared/sync/caseReplica.ts';
 import { SYNC_SCHEMA_VERSION, caseDocName, volumeDocName } from '../../shared/sync/docNames.ts';
 import { mergeLocalIntoShared } from '../../shared/sync/mergeLocal.ts';
 import { encodeCaseSnapshot, readVolume } from '../../shared/sync/volumeDoc.ts';
@@ -57,6 +57,11 @@ export interface SyncClientOptions {
   who: string;
   /** How long a case waits after a change from the team before its row is rebuilt; default 500 ms. */
   rebuildDelayMs?: number;
+  /**
+   * The origin of edits made in this app's own collaborative editor (the local hub's): they rebuild
+   * the row as the user's save, not as a merge.
+   */
+  localEditOrigin?: unknown;
   /** How long a volume waits after a change from the team before its rows are written; default 30 ms. */
   volumeApplyDelayMs?: number;
   /** How often the library's local writes are looked for and sent; default 250 ms (see also `syncLocal`). */
@@ -99,6 +104,16 @@ export interface SyncClient {
   syncLocal(): void;
   /** Writes the team's volume changes into the rows now (also done shortly after they arrive). */
   flushVolumes(): void;
+  /** The case as it read at a sign-off's pinned snapshot (null: not tracked or no such snapshot here). */
+  readCaseAt(caseId: number, snapshot: string): CaseDoc | null;
+  /** Tells the team which case this app has open (null: none). */
+  setPresence(caseUuid: string | null): void;
+  /** Who else is online (through the same server), and on which case (its uuid) if any. */
+  peers(): { user: string; caseUuid: string | null }[];
+  /** The replica document of a shared document's name (the local hub bridges editors to it), or null. */
+  docFor(name: string): Y.Doc | null;
+  /** Whether the server lets this app only read (its user is a viewer). */
+  readOnly(): boolean;
   /** Asks the server for volumes this library lacks (done on every connection); resolves when they are set up. */
   discover(): Promise<void>;
   /** Rebuilds pending rows, disconnects and releases everything (no timer, no socket left). */
@@ -125,6 +140,8 @@ interface VolumeEntry extends DocEntry {
 interface Entry extends DocEntry {
   caseId: number;
   replica: CaseReplica;
+  /** The user typed in the collaborative editor since the row was last written. */
+  typed: boolean;
   rebuildTimer: NodeJS.Timeout | null;
 }
 
@@ -184,6 +201,8 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
   const allEntries = (): DocEntry[] => [...volEntries.values(), ...entries.values()];
   /** Per case, the document its row and its shared document last agreed on (the base of a local write's merge). */
   const retries = new Set<NodeJS.Timeout>();
+  /** The case this app has open (its uuid), told to the team through the volumes' awareness. */
+  let presence: string | null = null;
   const listeners = new Set<(status: SyncStatus) => void>();
   const waiters = new Set<{ resolve: () => void; reject: (err: Error) => void }>();
 
@@ -348,7 +367,9 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     // Blocks without an id (or with a repeated one) get theirs in the shared document too, so
     // every machine's row carries the same ids (two machines naming one block at once: one name wins).
     if (doc !== read) entry.replica.apply(doc);
-    const written = writeCaseFromShared(db, entry.caseId, doc);
+    const by = entry.typed ? { kind: 'save' as const, who: opts.who } : { kind: 'merge' as const, who: 'sync' };
+    entry.typed = false;
+    const written = writeCaseFromShared(db, entry.caseId, doc, by);
     if (!written) {
       setSyncBase(db, entry.caseId);
       return false;
@@ -377,14 +398,17 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     make: (provider: HocuspocusProvider) => E,
     onRemote: (entry: E) => void,
     onFirstSync?: (entry: E) => void,
+    onLocalEdit?: (entry: E) => void,
+    withAwareness = false,
   ): E => {
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name,
       document: ydoc,
       token: opts.token,
-      // A headless peer has no cursor: no awareness (the keep-alive keeps the socket busy).
-      awareness: null,
+      // A case's document has no cursor here (the editors' cursors stay on the local hub); a
+      // volume's carries who is online and on which case.
+      ...(withAwareness ? {} : { awareness: null }),
     });
     const entry = make(provider);
     let firstSync = true;
@@ -400,6 +424,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
         queueMicrotask(emitStatus);
       }
       if (origin === provider) onRemote(entry);
+      else if (origin !== undefined && origin === opts.localEditOrigin) onLocalEdit?.(entry);
     });
     provider.on('synced', () => {
       if (closed || entry.phase !== 'syncing') return;
@@ -468,13 +493,17 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     const entry = connectDoc(
       name,
       ydoc,
-      (provider): Entry => ({ caseId, name, ydoc, replica, provider, phase: 'idle', rebuildTimer: null }),
+      (provider): Entry => ({ caseId, name, ydoc, replica, provider, phase: 'idle', rebuildTimer: null, typed: false }),
       (e) => {
         // Both sides had changes in flight: a merge. A signed case is then marked for review.
         if (e.provider.hasUnsyncedChanges) markForReview(e.caseId);
         scheduleRebuild(e);
       },
       (e) => seedIfOurs(e),
+      (e) => {
+        e.typed = true;
+        scheduleRebuild(e);
+      },
     );
     entries.set(caseId, entry);
     return entry;
@@ -494,7 +523,10 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
         applyVolume(e);
         publish(e);
       },
+      undefined,
+      true,
     );
+    entry.provider.awareness?.setLocalState({ user: opts.who, case: presence });
     volEntries.set(volumeId, entry);
     return entry;
   };
@@ -778,6 +810,40 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     isTracked: (caseId) => entries.has(caseId),
     syncLocal,
     discover,
+    setPresence(caseUuid) {
+      if (presence === caseUuid) return;
+      presence = caseUuid;
+      for (const e of volEntries.values()) e.provider.awareness?.setLocalStateField('case', caseUuid);
+    },
+    peers() {
+      const seen = new Map<string, string | null>();
+      for (const e of volEntries.values()) {
+        const awareness = e.provider.awareness;
+        if (!awareness) continue;
+        for (const [clientId, state] of awareness.getStates()) {
+          if (clientId === awareness.clientID) continue;
+          const user = typeof state.user === 'string' ? state.user : null;
+          if (!user) continue;
+          const open = typeof state.case === 'string' ? state.case : null;
+          if (!seen.has(user) || open !== null) seen.set(user, open);
+        }
+      }
+      return [...seen].map(([user, caseUuid]) => ({ user, caseUuid }));
+    },
+    readCaseAt(caseId, snapshot) {
+      const entry = entries.get(caseId);
+      if (!entry) return null;
+      try {
+        return readCaseAt(entry.ydoc, snapshot);
+      } catch {
+        return null;
+      }
+    },
+    docFor(name) {
+      for (const e of entries.values()) if (e.name === name) return hasContent(e.ydoc) ? e.ydoc : null;
+      return null;
+    },
+    readOnly: () => allEntries().some((e) => e.provider.authorizedScope === 'readonly'),
     flushVolumes() {
       for (const e of volEntries.values()) if (e.applyTimer !== null) applyVolume(e);
     },

@@ -1,16 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { pipeline } from 'node:stream/promises';
 import { inspect } from 'node:util';
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Extension } from '@hocuspocus/server';
 import { CaseDoc } from '../../shared/model/caseDoc.ts';
 import { MAX_UPDATE_BYTES, SYNC_SCHEMA_VERSION, parseDocName } from '../../shared/sync/docNames.ts';
 import { seedCaseState } from '../../shared/sync/caseReplica.ts';
-import { openScan } from '../scans/serve.ts';
 import { openLibrary, type Library } from '../store/db.ts';
 import { bearerToken } from '../web/auth.ts';
 import { rawPathSegments } from '../web/guards.ts';
+import { sendJson, sendText } from '../web/http.ts';
+import { serveScan } from '../web/server.ts';
 import { listCatalog, volumeImport } from './catalog.ts';
 import { ServerRows } from './serverRows.ts';
 import { EventGuard, seedVolumeState } from './serverVolumes.ts';
@@ -362,16 +362,6 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   };
 }
 
-function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
-}
-
 /**
  * The server's HTTP side: `GET|HEAD /scans/<sha256>.<ext>` with `Authorization: Bearer <token>` of
  * any user (viewers read scans too), served like the browser mode serves them; nothing else.
@@ -393,28 +383,10 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, lib: Library
     if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed', { Allow: 'GET' });
     const body = segments.length === 1 ? listCatalog(lib.db) : volumeImport(lib.db, decodeURIComponent(segments[1]!));
     if (body === null) return sendText(res, 404, 'Not found');
-    const json = JSON.stringify(body);
-    res.writeHead(200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(json)),
-      'Cache-Control': 'no-store',
-    });
-    res.end(json);
-    return;
+    return sendJson(res, 200, body);
   }
   try {
-    const scan = await openScan(lib.scansDir, segments[1]!, { method: req.method ?? 'GET', range: req.headers.range });
-    if (scan.body === null) {
-      const text = scan.message ?? '';
-      res.writeHead(scan.status, {
-        ...scan.headers,
-        ...(scan.message === null ? {} : { 'Content-Length': String(Buffer.byteLength(text)) }),
-      });
-      res.end(scan.message === null ? undefined : text);
-      return;
-    }
-    res.writeHead(scan.status, scan.headers);
-    await pipeline(scan.body, res);
+    await serveScan(req, res, lib.scansDir, segments[1]!);
   } catch (err) {
     log(`sync: serving ${req.url ?? ''} failed: ${String(err)}`);
     if (!res.headersSent) sendText(res, 500, 'Internal server error');

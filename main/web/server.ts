@@ -173,7 +173,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   return { url, launchUrl: `${url}/#token=${token}`, port, token, close };
 }
 
-async function serveScan(req: IncomingMessage, res: ServerResponse, scansDir: string, rawName: string): Promise<void> {
+/** A scan file by its content-hash name, with ranges (browser mode and the office server alike). */
+export async function serveScan(req: IncomingMessage, res: ServerResponse, scansDir: string, rawName: string): Promise<void> {
   const scan = await openScan(scansDir, rawName, { method: req.method ?? 'GET', range: req.headers.range });
   if (scan.body === null) {
     prepareEarlyAnswer(req, res);

@@ -128,17 +128,7 @@ export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
     <div className="case-editor">
       <FindReplacePlugin />
       <div className="case-editor__scroll" data-testid="editor-scroll">
-        <RichTextPlugin
-          contentEditable={
-            <ContentEditable
-              className="case-editor__content"
-              data-testid="proof-editor"
-              aria-label={props.ariaLabel}
-              spellCheck={false}
-            />
-          }
-          ErrorBoundary={LexicalErrorBoundary}
-        />
+        <ProofText ariaLabel={props.ariaLabel} />
       </div>
       <LoadDocPlugin doc={props.doc} loadKey={props.loadKey} {...(props.onEditor ? { onEditor: props.onEditor } : {})} />
       <EditablePlugin editable={props.editable ?? true} />
@@ -166,6 +156,18 @@ function EditorRefPlugin({ onEditor }: { onEditor?: ((e: LexicalEditor) => void)
   const [editor] = useLexicalComposerContext();
   useEffect(() => onEditor?.(editor), [editor, onEditor]);
   return null;
+}
+
+/** The editable text itself, the same in both modes. */
+function ProofText({ ariaLabel }: { ariaLabel: string | undefined }) {
+  return (
+    <RichTextPlugin
+      contentEditable={
+        <ContentEditable className="case-editor__content" data-testid="proof-editor" aria-label={ariaLabel} spellCheck={false} />
+      }
+      ErrorBoundary={LexicalErrorBoundary}
+    />
+  );
 }
 
 /** What the save indicator shows in collab mode: the hub's receipt stands for the save. */
@@ -201,17 +203,7 @@ function CollabCaseEditor(props: CaseEditorProps & { collab: CollabConfig }) {
       <FindReplacePlugin />
       <div className="case-editor__scroll" data-testid="editor-scroll">
         <div className="case-editor__surface">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="case-editor__content"
-                data-testid="proof-editor"
-                aria-label={props.ariaLabel}
-                spellCheck={false}
-              />
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
+          <ProofText ariaLabel={props.ariaLabel} />
           <div ref={cursorsRef} className="case-editor__cursors" />
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { Language } from '../../shared/model/prefs.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LANGUAGES } from '../i18n/translate.ts';
 import { HeaderSearch } from '../features/search/HeaderSearch.tsx';
+import { SyncBadge } from '../features/sync/SyncBadge.tsx';
 import { routeHref } from '../router.ts';
 import { useNotices } from '../ui/Notices.tsx';
 import { usePrefs } from './PrefsContext.tsx';
@@ -27,6 +28,7 @@ export function AppHeader() {
       </nav>
       <HeaderSearch />
       <div className="app-header__spacer" />
+      <SyncBadge />
       <span className="app-header__user" data-testid="header-user">
         {prefs.userName ? t('header.user', { name: prefs.userName }) : t('header.noUser')}
       </span>

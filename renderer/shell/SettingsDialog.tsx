@@ -7,6 +7,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useNotices } from '../ui/Notices.tsx';
 import { useSubmit } from '../ui/useSubmit.ts';
 import { WorkflowSettings } from '../features/workflowSettings/WorkflowSettings.tsx';
+import { SyncSettings } from '../features/sync/SyncSettings.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
 import { usePrefs } from './PrefsContext.tsx';
 
@@ -87,6 +88,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       </form>
       {form.error ? <ErrorNotice error={form.error} /> : null}
       <WorkflowSettings />
+      <SyncSettings />
       <BackupsSection />
     </Dialog>
   );

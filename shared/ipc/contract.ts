@@ -39,6 +39,7 @@ import { ImportWordsInput, SetWordInput, WordEntry, WordExport, WordImportResult
 import { Assignee, AssigneeCount, BulkResult, CaseIdList, CaseTagIds, TagColor, TagUsage } from '../model/tags.ts';
 import { CaseNote, NoteBody } from '../model/notes.ts';
 import { VolumeDashboard } from '../model/dashboard.ts';
+import { CollabInfo, SyncConnectInput, SyncReview, SyncView } from '../model/sync.ts';
 import { AppErrorShape } from './errors.ts';
 import { LibraryStatus, LockIdentity } from './library.ts';
 
@@ -264,6 +265,20 @@ export const contract = {
   'backups:create': { input: z.object({}), output: BackupInfo },
   /** Put a backup in place of the library (the current file is kept as a backup), then reopen it. */
   'backups:restore': { input: RestoreBackupInput, output: RestoredBackup },
+
+  // Team sync: the library shared through an office server (see main/sync/).
+  /** Whether the library is connected, and how the connection stands. */
+  'sync:status': { input: z.object({}), output: SyncView },
+  /** Connects the library to a server (address, user, token from `users add`); it keeps working offline. */
+  'sync:connect': { input: SyncConnectInput, output: SyncView },
+  /** Makes the library local-only again (its shared documents stay in it, unsent changes too). */
+  'sync:disconnect': { input: z.object({}), output: SyncView },
+  /** What the editor needs to edit a case collaboratively; null: edit it through saves as before. */
+  'sync:collab': { input: z.object({ caseId: Id }), output: CollabInfo },
+  /** A case a team merge changed after it was signed: the signed and the current text (null: not marked). */
+  'sync:review': { input: z.object({ caseId: Id }), output: SyncReview },
+  /** Clears a case's review mark once someone has reviewed the merge. */
+  'sync:clearReview': { input: z.object({ caseId: Id }), output: Ok },
 
   // Volume-wide replace: preview every hit, apply the chosen ones as one batch, undo any batch later.
   /** Hits of a literal or regular expression in a volume (or some of its cases); locked cases listed apart. */

@@ -76,6 +76,11 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
       >
         <span className="stage-control__label">{t('casePage.stage')}</span>
         <StageBadge stage={current} testId="case-stage" />
+        {state?.conflict?.length ? (
+          <span className="stage-control__conflict" title={t('sync.conflict.title')} data-testid="stage-conflict">
+            ⚠
+          </span>
+        ) : null}
         {isLocked ? (
           <span className="stage-control__lock" title={t('workflow.locked')} data-testid="lock-badge">
             <LockIcon />
@@ -110,6 +115,12 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
             ) : null}
           </p>
           {state?.flag ? <FlagBox flag={state.flag} /> : null}
+          {state?.conflict?.length ? (
+            <div className="stage-control__flag" data-testid="conflict-box">
+              <strong>{t('sync.conflict.title')}</strong>
+              <span className="muted">{t('sync.conflict.hint', { count: state.conflict.length })}</span>
+            </div>
+          ) : null}
           {!who ? (
             <p className="stage-control__who stage-control__who--missing" data-testid="signer-missing">
               {t('errors.SIGNER_REQUIRED')}{' '}

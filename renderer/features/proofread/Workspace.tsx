@@ -20,6 +20,8 @@ import { useNotesTools } from '../notes/useNotesTools.tsx';
 import { useWordListTools } from '../wordList/useWordListTools.tsx';
 import { SelectSearchHit } from '../search/SelectSearchHit.tsx';
 import { ReOcrTool } from '../reocr/ReOcrTool.tsx';
+import { ReviewBanner } from '../sync/ReviewBanner.tsx';
+import { useCollab } from '../sync/useCollab.ts';
 import type { ProofreadClient } from './client.ts';
 import { ConflictBanner } from './ConflictBanner.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -62,6 +64,7 @@ export function Workspace({
   const { t, language } = useI18n();
   const { caseData, volume } = loaded;
   const save = useCaseSave(client, caseData, { onSaveStateChange, onCaseSaved });
+  const collab = useCollab(caseData.id);
   const wordList = useWordListTools(client);
   const notes = useNotesTools({ client, caseId: caseData.id, version: save.version, flush: save.flush });
   const status = usePageStatus(client, loaded.pages);
@@ -196,10 +199,12 @@ export function Workspace({
         />
       )}
       {status.error !== null && <ErrorNotice error={status.error} title={t('proof.status.failed')} testId="page-status-error" />}
+      {collab.config && <ReviewBanner caseId={caseData.id} />}
       {!hasScan && scanPane}
       <div className="proof__main">
         <div className="proof__text" style={hasScan ? { flexBasis: `${ratio * 100}%` } : undefined}>
           <CaseEditor
+            collab={collab.config}
             doc={doc}
             loadKey={save.load.key}
             startPage={startPage}
@@ -214,6 +219,8 @@ export function Workspace({
             ocr={ocr}
             onSuspects={setSuspects}
             ariaLabel={caseData.title}
+            // Edited the classic way until main says the case is shared (a save made meanwhile still
+            // reaches the team: the sync client takes every local write in).
             editable={!readOnly}
           />
           <SelectSearchHit caseId={caseData.id} />

@@ -205,6 +205,13 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
     }
   });
 
+  test('who is online, and on which case, reaches the other machines', async () => {
+    a.client.setPresence(caseUuid);
+    await waitFor('B sees 甲 on the case', () => b.client.peers().some((p) => p.user === '甲' && p.caseUuid === caseUuid));
+    a.client.setPresence(null);
+    await waitFor('B sees 甲 on no case', () => b.client.peers().some((p) => p.user === '甲' && p.caseUuid === null));
+  });
+
   test('a fresh machine gets the whole library from the server: same rows, same search results, same logs', async () => {
     await settled(a, b);
     const dir = path.join(root, 'fresh');

@@ -32,10 +32,10 @@ test('navigation stays on the app page', () => {
   assert.equal(isNavigationAllowed(pathToFileURL('/etc/passwd').href, app), false);
 });
 
-test('the Electron CSP adds the scan scheme, and the dev server needs only in dev', () => {
+test('the Electron CSP adds the scan scheme and the loopback sync hub, and the dev server needs only in dev', () => {
   const built = electronCsp(app);
   assert.match(built, /img-src 'self' blob: data: scan:/);
-  assert.match(built, /connect-src 'self' scan:(;|$)/);
+  assert.match(built, /connect-src 'self' scan: ws:\/\/127\.0\.0\.1:\*(;|$)/);
   assert.match(built, /script-src 'self';/);
   const dev = electronCsp({ kind: 'dev', origin: 'http://localhost:5173' });
   assert.match(dev, /connect-src 'self' scan: ws:\/\/localhost:5173/);

@@ -1,0 +1,168 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { AppError } from '../../shared/ipc/errors.ts';
+import { docToPlainText } from '../../shared/model/caseDoc.ts';
+import type { CollabInfo, SyncConnectInput, SyncReview, SyncView } from '../../shared/model/sync.ts';
+import { caseDocName } from '../../shared/sync/docNames.ts';
+import { storedDoc } from '../sync/caseRows.ts';
+import { startSyncClient, type SyncClient } from '../sync/client.ts';
+import { createLocalHub, HUB_ORIGIN, type LocalHub } from '../sync/hub.ts';
+import { createToken } from '../web/auth.ts';
+import type { AppContext } from './context.ts';
+
+/**
+ * A library shared with a team: its connection to the office server (kept in the library, table
+ * sync_remote), the sync client that keeps every case and volume in step, and the local hub the
+ * collaborative editor talks to. A library without a connection works exactly as before.
+ */
+export interface SyncService {
+  view(): SyncView;
+  connect(input: SyncConnectInput): Promise<SyncView>;
+  disconnect(): Promise<SyncView>;
+  /** What the editor needs to edit `caseId` collaboratively; null when not connected or not synced yet. */
+  collab(caseId: number): CollabInfo;
+  /** The review mark of a case (a merge changed it after it was signed), with the signed text. */
+  review(caseId: number): SyncReview;
+  /** Clears a case's review mark (someone reviewed the merge). */
+  clearReview(caseId: number): void;
+  /** The connected user's name (the signer, whom the server checks), or null. */
+  user(): string | null;
+  /** Browser mode: the web server hands `/sync` upgrades here. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+}
+
+interface Remote {
+  url: string;
+  user: string;
+  token: string;
+}
+
+function readRemote(ctx: AppContext): Remote | null {
+  const row = ctx.lib.db.prepare('SELECT url, user_name, token FROM sync_remote WHERE id = 1').get();
+  return row ? { url: String(row.url), user: String(row.user_name), token: String(row.token) } : null;
+}
+
+export function startSyncService(ctx: AppContext): SyncService {
+  const hubToken = createToken();
+  let remote = readRemote(ctx);
+  let client: SyncClient | null = null;
+  let hub: LocalHub | null = null;
+  let hubUrl: string | null = null;
+
+  const start = async (): Promise<void> => {
+    if (!remote) return;
+    client = startSyncClient({
+      lib: ctx.lib,
+      url: remote.url,
+      token: remote.token,
+      who: remote.user,
+      localEditOrigin: HUB_ORIGIN,
+    });
+    const c = client;
+    hub = createLocalHub({ token: hubToken, docFor: (name) => c.docFor(name), isReadOnly: () => c.readOnly() });
+    // Electron has no web server to route upgrades through: the hub listens on its own port.
+    if (ctx.mode === 'electron') hubUrl = (await hub.listen()).url;
+  };
+
+  const stop = async (): Promise<void> => {
+    const h = hub;
+    const c = client;
+    hub = null;
+    client = null;
+    hubUrl = null;
+    await h?.close();
+    await c?.close();
+  };
+
+  const view = (): SyncView => {
+    if (!remote || !client) {
+      return { mode: 'local', url: null, user: null, state: 'local', reason: null, pending: 0, readOnly: false, peers: [] };
+    }
+    const st = client.status();
+    return {
+      mode: 'connected',
+      url: remote.url,
+      user: remote.user,
+      state: st.state,
+      reason: st.reason ?? null,
+      pending: st.pendingDocs,
+      readOnly: client.readOnly(),
+      peers: client.peers().map((p) => {
+        const row = p.caseUuid ? ctx.lib.db.prepare('SELECT id, title FROM cases WHERE uuid = ?').get(p.caseUuid) : undefined;
+        return { user: p.user, caseId: row ? Number(row.id) : null, title: row ? String(row.title) : null };
+      }),
+    };
+  };
+
+  const started = start().catch((err: unknown) => console.error('[sync] could not start', err));
+
+  return {
+    view,
+    async connect(input) {
+      await started;
+      await stop();
+      ctx.lib.db
+        .prepare(
+          `INSERT INTO sync_remote (id, url, user_name, token, created_at) VALUES (1, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET url = excluded.url, user_name = excluded.user_name, token = excluded.token`,
+        )
+        .run(input.url, input.user, input.token, new Date().toISOString());
+      remote = readRemote(ctx);
+      await start();
+      return view();
+    },
+    async disconnect() {
+      await started;
+      await stop();
+      ctx.lib.db.prepare('DELETE FROM sync_remote').run();
+      remote = null;
+      return view();
+    },
+    collab(caseId) {
+      if (!client || !remote) return null;
+      const row = ctx.lib.db.prepare('SELECT uuid FROM cases WHERE id = ?').get(caseId);
+      if (!row) throw new AppError('NOT_FOUND', `No case ${caseId}`, { id: caseId });
+      const docName = caseDocName(String(row.uuid));
+      // Asking to edit a case is opening it: the team sees who is on which case.
+      client.setPresence(String(row.uuid));
+      // A case whose text has not come from the server yet is edited the classic way meanwhile.
+      if (!client.docFor(docName)) return null;
+      return { url: hubUrl, token: hubToken, docName, user: remote.user, readOnly: client.readOnly() };
+    },
+    review(caseId) {
+      const db = ctx.lib.db;
+      const mark = db
+        .prepare(
+          `SELECT r.marked_at, e.who, e.at, e.snapshot FROM sync_reviews r
+           LEFT JOIN case_events e ON e.uuid = r.event_uuid WHERE r.case_id = ?`,
+        )
+        .get(caseId);
+      if (!mark) return null;
+      const doc = storedDoc(db, caseId);
+      const signed = typeof mark.snapshot === 'string' && client ? client.readCaseAt(caseId, mark.snapshot) : null;
+      return {
+        signer: String(mark.who ?? ''),
+        signedAt: String(mark.at ?? ''),
+        markedAt: String(mark.marked_at),
+        signedText: signed ? docToPlainText(signed) : null,
+        currentText: doc ? docToPlainText(doc) : '',
+      };
+    },
+    clearReview(caseId) {
+      ctx.lib.db.prepare('DELETE FROM sync_reviews WHERE case_id = ?').run(caseId);
+    },
+    user: () => (remote && client ? remote.user : null),
+    handleUpgrade(req, socket, head) {
+      if (!hub) {
+        socket.destroy();
+        return;
+      }
+      hub.handleUpgrade(req, socket, head);
+    },
+    async close() {
+      await started;
+      await stop();
+    },
+  };
+}
