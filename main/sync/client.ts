@@ -147,6 +147,9 @@ interface Entry extends DocEntry {
 
 /** Refusals that concern one document; any other refusal concerns the app (token, user, schema). */
 const DOC_REFUSALS = new Set(['sync.badDoc', 'sync.tooLarge']);
+/** A document's log is compacted once it holds this many updates, looked at this often. */
+const COMPACT_AFTER_ROWS = 500;
+const COMPACT_EVERY_MS = 60_000;
 /** How often a document the server does not know yet is asked for again (250 ms, doubling). */
 const BAD_DOC_RETRIES = 5;
 
@@ -764,6 +767,19 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     }
   }, localSyncMs);
   localTimer.unref();
+  // The log of a busy document is folded into its state now and then (a keystroke is a row).
+  const compactTimer = setInterval(() => {
+    try {
+      const busy = db
+        .prepare('SELECT doc FROM sync_updates GROUP BY doc HAVING count(*) >= ?')
+        .all(COMPACT_AFTER_ROWS)
+        .map((r) => String(r.doc));
+      for (const name of busy) compactDoc(db, name);
+    } catch (err) {
+      console.error('sync: compacting the update log failed (it stays as it is)', err);
+    }
+  }, COMPACT_EVERY_MS);
+  compactTimer.unref();
 
   const flushRebuilds = (caseId?: number): number => {
     let written = 0;
@@ -868,6 +884,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
         closed = true;
         clearInterval(keepAlive);
         clearInterval(localTimer);
+        clearInterval(compactTimer);
         for (const r of retries) clearTimeout(r);
         for (const e of volEntries.values()) {
           if (e.applyTimer !== null) clearTimeout(e.applyTimer);
