@@ -16,7 +16,7 @@ import { CatalogEntry, VolumeImport, materializeVolume } from './catalog.ts';
 import { drainLocalChanges } from './dirty.ts';
 import { canonicalDoc, initSyncBases, setSyncBase, storedDoc, syncBase, writeCaseFromShared } from './caseRows.ts';
 import { appendUpdate, compact as compactDoc, loadInto } from './updateLog.ts';
-import { applyVolumeToLibrary, publishVolume } from './volumeSync.ts';
+import { applyVolumeToLibrary, publishVolume, volumeBase, type VolumeBase } from './volumeSync.ts';
 
 /**
  * An app's side of team sync: a replica of every case of the library (a Y document bound to a
@@ -135,6 +135,8 @@ interface VolumeEntry extends DocEntry {
   volumeId: number;
   uuid: string;
   applyTimer: NodeJS.Timeout | null;
+  /** What the volume's rows and its document last agreed on, field by field. */
+  base: VolumeBase;
 }
 
 interface Entry extends DocEntry {
@@ -519,7 +521,16 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     const entry = connectDoc(
       name,
       ydoc,
-      (provider): VolumeEntry => ({ volumeId, uuid, name, ydoc, provider, phase: 'idle', applyTimer: null }),
+      (provider): VolumeEntry => ({
+        volumeId,
+        uuid,
+        name,
+        ydoc,
+        provider,
+        phase: 'idle',
+        applyTimer: null,
+        base: volumeBase(readVolume(ydoc)),
+      }),
       (e) => scheduleVolumeApply(e),
       (e) => {
         // What the library did meanwhile goes out; what the team did comes in.
@@ -539,7 +550,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     if (e.applyTimer !== null) clearTimeout(e.applyTimer);
     e.applyTimer = null;
     if (closed) return;
-    const applied = applyVolumeToLibrary(db, e.uuid, readVolume(e.ydoc));
+    const applied = applyVolumeToLibrary(db, e.uuid, readVolume(e.ydoc), e.base);
     if (applied.volumeId !== e.volumeId) {
       volEntries.delete(e.volumeId);
       e.volumeId = applied.volumeId;
@@ -572,11 +583,20 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
   /** The library's volume rows into the volume's document (only what differs), pinning new events' text. */
   const publish = (e: VolumeEntry): void => {
     if (closed) return;
-    publishVolume(db, e.volumeId, e.ydoc, (caseUuid) => {
-      const row = db.prepare('SELECT id FROM cases WHERE uuid = ?').get(caseUuid);
-      const entry = row ? entries.get(Number(row.id)) : undefined;
-      return entry && hasContent(entry.ydoc) ? encodeCaseSnapshot(entry.ydoc) : null;
-    });
+    // What the team changed and the rows have not taken in yet comes in first.
+    if (e.applyTimer !== null) applyVolume(e);
+    publishVolume(
+      db,
+      e.volumeId,
+      e.ydoc,
+      (caseUuid) => {
+        const row = db.prepare('SELECT id FROM cases WHERE uuid = ?').get(caseUuid);
+        const entry = row ? entries.get(Number(row.id)) : undefined;
+        return entry && hasContent(entry.ydoc) ? encodeCaseSnapshot(entry.ydoc) : null;
+      },
+      null,
+      e.base,
+    );
   };
 
   const rowDoc = (caseId: number): CaseDoc | null => storedDoc(db, caseId);

@@ -6,6 +6,7 @@ import {
   appendEvents,
   readVolume,
   setCaseMeta,
+  setExtra,
   setPageStatus,
   type CaseMeta,
   type SyncEvent,
@@ -14,6 +15,7 @@ import {
 import { EventKind } from '../../shared/workflow/events.ts';
 import { createCase } from '../store/casesRepo.ts';
 import { setSyncBase } from './caseRows.ts';
+import { applyExtras, extrasFromLibrary, removedTags } from './volumeExtras.ts';
 import { refreshStage } from '../store/eventsRepo.ts';
 import { withTransaction } from '../store/transaction.ts';
 import { createVolume } from '../store/volumesRepo.ts';
@@ -89,7 +91,13 @@ export function volumeStateFromLibrary(db: DatabaseSync, volumeId: number): Omit
   for (const p of db.prepare('SELECT uuid, status FROM pages WHERE volume_id = ? ORDER BY idx').all(volumeId)) {
     pages[String(p.uuid)] = PageStatus.parse(p.status);
   }
-  return { title: String(vol?.title ?? ''), cases, pages, events: eventRows(db, volumeId) };
+  return {
+    title: String(vol?.title ?? ''),
+    cases,
+    pages,
+    events: eventRows(db, volumeId),
+    extras: Object.fromEntries(extrasFromLibrary(db, volumeId)),
+  };
 }
 
 /**
@@ -102,21 +110,42 @@ export function publishVolume(
   doc: Y.Doc,
   snapshotFor: (caseUuid: string) => string | null,
   origin: unknown = null,
+  base?: VolumeBase,
 ): void {
   const state = volumeStateFromLibrary(db, volumeId);
   const setSnapshot = db.prepare('UPDATE case_events SET snapshot = ? WHERE uuid = ? AND snapshot IS NULL');
   doc.transact(() => {
     const held = readVolume(doc);
-    if (held.title !== state.title) doc.getMap('meta').set('title', state.title);
+    // With a base, only what the rows changed since goes out: a field the team changed and the
+    // rows have not taken in yet differs from the document too, and must not be sent back.
+    const mine = (key: string, rowValue: unknown, docValue: unknown): boolean => {
+      if (rowValue === docValue) {
+        base?.set(key, rowValue);
+        return false;
+      }
+      if (base && base.has(key) && base.get(key) === rowValue) return false;
+      base?.set(key, rowValue);
+      return true;
+    };
+    if (mine('title', state.title, held.title)) doc.getMap('meta').set('title', state.title);
     for (const [uuid, meta] of Object.entries(state.cases)) {
       const have = held.cases[uuid];
       const changed: Partial<CaseMeta> = {};
       for (const key of Object.keys(meta) as (keyof CaseMeta)[]) {
-        if (!have || have[key] !== meta[key]) (changed as Record<string, unknown>)[key] = meta[key];
+        if (mine(`c:${uuid}:${key}`, meta[key], have ? have[key] : undefined))
+          (changed as Record<string, unknown>)[key] = meta[key];
       }
       if (Object.keys(changed).length > 0) setCaseMeta(doc, uuid, changed);
     }
-    for (const [uuid, status] of Object.entries(state.pages)) if (held.pages[uuid] !== status) setPageStatus(doc, uuid, status);
+    for (const [uuid, status] of Object.entries(state.pages))
+      if (mine(`p:${uuid}`, status, held.pages[uuid])) setPageStatus(doc, uuid, status);
+    const rowExtras = new Map(Object.entries(state.extras));
+    const docExtras = new Map(Object.entries(held.extras));
+    for (const [key, value] of rowExtras) if (mine(key, value, docExtras.get(key))) setExtra(doc, key, value);
+    // A tag taken off here: the document still says it is on.
+    for (const key of removedTags(rowExtras, docExtras)) {
+      if ((!base || base.get(key) === true) && mine(key, false, true)) setExtra(doc, key, false);
+    }
     const known = new Set(held.events.map((e) => e.uuid));
     const fresh = state.events.filter((e) => !known.has(e.uuid));
     for (const e of fresh) {
@@ -127,6 +156,22 @@ export function publishVolume(
     }
     appendEvents(doc, fresh);
   }, origin);
+}
+
+/**
+ * What a volume's rows and its document last agreed on, field by field (`title`, `c:<case>:<field>`,
+ * `p:<page>`): a field that differs from it changed on that side. An app keeps one per volume.
+ */
+export type VolumeBase = Map<string, unknown>;
+
+/** The base of a volume document as it stands: every field of it counts as agreed. */
+export function volumeBase(state: VolumeState): VolumeBase {
+  const base: VolumeBase = new Map([['title', state.title]]);
+  for (const [uuid, meta] of Object.entries(state.cases))
+    for (const [k, v] of Object.entries(meta)) base.set(`c:${uuid}:${k}`, v);
+  for (const [uuid, status] of Object.entries(state.pages)) base.set(`p:${uuid}`, status);
+  for (const [key, value] of Object.entries(state.extras)) base.set(key, value);
+  return base;
 }
 
 export interface AppliedVolume {
@@ -144,11 +189,22 @@ const EMPTY_DOC: CaseDoc = { version: 1, blocks: [] };
  * (a new machine), case fields and page statuses updated, events the library lacks inserted (by
  * uuid) and refusals recorded, then each touched case's stage re-derived from its log.
  */
-export function applyVolumeToLibrary(db: DatabaseSync, volumeUuid: string, state: VolumeState): AppliedVolume {
+export function applyVolumeToLibrary(db: DatabaseSync, volumeUuid: string, state: VolumeState, base?: VolumeBase): AppliedVolume {
+  // With a base, only what the team changed since comes in: a field changed here and not sent yet
+  // differs from the document too, and must not be overwritten.
+  const theirs = (key: string, docValue: unknown, rowValue: unknown): boolean => {
+    if (docValue === rowValue) {
+      base?.set(key, docValue);
+      return false;
+    }
+    if (base && base.has(key) && base.get(key) === docValue) return false;
+    base?.set(key, docValue);
+    return true;
+  };
   return withTransaction(db, () => {
     const row = db.prepare('SELECT id, title FROM volumes WHERE uuid = ?').get(volumeUuid);
     const volumeId = row ? Number(row.id) : createVolume(db, { title: state.title || '—', uuid: volumeUuid }).id;
-    if (row && state.title !== '' && String(row.title) !== state.title) {
+    if (row && state.title !== '' && theirs('title', state.title, String(row.title))) {
       db.prepare('UPDATE volumes SET title = ? WHERE id = ?').run(state.title, volumeId);
     }
     const byUuid = new Map(caseRows(db, volumeId).map((c) => [c.uuid, c]));
@@ -172,25 +228,45 @@ export function applyVolumeToLibrary(db: DatabaseSync, volumeUuid: string, state
         // Its (empty) row is the team's doing, not a local write: its text comes with its document.
         db.prepare("DELETE FROM sync_dirty WHERE kind = 'case' AND id = ?").run(created.id);
         setSyncBase(db, created.id);
+        for (const [k, v] of Object.entries(meta)) base?.set(`c:${uuid}:${k}`, v);
         byUuid.set(uuid, { id: created.id, uuid, meta });
         createdCases.push(uuid);
         touched.add(created.id);
-      } else if (JSON.stringify(have.meta) !== JSON.stringify({ ...have.meta, ...meta })) {
-        update.run(
-          meta.number,
-          meta.title,
-          meta.organization,
-          meta.assignee,
-          meta.pageStart,
-          meta.pageEnd,
-          meta.printedStart,
-          meta.printedEnd,
-          have.id,
-        );
+      } else {
+        const next = { ...have.meta };
+        let changed = false;
+        for (const key of Object.keys(meta) as (keyof CaseMeta)[]) {
+          if (theirs(`c:${uuid}:${key}`, meta[key], have.meta[key])) {
+            (next as Record<string, unknown>)[key] = meta[key];
+            changed = true;
+          }
+        }
+        if (changed) {
+          update.run(
+            next.number,
+            next.title,
+            next.organization,
+            next.assignee,
+            next.pageStart,
+            next.pageEnd,
+            next.printedStart,
+            next.printedEnd,
+            have.id,
+          );
+        }
       }
     }
-    const setStatus = db.prepare('UPDATE pages SET status = ? WHERE uuid = ? AND status IS NOT ?');
-    for (const [uuid, status] of Object.entries(state.pages)) setStatus.run(status, uuid, status);
+    for (const id of applyExtras(db, volumeId, new Map(Object.entries(state.extras)), theirs)) touched.add(id);
+    const setStatus = db.prepare('UPDATE pages SET status = ? WHERE uuid = ?');
+    const statuses = new Map(
+      db
+        .prepare('SELECT uuid, status FROM pages WHERE volume_id = ?')
+        .all(volumeId)
+        .map((r) => [String(r.uuid), String(r.status)]),
+    );
+    for (const [uuid, status] of Object.entries(state.pages)) {
+      if (statuses.has(uuid) && theirs(`p:${uuid}`, status, statuses.get(uuid))) setStatus.run(status, uuid);
+    }
 
     const known = new Set(
       db

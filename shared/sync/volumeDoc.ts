@@ -57,6 +57,8 @@ export interface VolumeState {
   pages: Record<string, PageStatus>;
   events: SyncEvent[];
   rejected: Record<string, Rejection>;
+  /** Notes and tags as flat entries, each merged on its own (main/sync/volumeExtras.ts says which). */
+  extras: Record<string, unknown>;
 }
 
 const casesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('cases');
@@ -64,6 +66,7 @@ const pagesMap = (doc: Y.Doc) => doc.getMap<string>('pages');
 const eventsArray = (doc: Y.Doc) => doc.getArray<SyncEvent>('events');
 const rejectedMap = (doc: Y.Doc) => doc.getMap<Rejection>('rejected');
 const metaMap = (doc: Y.Doc) => doc.getMap<unknown>('meta');
+const extrasMap = (doc: Y.Doc) => doc.getMap<unknown>('extras');
 
 /** Fills an empty volume document from a library's rows (the office server's one-time seed). */
 export function writeVolume(doc: Y.Doc, state: Omit<VolumeState, 'rejected'>, origin: unknown = null): void {
@@ -71,6 +74,7 @@ export function writeVolume(doc: Y.Doc, state: Omit<VolumeState, 'rejected'>, or
     metaMap(doc).set('title', state.title);
     for (const [uuid, meta] of Object.entries(state.cases)) setCaseMeta(doc, uuid, meta);
     for (const [uuid, status] of Object.entries(state.pages)) pagesMap(doc).set(uuid, status);
+    for (const [key, value] of Object.entries(state.extras)) extrasMap(doc).set(key, value);
     appendEvents(doc, state.events);
   }, origin);
 }
@@ -94,8 +98,10 @@ export function readVolume(doc: Y.Doc): VolumeState {
   }
   const rejected: Record<string, Rejection> = {};
   rejectedMap(doc).forEach((r, uuid) => (rejected[uuid] = r));
+  const extras: Record<string, unknown> = {};
+  extrasMap(doc).forEach((value, key) => (extras[key] = value));
   const title = metaMap(doc).get('title');
-  return { title: typeof title === 'string' ? title : '', cases, pages, events, rejected };
+  return { title: typeof title === 'string' ? title : '', cases, pages, events, rejected, extras };
 }
 
 /** Sets the fields of a case that differ from what the document holds (one entry per field). */
@@ -111,6 +117,11 @@ export function setCaseMeta(doc: Y.Doc, caseUuid: string, meta: Partial<CaseMeta
       if (fields.get(key) !== value) fields.set(key, value);
     }
   });
+}
+
+/** Sets one flat entry (a note's field, a tag on a case, a tag's colour). */
+export function setExtra(doc: Y.Doc, key: string, value: unknown): void {
+  if (extrasMap(doc).get(key) !== value) extrasMap(doc).set(key, value);
 }
 
 export function setPageStatus(doc: Y.Doc, pageUuid: string, status: PageStatus): void {

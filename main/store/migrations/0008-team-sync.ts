@@ -68,28 +68,39 @@ export function up(db: DatabaseSync): void {
     -- What changed locally since the sync client last looked, written by triggers so that every
     -- write path (save, restore, replace, re-OCR, sign-off, bulk edits) reaches the shared
     -- documents without each knowing about sync: a case whose text changed, a volume whose case
-    -- fields, page statuses or workflow log changed. One row per thing, however many writes.
+    -- fields, page statuses, workflow log, notes or tags changed. One row per thing, however many
+    -- writes. (NOT EXISTS, not OR IGNORE: an upsert firing a trigger overrides the trigger's OR IGNORE.)
     CREATE TABLE sync_dirty (
       kind TEXT NOT NULL,
       id   INTEGER NOT NULL,
       PRIMARY KEY (kind, id)
     ) STRICT, WITHOUT ROWID;
     CREATE TRIGGER sync_dirty_case_doc AFTER UPDATE OF doc ON cases WHEN new.doc IS NOT old.doc
-    BEGIN INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('case', new.id); END;
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'case', new.id WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE kind = 'case' AND id = new.id); END;
     CREATE TRIGGER sync_dirty_case_meta AFTER UPDATE OF number, title, organization, assignee, page_start, page_end,
       printed_start, printed_end ON cases
-    BEGIN INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('vol', new.volume_id); END;
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', new.volume_id WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE kind = 'vol' AND id = new.volume_id); END;
     CREATE TRIGGER sync_dirty_case_new AFTER INSERT ON cases
     BEGIN
-      INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('vol', new.volume_id);
-      INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('case', new.id);
+      INSERT INTO sync_dirty (kind, id) SELECT 'vol', new.volume_id WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE kind = 'vol' AND id = new.volume_id);
+      INSERT INTO sync_dirty (kind, id) SELECT 'case', new.id WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE kind = 'case' AND id = new.id);
     END;
     CREATE TRIGGER sync_dirty_event AFTER INSERT ON case_events
-    BEGIN INSERT OR IGNORE INTO sync_dirty (kind, id) SELECT 'vol', volume_id FROM cases WHERE id = new.case_id; END;
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', volume_id FROM cases WHERE id = new.case_id AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.kind = 'vol' AND d.id = volume_id); END;
     CREATE TRIGGER sync_dirty_page AFTER UPDATE OF status ON pages
-    BEGIN INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('vol', new.volume_id); END;
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', new.volume_id WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE kind = 'vol' AND id = new.volume_id); END;
     CREATE TRIGGER sync_dirty_volume AFTER UPDATE OF title ON volumes
-    BEGIN INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('vol', new.id); END;
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', new.id WHERE NOT EXISTS (SELECT 1 FROM sync_dirty WHERE kind = 'vol' AND id = new.id); END;
+    CREATE TRIGGER sync_dirty_note_new AFTER INSERT ON case_notes
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', volume_id FROM cases WHERE id = new.case_id AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.kind = 'vol' AND d.id = volume_id); END;
+    CREATE TRIGGER sync_dirty_note AFTER UPDATE OF block_id, resolved_at, resolved_by ON case_notes
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', volume_id FROM cases WHERE id = new.case_id AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.kind = 'vol' AND d.id = volume_id); END;
+    CREATE TRIGGER sync_dirty_tag_on AFTER INSERT ON case_tags
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', volume_id FROM cases WHERE id = new.case_id AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.kind = 'vol' AND d.id = volume_id); END;
+    CREATE TRIGGER sync_dirty_tag_off AFTER DELETE ON case_tags
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', volume_id FROM cases WHERE id = old.case_id AND NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.kind = 'vol' AND d.id = volume_id); END;
+    CREATE TRIGGER sync_dirty_tag AFTER UPDATE OF name, color ON tags
+    BEGIN INSERT INTO sync_dirty (kind, id) SELECT 'vol', v.id FROM volumes v WHERE NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.kind = 'vol' AND d.id = v.id); END;
 
     -- Per case, the version of its row that its shared document last took in (or was written from):
     -- a later local write is merged against that version's document (kept in case_revisions).

@@ -199,7 +199,11 @@ describe('sync server', () => {
     const before = logRows(lib, name);
     a.doc.getText('t').insert(0, '编校');
     await waitFor('the edit at the second client', () => b.doc.getText('t').toString() === '编校');
-    assert.ok(logRows(lib, name) > before, 'the update is in sync_updates');
+    // In the log at once, unless the debounced store already folded it into the state (a loaded
+    // machine can be that slow); either way the library holds it (the SIGKILL tests show it survives).
+    const held = new Y.Doc();
+    Y.applyUpdate(held, loadState(lib.db, name));
+    assert.ok(logRows(lib, name) > before || held.getText('t').toString() === '编校', 'the update is in the library');
     // The debounced store folds the log into the state.
     await waitFor('the store to fold the log', () => logRows(lib, name) === 0);
     const stored = new Y.Doc();

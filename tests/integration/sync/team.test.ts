@@ -2,7 +2,19 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendEvent, caseState, createCase, getCase, listEvents, type Library } from '../../../main/store/index.ts';
+import {
+  addNote,
+  addReply,
+  appendEvent,
+  caseState,
+  createCase,
+  getCase,
+  listEvents,
+  setNoteResolved,
+  tagCases,
+  untagCase,
+  type Library,
+} from '../../../main/store/index.ts';
 import { addUser } from '../../../main/sync/users.ts';
 import {
   caseRows,
@@ -90,7 +102,12 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
     b.client.syncLocal();
     await server.start();
     await settled(a, b);
-    await settled(a, b);
+    await waitFor('both sign-offs on both machines', () =>
+      [a, b].every((app) => {
+        app.client.flushVolumes();
+        return caseState(app.lib.db, caseIdOf(app.lib, caseUuid)).conflict?.length === 2;
+      }),
+    );
     for (const lib of [a.lib, b.lib]) {
       const state = caseState(lib.db, caseIdOf(lib, caseUuid));
       assert.equal(state.stage, 'review1');
@@ -143,12 +160,15 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
     });
     await server.start();
     await settled(a, b);
-    const marked = [a.lib, b.lib].filter((lib) =>
-      lib.db.prepare('SELECT 1 FROM sync_reviews WHERE case_id = ?').get(caseIdOf(lib, caseUuid)),
+    await waitFor('a review mark', () =>
+      [a.lib, b.lib].some((lib) => lib.db.prepare('SELECT 1 FROM sync_reviews WHERE case_id = ?').get(caseIdOf(lib, caseUuid))),
     );
-    assert.ok(marked.length >= 1, 'at least the machine that merged the other’s edit marks it');
-    assert.equal(getCase(a.lib.db, ida).text, getCase(b.lib.db, idb).text);
-    assert.match(getCase(a.lib.db, ida).text, /（甲改）[\s\S]*（乙改）/);
+    await waitFor('both rows hold both edits', () => {
+      a.client.flushRebuilds();
+      b.client.flushRebuilds();
+      const ta = getCase(a.lib.db, ida).text;
+      return ta === getCase(b.lib.db, idb).text && /（甲改）[\s\S]*（乙改）/.test(ta);
+    });
   });
 
   test('a case made on one machine reaches the other, text and all', async () => {
@@ -205,6 +225,79 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
     }
   });
 
+  test('different fields of one case and page statuses changed apart all land on both machines', async () => {
+    await server.stop();
+    const pageUuid = String(a.lib.db.prepare('SELECT uuid FROM pages ORDER BY id LIMIT 1').get()!.uuid);
+    a.lib.db.prepare('UPDATE cases SET title = ? WHERE uuid = ?').run('甲改的标题', caseUuid);
+    b.lib.db.prepare('UPDATE cases SET organization = ?, assignee = ? WHERE uuid = ?').run('乙改的单位', '乙', caseUuid);
+    b.lib.db.prepare('UPDATE pages SET status = ? WHERE uuid = ?').run('problem', pageUuid);
+    a.client.syncLocal();
+    b.client.syncLocal();
+    await server.start();
+    await settled(a, b);
+    await settled(a, b);
+    for (const lib of [a.lib, b.lib, server.lib]) {
+      await waitFor('the fields on every machine', () => {
+        a.client.flushVolumes();
+        b.client.flushVolumes();
+        const row = lib.db.prepare('SELECT title, organization, assignee FROM cases WHERE uuid = ?').get(caseUuid)!;
+        const page = lib.db.prepare('SELECT status FROM pages WHERE uuid = ?').get(pageUuid)!;
+        return (
+          row.title === '甲改的标题' && row.organization === '乙改的单位' && row.assignee === '乙' && page.status === 'problem'
+        );
+      });
+    }
+  });
+
+  test('notes, replies, resolutions and tags made apart reach every machine', async () => {
+    await server.stop();
+    const ida = caseIdOf(a.lib, caseUuid);
+    const idb = caseIdOf(b.lib, caseUuid);
+    const blockId = getCase(a.lib.db, ida).doc.blocks[0]!.id!;
+    const noteId = addNote(a.lib.db, { caseId: ida, blockId, body: '甲：标题是否要改？', author: '甲' });
+    addReply(a.lib.db, { noteId, body: '甲：补充一句', author: '甲' });
+    tagCases(b.lib.db, [idb], '重点', '#cc3300');
+    tagCases(b.lib.db, [idb], '待核');
+    a.client.syncLocal();
+    b.client.syncLocal();
+    await server.start();
+    await settled(a, b);
+    const notesOf = (lib: Library) =>
+      lib.db
+        .prepare(
+          'SELECT n.uuid, n.body, n.block_id, n.resolved_by, p.uuid AS parent FROM case_notes n LEFT JOIN case_notes p ON p.id = n.parent_id ORDER BY n.uuid',
+        )
+        .all()
+        .map((r) => ({ ...r }));
+    const tagsOf = (lib: Library) =>
+      lib.db
+        .prepare('SELECT t.name, t.color FROM case_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.case_id = ? ORDER BY t.name')
+        .all(caseIdOf(lib, caseUuid))
+        .map((r) => ({ ...r }));
+    await waitFor('notes and tags on both', () => {
+      a.client.flushVolumes();
+      b.client.flushVolumes();
+      return notesOf(b.lib).length === 2 && tagsOf(a.lib).length === 2;
+    });
+    assert.deepEqual(notesOf(a.lib), notesOf(b.lib));
+    assert.deepEqual(tagsOf(a.lib), tagsOf(b.lib));
+    assert.deepEqual(tagsOf(a.lib), [
+      { name: '待核', color: '' },
+      { name: '重点', color: '#cc3300' },
+    ]);
+
+    // B resolves the thread and takes a tag off; A sees both.
+    const noteOnB = Number(b.lib.db.prepare('SELECT id FROM case_notes WHERE parent_id IS NULL').get()!.id);
+    setNoteResolved(b.lib.db, { noteId: noteOnB, resolved: true, who: '乙' });
+    untagCase(b.lib.db, idb, Number(b.lib.db.prepare("SELECT id FROM tags WHERE name = '待核'").get()!.id));
+    await settled(a, b);
+    await waitFor('the resolution and the removal on A', () => {
+      a.client.flushVolumes();
+      return tagsOf(a.lib).length === 1 && notesOf(a.lib).some((n) => n.resolved_by === '乙');
+    });
+    assert.deepEqual(notesOf(a.lib), notesOf(b.lib));
+  });
+
   test('who is online, and on which case, reaches the other machines', async () => {
     a.client.setPresence(caseUuid);
     await waitFor('B sees 甲 on the case', () => b.client.peers().some((p) => p.user === '甲' && p.caseUuid === caseUuid));
@@ -233,6 +326,22 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
           .all()
           .map((r) => ({ ...r }));
       assert.deepEqual(pages(c.lib), pages(a.lib));
+      const extras = (lib: Library) => ({
+        notes: lib.db
+          .prepare('SELECT uuid, body, block_id, resolved_at, resolved_by FROM case_notes ORDER BY uuid')
+          .all()
+          .map((r) => ({ ...r })),
+        tags: lib.db
+          .prepare(
+            'SELECT c.uuid, t.name, t.color FROM case_tags ct JOIN cases c ON c.id = ct.case_id JOIN tags t ON t.id = ct.tag_id ORDER BY 1, 2',
+          )
+          .all()
+          .map((r) => ({ ...r })),
+      });
+      await waitFor('notes and tags on the new machine', () => {
+        c.client.flushVolumes();
+        return JSON.stringify(extras(c.lib)) === JSON.stringify(extras(a.lib));
+      });
     } finally {
       await c.close();
     }
