@@ -67,7 +67,9 @@ test.describe('search across volumes', () => {
     const search = new SearchPage(page);
     await search.search('民情 论坛');
     await expect(search.summary).toHaveAttribute('data-total', '2');
-    await search.exact.check();
+    // The switch lives in the URL: the box shows it once the route has changed (click, then wait).
+    await search.exact.click();
+    await expect(search.exact).toBeChecked();
     await expect(search.empty).toBeVisible();
     await search.search('，。');
     await expect(search.error).toHaveAttribute('data-code', 'SEARCH_EMPTY_QUERY');
