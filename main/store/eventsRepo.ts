@@ -95,12 +95,20 @@ function maxIso(a: string, b: string | null): string {
 
 /** This library's node id in clock stamps: made once, kept in library_settings. */
 export function nodeId(db: DatabaseSync): string {
+  const cached = nodeIds.get(db);
+  if (cached) return cached;
   const row = db.prepare("SELECT value FROM library_settings WHERE key = 'sync.node'").get();
-  if (row) return String(row.value);
+  if (row) {
+    nodeIds.set(db, String(row.value));
+    return String(row.value);
+  }
   const id = newUuid().replaceAll('-', '').slice(-12);
   db.prepare("INSERT OR IGNORE INTO library_settings (key, value) VALUES ('sync.node', ?)").run(id);
   return id;
 }
+
+/** Read once per connection: an import stamps a creation event per case. */
+const nodeIds = new WeakMap<DatabaseSync, string>();
 
 /** The case's state as its log says. */
 export function caseState(db: DatabaseSync, caseId: number): CaseState {

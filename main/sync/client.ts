@@ -599,8 +599,6 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     );
   };
 
-  const rowDoc = (caseId: number): CaseDoc | null => storedDoc(db, caseId);
-
   /**
    * Clients never seed a case the server has: only a case this machine made (imported here, its
    * first revision not written by sync) whose shared document is still empty after the first
@@ -608,7 +606,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
    */
   const seedIfOurs = (e: Entry): void => {
     if (hasContent(e.ydoc)) return;
-    const doc = rowDoc(e.caseId);
+    const doc = storedDoc(db, e.caseId);
     if (!doc || doc.blocks.length === 0) return;
     const first = db.prepare('SELECT who FROM case_revisions WHERE case_id = ? ORDER BY version LIMIT 1').get(e.caseId);
     if (!first || first.who === 'sync') return;
@@ -647,7 +645,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
    */
   const takeInLocal = (entry: Entry): void => {
     const row = db.prepare('SELECT version FROM cases WHERE id = ?').get(entry.caseId);
-    const local = rowDoc(entry.caseId);
+    const local = storedDoc(db, entry.caseId);
     if (!row || !local) return;
     const base = syncBase(db, entry.caseId);
     if (base && base.version === Number(row.version)) return; // nothing written locally since
@@ -670,7 +668,8 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     const later: number[] = [];
     const laterVolumes: number[] = [];
     for (const caseId of changes.cases) {
-      const entry = entries.get(caseId) ?? (uuidOrNull(caseId) ? open(caseId, uuidOf(caseId)) : undefined);
+      const uuid = entries.has(caseId) ? null : uuidOrNull(caseId);
+      const entry = entries.get(caseId) ?? (uuid === null ? undefined : open(caseId, uuid));
       if (!entry) continue;
       if (!hasContent(entry.ydoc)) {
         later.push(caseId);
@@ -761,9 +760,9 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
   };
 
   const uuidOf = (caseId: number): string => {
-    const row = db.prepare('SELECT uuid FROM cases WHERE id = ?').get(caseId);
-    if (!row) throw new Error(`No case ${caseId} in the library`);
-    return String(row.uuid);
+    const uuid = uuidOrNull(caseId);
+    if (uuid === null) throw new Error(`No case ${caseId} in the library`);
+    return uuid;
   };
 
   const entryOf = (caseId: number): Entry => {
@@ -825,7 +824,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     saveLocal(caseId, doc) {
       if (closed) throw new Error('The sync client is closed');
       const entry = entryOf(caseId);
-      if (canonicalDoc(doc) !== canonicalDoc(rowDoc(caseId) ?? doc)) {
+      if (canonicalDoc(doc) !== canonicalDoc(storedDoc(db, caseId) ?? doc)) {
         throw new Error(`saveLocal: case ${caseId}'s row does not hold the document given (save it first)`);
       }
       if (hasContent(entry.ydoc)) takeInLocal(entry);

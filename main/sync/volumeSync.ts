@@ -118,15 +118,7 @@ export function publishVolume(
     const held = readVolume(doc);
     // With a base, only what the rows changed since goes out: a field the team changed and the
     // rows have not taken in yet differs from the document too, and must not be sent back.
-    const mine = (key: string, rowValue: unknown, docValue: unknown): boolean => {
-      if (rowValue === docValue) {
-        base?.set(key, rowValue);
-        return false;
-      }
-      if (base && base.has(key) && base.get(key) === rowValue) return false;
-      base?.set(key, rowValue);
-      return true;
-    };
+    const mine = (key: string, rowValue: unknown, docValue: unknown) => changedOnThisSide(base, key, rowValue, docValue);
     if (mine('title', state.title, held.title)) doc.getMap('meta').set('title', state.title);
     for (const [uuid, meta] of Object.entries(state.cases)) {
       const have = held.cases[uuid];
@@ -164,6 +156,20 @@ export function publishVolume(
  */
 export type VolumeBase = Map<string, unknown>;
 
+/**
+ * Whether `key` changed on the side holding `here` (so it goes to the side holding `there`): the
+ * two differ and `here` is not what both last agreed on. Records the value the sides now agree on.
+ */
+function changedOnThisSide(base: VolumeBase | undefined, key: string, here: unknown, there: unknown): boolean {
+  if (here === there) {
+    base?.set(key, here);
+    return false;
+  }
+  if (base && base.has(key) && base.get(key) === here) return false;
+  base?.set(key, here);
+  return true;
+}
+
 /** The base of a volume document as it stands: every field of it counts as agreed. */
 export function volumeBase(state: VolumeState): VolumeBase {
   const base: VolumeBase = new Map([['title', state.title]]);
@@ -192,15 +198,7 @@ const EMPTY_DOC: CaseDoc = { version: 1, blocks: [] };
 export function applyVolumeToLibrary(db: DatabaseSync, volumeUuid: string, state: VolumeState, base?: VolumeBase): AppliedVolume {
   // With a base, only what the team changed since comes in: a field changed here and not sent yet
   // differs from the document too, and must not be overwritten.
-  const theirs = (key: string, docValue: unknown, rowValue: unknown): boolean => {
-    if (docValue === rowValue) {
-      base?.set(key, docValue);
-      return false;
-    }
-    if (base && base.has(key) && base.get(key) === docValue) return false;
-    base?.set(key, docValue);
-    return true;
-  };
+  const theirs = (key: string, docValue: unknown, rowValue: unknown) => changedOnThisSide(base, key, docValue, rowValue);
   return withTransaction(db, () => {
     const row = db.prepare('SELECT id, title FROM volumes WHERE uuid = ?').get(volumeUuid);
     const volumeId = row ? Number(row.id) : createVolume(db, { title: state.title || '—', uuid: volumeUuid }).id;

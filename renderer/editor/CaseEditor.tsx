@@ -133,15 +133,7 @@ export const CaseEditor = memo(function CaseEditor(props: CaseEditorProps) {
       <LoadDocPlugin doc={props.doc} loadKey={props.loadKey} {...(props.onEditor ? { onEditor: props.onEditor } : {})} />
       <EditablePlugin editable={props.editable ?? true} />
       <HistoryPlugin />
-      <BlockIdPlugin />
-      <PageMarkerPlugin />
-      <DocumentRulesPlugin />
-      <PlainPastePlugin />
-      <TextRangePlugin />
-      <BlockKindPlugin {...(props.onKind ? { onKind: props.onKind } : {})} />
-      <PageTrackingPlugin startPage={props.startPage} onPage={props.onPage} />
-      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} words={props.words} ocr={props.ocr} />
-      <CharCountPlugin onCount={props.onCount} />
+      <ProofPlugins {...props} />
       <AutosavePlugin
         onSave={props.onSave}
         onState={props.onSaveState}
@@ -156,6 +148,23 @@ function EditorRefPlugin({ onEditor }: { onEditor?: ((e: LexicalEditor) => void)
   const [editor] = useLexicalComposerContext();
   useEffect(() => onEditor?.(editor), [editor, onEditor]);
   return null;
+}
+
+/** The plugins both modes share: block ids, page markers, document rules, paste, kinds, pages, suspects, counts. */
+function ProofPlugins(props: CaseEditorProps) {
+  return (
+    <>
+      <BlockIdPlugin />
+      <PageMarkerPlugin />
+      <DocumentRulesPlugin />
+      <PlainPastePlugin />
+      <TextRangePlugin />
+      <BlockKindPlugin {...(props.onKind ? { onKind: props.onKind } : {})} />
+      <PageTrackingPlugin startPage={props.startPage} onPage={props.onPage} />
+      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} words={props.words} ocr={props.ocr} />
+      <CharCountPlugin onCount={props.onCount} />
+    </>
+  );
 }
 
 /** The editable text itself, the same in both modes. */
@@ -209,15 +218,7 @@ function CollabCaseEditor(props: CaseEditorProps & { collab: CollabConfig }) {
       </div>
       <EditorRefPlugin onEditor={props.onEditor} />
       <EditablePlugin editable={(props.editable ?? true) && !collab.readOnly} />
-      <BlockIdPlugin />
-      <PageMarkerPlugin />
-      <DocumentRulesPlugin />
-      <PlainPastePlugin />
-      <TextRangePlugin />
-      <BlockKindPlugin {...(props.onKind ? { onKind: props.onKind } : {})} />
-      <PageTrackingPlugin startPage={props.startPage} onPage={props.onPage} />
-      <SuspectsPlugin enabled={props.suspectsEnabled} onSuspects={props.onSuspects} words={props.words} ocr={props.ocr} />
-      <CharCountPlugin onCount={props.onCount} />
+      <ProofPlugins {...props} />
     </div>
   );
 }
