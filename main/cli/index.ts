@@ -44,10 +44,15 @@ Commands:
                                    full-text search over every volume: each word must
                                    occur (--exact: the whole query as one phrase); prints
                                    the cases by volume with excerpts and pages, best first
-  serve [--port N] [--host ADDR]   run the office (team sync) server for the library: prints
+  serve [--port N] [--host ADDR] [--tls | --tls-cert FILE --tls-key FILE]
+                                   run the office (team sync) server for the library: prints
                                    SYNC_URL=ws://HOST:PORT and serves until Ctrl+C / SIGTERM;
                                    holds the library's lock while it runs (default host
-                                   127.0.0.1, default port: any free one)
+                                   127.0.0.1, default port: any free one). --tls serves
+                                   wss:// with a certificate made once and kept in the
+                                   library (sync-tls/), or the office's own with --tls-cert
+                                   and --tls-key; prints SYNC_FINGERPRINT=, which users
+                                   compare with what the app shows when they connect
   users add <name> --role editor|viewer [--expires ISO-DATE]
                                    add a user of the server; prints the access token, once
                                    (only its hash is kept); viewers only read
@@ -98,6 +103,9 @@ async function main(): Promise<void> {
       pattern: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      tls: { type: 'boolean', default: false },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       role: { type: 'string' },
       expires: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -124,7 +132,14 @@ async function main(): Promise<void> {
     case 'search':
       return searchCommand(rest, { ...opts, volume: values.volume, stage: values.stage, exact: values.exact });
     case 'serve':
-      return serveCommand(rest, { ...opts, port: values.port, host: values.host });
+      return serveCommand(rest, {
+        ...opts,
+        port: values.port,
+        host: values.host,
+        tls: values.tls ?? false,
+        tlsCert: values['tls-cert'],
+        tlsKey: values['tls-key'],
+      });
     case 'users':
       return usersCommand(rest, { ...opts, role: values.role, expires: values.expires });
     case 'export':

@@ -52,6 +52,7 @@ const NO_MAIN_THREAD_WRITES = new Set<Channel>([
   'words:export',
   'dashboard:volume',
   'notes:list',
+  'sync:probe',
 ]);
 
 /** The handler table with every writing channel waiting (asynchronously) for long writes elsewhere. */

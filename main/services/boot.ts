@@ -1,5 +1,6 @@
 import { createDispatcher, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers } from '../ipc/handlers.ts';
+import { viewerGated } from '../ipc/viewerGated.ts';
 import { writeGated } from '../ipc/writeGated.ts';
 import { openLibrary } from '../store/index.ts';
 import { startBackupScheduler } from './backupService.ts';
@@ -42,7 +43,9 @@ export async function boot(opts: BootOptions): Promise<Booted> {
   };
   const recent = opts.prefs.get().recentLibraries.filter((d) => d !== lib.dir);
   opts.prefs.set({ recentLibraries: [lib.dir, ...recent].slice(0, 10) });
-  const dispatch = createDispatcher(writeGated(createHandlers(ctx), ctx.writeGate), (channel, err) => {
+  // A viewer's writes are refused before they wait for the write gate (see viewerGated.ts).
+  const handlers = viewerGated(writeGated(createHandlers(ctx), ctx.writeGate), () => isViewer(ctx));
+  const dispatch = createDispatcher(handlers, (channel, err) => {
     console.error(`[${channel}]`, err);
   });
   // The daily copies run while the app runs; a one-shot CLI command does not start them.
@@ -64,4 +67,10 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       lib.close();
     },
   };
+}
+
+/** The library is connected to a team server as a user the server lets only read. */
+function isViewer(ctx: AppContext): boolean {
+  const view = ctx.sync?.view();
+  return view?.mode === 'connected' && view.readOnly;
 }

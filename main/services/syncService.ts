@@ -2,11 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { docToPlainText } from '../../shared/model/caseDoc.ts';
-import type { CollabInfo, SyncConnectInput, SyncReview, SyncView } from '../../shared/model/sync.ts';
+import type { CollabInfo, SyncCertificate, SyncConnectInput, SyncReview, SyncView } from '../../shared/model/sync.ts';
 import { caseDocName } from '../../shared/sync/docNames.ts';
 import { storedDoc } from '../sync/caseRows.ts';
 import { startSyncClient, type SyncClient } from '../sync/client.ts';
 import { createLocalHub, HUB_ORIGIN, type LocalHub } from '../sync/hub.ts';
+import { probeCertificate, type CertificateInfo } from '../sync/tls.ts';
 import { createToken } from '../web/auth.ts';
 import type { AppContext } from './context.ts';
 
@@ -17,6 +18,8 @@ import type { AppContext } from './context.ts';
  */
 export interface SyncService {
   view(): SyncView;
+  /** A `wss://` server's certificate, for its user to compare the fingerprint before connecting. */
+  probe(url: string): Promise<SyncCertificate>;
   connect(input: SyncConnectInput): Promise<SyncView>;
   disconnect(): Promise<SyncView>;
   /** What the editor needs to edit `caseId` collaboratively; null when not connected or not synced yet. */
@@ -36,11 +39,56 @@ interface Remote {
   url: string;
   user: string;
   token: string;
+  /** The pinned certificate (PEM) and its fingerprint, for `wss://`. */
+  certificate: string | null;
+  fingerprint: string | null;
+  /** The role the server last gave this user (kept: a viewer started offline stays read-only). */
+  role: 'editor' | 'viewer' | null;
 }
 
 function readRemote(ctx: AppContext): Remote | null {
-  const row = ctx.lib.db.prepare('SELECT url, user_name, token FROM sync_remote WHERE id = 1').get();
-  return row ? { url: String(row.url), user: String(row.user_name), token: String(row.token) } : null;
+  const row = ctx.lib.db
+    .prepare('SELECT url, user_name, token, certificate, fingerprint, role FROM sync_remote WHERE id = 1')
+    .get();
+  if (!row) return null;
+  const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  return {
+    url: String(row.url),
+    user: String(row.user_name),
+    token: String(row.token),
+    certificate: text(row.certificate),
+    fingerprint: text(row.fingerprint),
+    role: row.role === 'editor' || row.role === 'viewer' ? row.role : null,
+  };
+}
+
+/** The server's certificate now, or a translated error saying it cannot be reached. */
+async function probe(url: string): Promise<CertificateInfo> {
+  try {
+    return await probeCertificate(url);
+  } catch (err) {
+    const reason = String((err as { code?: unknown }).code ?? (err as Error).message ?? err);
+    throw new AppError('SYNC_UNREACHABLE', `No TLS answer from ${url}: ${reason}`, { url, reason });
+  }
+}
+
+/**
+ * For `wss://`, the certificate to pin: the one the server shows now, which must be the one the
+ * user confirmed (its fingerprint came from sync:probe). Plain `ws://` pins nothing.
+ */
+async function certificateToPin(input: SyncConnectInput): Promise<CertificateInfo | null> {
+  if (!/^wss:/i.test(input.url)) return null;
+  if (!input.fingerprint) {
+    throw new AppError('SYNC_CERT_UNCONFIRMED', 'A wss:// server’s certificate must be confirmed first', { url: input.url });
+  }
+  const shown = await probe(input.url);
+  if (shown.fingerprint !== input.fingerprint) {
+    throw new AppError('SYNC_CERT_CHANGED', 'The server now shows another certificate than the one confirmed', {
+      confirmed: input.fingerprint,
+      shown: shown.fingerprint,
+    });
+  }
+  return shown;
 }
 
 export function startSyncService(ctx: AppContext): SyncService {
@@ -56,11 +104,12 @@ export function startSyncService(ctx: AppContext): SyncService {
       lib: ctx.lib,
       url: remote.url,
       token: remote.token,
+      certificate: remote.certificate,
       who: remote.user,
       localEditOrigin: HUB_ORIGIN,
     });
     const c = client;
-    hub = createLocalHub({ token: hubToken, docFor: (name) => c.docFor(name), isReadOnly: () => c.readOnly() });
+    hub = createLocalHub({ token: hubToken, docFor: (name) => c.docFor(name), isReadOnly: () => readOnly() });
     // Electron has no web server to route upgrades through: the hub listens on its own port.
     if (ctx.mode === 'electron') hubUrl = (await hub.listen()).url;
   };
@@ -75,9 +124,33 @@ export function startSyncService(ctx: AppContext): SyncService {
     await c?.close();
   };
 
+  /**
+   * Whether this app may only read: what the server says on this connection, else what it said
+   * last (kept in the library), so a viewer started offline writes nothing the server would refuse.
+   */
+  const readOnly = (): boolean => {
+    if (!remote || !client) return false;
+    const said = client.role();
+    if (said !== null && said !== remote.role) {
+      ctx.lib.db.prepare('UPDATE sync_remote SET role = ? WHERE id = 1').run(said);
+      remote = { ...remote, role: said };
+    }
+    return (said ?? remote.role) === 'viewer';
+  };
+
   const view = (): SyncView => {
     if (!remote || !client) {
-      return { mode: 'local', url: null, user: null, state: 'local', reason: null, pending: 0, readOnly: false, peers: [] };
+      return {
+        mode: 'local',
+        url: null,
+        user: null,
+        state: 'local',
+        reason: null,
+        pending: 0,
+        readOnly: false,
+        fingerprint: null,
+        peers: [],
+      };
     }
     const st = client.status();
     return {
@@ -87,7 +160,8 @@ export function startSyncService(ctx: AppContext): SyncService {
       state: st.state,
       reason: st.reason ?? null,
       pending: st.pendingDocs,
-      readOnly: client.readOnly(),
+      readOnly: readOnly(),
+      fingerprint: remote.fingerprint,
       peers: client.peers().map((p) => {
         const row = p.caseUuid ? ctx.lib.db.prepare('SELECT id, title FROM cases WHERE uuid = ?').get(p.caseUuid) : undefined;
         return { user: p.user, caseId: row ? Number(row.id) : null, title: row ? String(row.title) : null };
@@ -99,15 +173,21 @@ export function startSyncService(ctx: AppContext): SyncService {
 
   return {
     view,
+    async probe(url) {
+      const { pem: _pem, ...shown } = await probe(url);
+      return shown;
+    },
     async connect(input) {
+      const pin = await certificateToPin(input);
       await started;
       await stop();
       ctx.lib.db
         .prepare(
-          `INSERT INTO sync_remote (id, url, user_name, token, created_at) VALUES (1, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET url = excluded.url, user_name = excluded.user_name, token = excluded.token`,
+          `INSERT INTO sync_remote (id, url, user_name, token, certificate, fingerprint, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET url = excluded.url, user_name = excluded.user_name, token = excluded.token,
+             certificate = excluded.certificate, fingerprint = excluded.fingerprint, role = NULL`,
         )
-        .run(input.url, input.user, input.token, new Date().toISOString());
+        .run(input.url, input.user, input.token, pin?.pem ?? null, pin?.fingerprint ?? null, new Date().toISOString());
       remote = readRemote(ctx);
       await start();
       return view();
@@ -128,7 +208,7 @@ export function startSyncService(ctx: AppContext): SyncService {
       client.setPresence(String(row.uuid));
       // A case whose text has not come from the server yet is edited the classic way meanwhile.
       if (!client.docFor(docName)) return null;
-      return { url: hubUrl, token: hubToken, docName, user: remote.user, readOnly: client.readOnly() };
+      return { url: hubUrl, token: hubToken, docName, user: remote.user, readOnly: readOnly() };
     },
     review(caseId) {
       const db = ctx.lib.db;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import type tls from 'node:tls';
+import { WebSocket as NodeWebSocket } from 'ws';
 import * as Y from 'yjs';
 import { withBlockIds } from '../../shared/model/blockIds.ts';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
@@ -14,6 +16,8 @@ import type { Library } from '../store/db.ts';
 import { nowIso } from '../store/rows.ts';
 import { CatalogEntry, VolumeImport, materializeVolume } from './catalog.ts';
 import { drainLocalChanges } from './dirty.ts';
+import { httpGet } from './httpGet.ts';
+import { isCertificateFailure, pinnedTlsOptions } from './tls.ts';
 import { canonicalDoc, initSyncBases, setSyncBase, storedDoc, syncBase, writeCaseFromShared } from './caseRows.ts';
 import { appendUpdate, compact as compactDoc, loadInto } from './updateLog.ts';
 import { applyVolumeToLibrary, publishVolume, volumeBase, type VolumeBase } from './volumeSync.ts';
@@ -50,9 +54,14 @@ export interface SyncStatus {
 
 export interface SyncClientOptions {
   lib: Library;
-  /** The server's socket address (`ws://host:port`); the schema version is added to it. */
+  /** The server's socket address (`ws://host:port` or `wss://…`); the schema version is added to it. */
   url: string;
   token: string;
+  /**
+   * For `wss://`: the server certificate (PEM) the user confirmed. Only a server showing it is
+   * talked to (the token is never sent elsewhere); without it, the system's authorities decide.
+   */
+  certificate?: string | null;
   /** The user of this app (not written anywhere yet: merged revisions are written by 'sync'). */
   who: string;
   /** How long a case waits after a change from the team before its row is rebuilt; default 500 ms. */
@@ -114,6 +123,8 @@ export interface SyncClient {
   docFor(name: string): Y.Doc | null;
   /** Whether the server lets this app only read (its user is a viewer). */
   readOnly(): boolean;
+  /** The role the server gave this app's user on this connection; null until it has said (offline, connecting). */
+  role(): 'editor' | 'viewer' | null;
   /** Asks the server for volumes this library lacks (done on every connection); resolves when they are set up. */
   discover(): Promise<void>;
   /** Rebuilds pending rows, disconnects and releases everything (no timer, no socket left). */
@@ -193,6 +204,22 @@ function socketUrl(url: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}schema=${SYNC_SCHEMA_VERSION}`;
 }
 
+/**
+ * The WebSocket class the provider makes its sockets with, for `wss://`: `ws`'s, with the pinned
+ * TLS options (the global WebSocket takes none); a certificate failure is reported, once per socket.
+ */
+function tlsWebSocket(tlsOptions: tls.ConnectionOptions, onCertificateFailure: (err: Error) => void): typeof WebSocket {
+  class PinnedWebSocket extends NodeWebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, tlsOptions);
+      this.once('error', (err: Error) => {
+        if (isCertificateFailure(err)) onCertificateFailure(err);
+      });
+    }
+  }
+  return PinnedWebSocket as unknown as typeof WebSocket;
+}
+
 export function startSyncClient(opts: SyncClientOptions): SyncClient {
   const db = opts.lib.db;
   const rebuildDelayMs = opts.rebuildDelayMs ?? 500;
@@ -221,8 +248,23 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
   let lastStatusKey = '';
   let pumpHandle: NodeJS.Immediate | null = null;
 
+  const secure = /^wss:/i.test(opts.url);
+  const tlsOptions = secure && opts.certificate ? pinnedTlsOptions(opts.certificate) : undefined;
+  /**
+   * The server shows another certificate than the confirmed one (or, with none confirmed, one the
+   * system does not vouch for): refused until the user confirms one.
+   */
+  const certificateFailed = (err: Error): void => {
+    if (closed || refusedReason !== undefined) return;
+    refusedReason = `${tlsOptions ? 'sync.certChanged' : 'sync.certUntrusted'}: ${err.message}`;
+    socket.disconnect();
+    detachAll();
+    emitStatus();
+  };
+
   const socket = new HocuspocusProviderWebsocket({
     url: socketUrl(opts.url),
+    ...(secure ? { WebSocketPolyfill: tlsWebSocket(tlsOptions ?? {}, (err) => certificateFailed(err)) } : {}),
     delay: opts.reconnectDelayMs ?? 1000,
     minDelay: Math.min(opts.reconnectDelayMs ?? 1000, 500),
     maxDelay: opts.reconnectMaxDelayMs ?? 15_000,
@@ -346,7 +388,15 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     socketUp = false;
     everDown = true;
     const code = event?.code;
-    downReason = `disconnected${code === undefined ? '' : ` (${code}${event?.reason ? `: ${event.reason}` : ''})`}`;
+    const refusal = event?.reason ? refusalCodeOf(event.reason) : '';
+    if (refusal.startsWith('sync.') && !DOC_REFUSALS.has(refusal)) {
+      // The server cut this app (its user revoked or expired meanwhile): refused, not offline, and
+      // no reconnection to be refused again.
+      refusedReason = event!.reason;
+      socket.disconnect();
+    } else {
+      downReason = `disconnected${code === undefined ? '' : ` (${code}${event?.reason ? `: ${event.reason}` : ''})`}`;
+    }
     detachAll();
     emitStatus();
   });
@@ -733,20 +783,19 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     return discovering;
   };
 
-  const httpBase = opts.url.replace(/^ws/, 'http').replace(/\/+$/, '');
-  const getJson = async (route: string): Promise<unknown> => {
-    const res = await fetch(`${httpBase}${route}`, { headers: { Authorization: `Bearer ${opts.token}` } });
-    if (!res.ok) throw new Error(`GET ${route}: HTTP ${res.status}`);
-    return res.json();
+  const httpBase = opts.url.replace(/^ws/i, 'http').replace(/\/+$/, '');
+  const get = async (route: string): Promise<Buffer> => {
+    const res = await httpGet(`${httpBase}${route}`, { Authorization: `Bearer ${opts.token}` }, tlsOptions);
+    if (res.status !== 200) throw new Error(`GET ${route}: HTTP ${res.status}`);
+    return res.body;
   };
+  const getJson = async (route: string): Promise<unknown> => JSON.parse((await get(route)).toString('utf8'));
 
   /** A scan file by its content-hash name, checked against that hash before it is kept. */
   const fetchScan = async (file: string): Promise<void> => {
     const target = path.join(opts.lib.scansDir, file);
     if (!/^[0-9a-f]{64}\.[a-z0-9]{1,8}$/.test(file) || fs.existsSync(target)) return;
-    const res = await fetch(`${httpBase}/scans/${file}`, { headers: { Authorization: `Bearer ${opts.token}` } });
-    if (!res.ok) throw new Error(`GET /scans/${file}: HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = await get(`/scans/${file}`);
     if (createHash('sha256').update(bytes).digest('hex') !== file.slice(0, 64))
       throw new Error(`scan ${file}: content does not match its name`);
     const tmp = `${target}.${process.pid}.part`;
@@ -879,6 +928,14 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
       return null;
     },
     readOnly: () => allEntries().some((e) => e.provider.authorizedScope === 'readonly'),
+    role() {
+      let editor = false;
+      for (const e of allEntries()) {
+        if (e.provider.authorizedScope === 'readonly') return 'viewer';
+        if (e.provider.authorizedScope === 'read-write') editor = true;
+      }
+      return editor ? 'editor' : null;
+    },
     flushVolumes() {
       for (const e of volEntries.values()) if (e.applyTimer !== null) applyVolume(e);
     },
@@ -929,6 +986,9 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
               })
             : Promise.resolve();
         socket.destroy();
+        // A close just before left a reconnection timer behind, whose connect() would open a new
+        // socket after destroy(): nothing connects any more.
+        socket.connect = () => Promise.resolve();
         await wsClosed;
         for (const w of waiters) w.reject(new Error('The sync client closed before everything was synced'));
         waiters.clear();

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { Database } from '@hocuspocus/extension-database';
@@ -13,7 +14,9 @@ import { sendJson, sendText } from '../web/http.ts';
 import { serveScan } from '../web/server.ts';
 import { listCatalog, volumeImport } from './catalog.ts';
 import { ServerRows } from './serverRows.ts';
+import { UserWatch } from './revocation.ts';
 import { EventGuard, seedVolumeState } from './serverVolumes.ts';
+import { fingerprintOf, type ServerCertificate } from './tls.ts';
 import { appendUpdate, hasDoc, loadState, storeState } from './updateLog.ts';
 import { authenticate, type AuthRefusal, type SyncRole } from './users.ts';
 
@@ -100,13 +103,17 @@ export interface SyncServerOptions {
   rowsDelayMs?: number;
   /** Where the server's log lines go (refusals, seeds, store failures); default stderr. */
   log?: (line: string) => void;
+  /** Serve `wss://` and `https://` with this certificate (see tls.ts); default plain `ws://`, for a trusted LAN. */
+  tls?: ServerCertificate;
 }
 
 export interface SyncServer {
-  /** `ws://host:port`, what a client's provider connects to (adding `?schema=N`). */
+  /** `ws://host:port` (`wss://` with TLS), what a client's provider connects to (adding `?schema=N`). */
   url: string;
-  /** `http://host:port`, where `/scans/<file>` is served. */
+  /** `http://host:port` (`https://` with TLS), where `/scans/<file>` is served. */
   httpUrl: string;
+  /** With TLS, the SHA-256 fingerprint of the certificate (what users compare before trusting it); else null. */
+  fingerprint: string | null;
   host: string;
   port: number;
   /** Names of the documents the server holds in memory now (loaded by a client, not yet unloaded). */
@@ -143,6 +150,16 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
 
   const events = new EventGuard(db, log);
   const rows = new ServerRows(db, opts.rowsDelayMs ?? 1000, log);
+  // Users revoked or expired while connected are cut (see revocation.ts); started by the first authentication.
+  const userWatch = new UserWatch(
+    db,
+    (refusal) => {
+      const [code, text] = AUTH_REFUSALS[refusal];
+      const cut = new SyncRefusal(code, text);
+      return { code: cut.code, reason: cut.reason };
+    },
+    log,
+  );
 
   const refuse = (docName: string, refusal: SyncRefusal, who?: string): never => {
     log(`sync: refused ${JSON.stringify(docName)}${who ? ` for ${who}` : ''}: ${refusal.reason}`);
@@ -182,7 +199,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     // Runs before the Database extension's onLoadDocument (higher priority): nothing reaches a document unchecked.
     priority: 1000,
 
-    async onAuthenticate({ token, documentName, requestParameters, connectionConfig }) {
+    async onAuthenticate({ token, documentName, requestParameters, connectionConfig, instance }) {
       checkSchema(documentName, requestParameters);
       const auth = authenticate(db, token);
       if (!auth.ok) {
@@ -201,6 +218,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       }
       // A viewer's connection is read-only: Hocuspocus drops its updates and tells its provider so.
       if (auth.role !== 'editor') connectionConfig.readOnly = true;
+      userWatch.watch(instance);
       return { user: auth.name, role: auth.role } satisfies ConnectionContext;
     },
 
@@ -305,6 +323,15 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     extensions: [hooks, database],
   });
 
+  if (opts.tls) {
+    // Hocuspocus makes a plain HTTP server; the TLS one takes its place and hands it the upgrades
+    // and requests (the same handlers, so both schemes behave alike).
+    const plain = server.httpServer;
+    const secure = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, server.requestHandler);
+    secure.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => plain.emit('upgrade', req, socket, head));
+    server.httpServer = secure as unknown as HttpServer;
+  }
+
   const sockets = new Set<Socket>();
   server.httpServer.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -330,6 +357,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      userWatch.stop();
       const stopped = new Promise<void>((resolve) => server.httpServer.once('close', () => resolve()));
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -352,9 +380,11 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     return closing;
   };
 
+  const secure = opts.tls !== undefined;
   return {
-    url: `ws://${wsHost(host)}:${port}`,
-    httpUrl: `http://${wsHost(host)}:${port}`,
+    url: `${secure ? 'wss' : 'ws'}://${wsHost(host)}:${port}`,
+    httpUrl: `${secure ? 'https' : 'http'}://${wsHost(host)}:${port}`,
+    fingerprint: opts.tls ? fingerprintOf(opts.tls.cert) : null,
     host,
     port,
     openDocuments: () => [...server.hocuspocus.documents.keys()],

@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { APPLICATION_ID, DB_FILE } from '../store/libraryFile.ts';
+import { LATEST_VERSION, getUserVersion } from '../store/migrations/index.ts';
 import { newUuid } from '../store/uuid.ts';
 
 /**
@@ -135,10 +139,78 @@ export function revokeUser(db: DatabaseSync, name: string, now: Date = new Date(
 export function authenticate(db: DatabaseSync, token: string | null | undefined, now: Date = new Date()): AuthResult {
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return { ok: false, refusal: 'unknown' };
   const row = db.prepare('SELECT name, role, expires_at, revoked_at FROM sync_users WHERE token_hash = ?').get(hashToken(token));
+  return standing(row, now);
+}
+
+/**
+ * Where each named user stands now, as `authenticate` would answer for their token: what the server
+ * checks its open connections against. A name no row has (any more) is 'unknown'.
+ */
+export function standingOf(db: DatabaseSync, names: Iterable<string>, now: Date = new Date()): Map<string, AuthResult> {
+  const out = new Map<string, AuthResult>();
+  const get = db.prepare('SELECT name, role, expires_at, revoked_at FROM sync_users WHERE name = ?');
+  for (const name of names) if (!out.has(name)) out.set(name, standing(get.get(name), now));
+  return out;
+}
+
+function standing(row: Record<string, unknown> | undefined, now: Date): AuthResult {
   if (!row) return { ok: false, refusal: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, refusal: 'revoked' };
   if (row.expires_at !== null && Date.parse(String(row.expires_at)) <= now.getTime()) return { ok: false, refusal: 'expired' };
   const role = String(row.role);
   // A role this version does not know (a newer server's row) gets no more than reading.
   return { ok: true, name: String(row.name), role: role === 'editor' ? 'editor' : 'viewer' };
+}
+
+/** The first schema version with `sync_users` (migration 0008-team-sync). */
+export const SYNC_USERS_SCHEMA = 8;
+const USERS_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The `sync_users` table of a library another process on this machine holds open (the office
+ * server, or the app), for the `users` commands: the database file alone, without the writer lock,
+ * without checks or migrations (those belong to the holder, which opened and migrated the file).
+ *
+ * Why this is sound: the lock keeps a second app instance from writing the library concurrently
+ * (its documents, its caches, its migrations); a `users` command writes one row of one table in one
+ * short transaction, which SQLite itself serialises with the holder's
+ * writes (WAL, a busy timeout on both sides). The server re-reads the table on every check, so it
+ * sees the change within a second. Only a holder on this machine: WAL needs shared memory, which a
+ * network share does not give two machines, so `lockError` (LIBRARY_LOCKED) stands for another
+ * machine's lock and for an unreadable one.
+ */
+export function openUsersDatabase(libraryDir: string, lockError: AppError): DatabaseSync {
+  if (lockError.details?.sameHost !== true) throw lockError;
+  const file = path.join(path.resolve(libraryDir), DB_FILE);
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) throw lockError;
+  const db = new DatabaseSync(file, { timeout: USERS_BUSY_TIMEOUT_MS });
+  try {
+    db.exec('PRAGMA synchronous = FULL');
+    const appId = Number(db.prepare('PRAGMA application_id').get()?.application_id ?? 0);
+    if (appId !== APPLICATION_ID) {
+      throw new AppError('DB_CORRUPT', `${file} is not a Casebook library`, { file, problems: ['not a library database'] });
+    }
+    const version = getUserVersion(db);
+    if (version > LATEST_VERSION) {
+      throw new AppError('DB_TOO_NEW', `${file} was written by a newer version of the app (schema ${version})`, {
+        file,
+        version,
+        supported: LATEST_VERSION,
+      });
+    }
+    if (version < SYNC_USERS_SCHEMA) {
+      // Upgrading is the holder's business (or this command's once the holder is gone), never done beside it.
+      const pid = typeof lockError.details?.pid === 'number' ? lockError.details.pid : null;
+      throw new AppError(
+        'CONFLICT',
+        `${file} is at schema ${version}, older than its users table (schema ${SYNC_USERS_SCHEMA}), and is open ` +
+          `in ${pid === null ? 'another process' : `process ${pid}`}; close that, then run the command again`,
+        { file, version, needed: SYNC_USERS_SCHEMA, pid },
+      );
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 }

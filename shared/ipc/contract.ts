@@ -39,7 +39,7 @@ import { ImportWordsInput, SetWordInput, WordEntry, WordExport, WordImportResult
 import { Assignee, AssigneeCount, BulkResult, CaseIdList, CaseTagIds, TagColor, TagUsage } from '../model/tags.ts';
 import { CaseNote, NoteBody } from '../model/notes.ts';
 import { VolumeDashboard } from '../model/dashboard.ts';
-import { CollabInfo, SyncConnectInput, SyncReview, SyncView } from '../model/sync.ts';
+import { CollabInfo, SyncCertificate, SyncConnectInput, SyncReview, SyncView } from '../model/sync.ts';
 import { AppErrorShape } from './errors.ts';
 import { LibraryStatus, LockIdentity } from './library.ts';
 
@@ -269,6 +269,8 @@ export const contract = {
   // Team sync: the library shared through an office server (see main/sync/).
   /** Whether the library is connected, and how the connection stands. */
   'sync:status': { input: z.object({}), output: SyncView },
+  /** Reads a `wss://` server's certificate (nothing sent but the handshake), for the user to confirm its fingerprint. */
+  'sync:probe': { input: z.object({ url: SyncConnectInput.shape.url }), output: SyncCertificate },
   /** Connects the library to a server (address, user, token from `users add`); it keeps working offline. */
   'sync:connect': { input: SyncConnectInput, output: SyncView },
   /** Makes the library local-only again (its shared documents stay in it, unsent changes too). */

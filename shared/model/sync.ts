@@ -14,6 +14,8 @@ export const SyncView = z.object({
   pending: z.number().int().nonnegative(),
   /** The server lets this user only read. */
   readOnly: z.boolean(),
+  /** For `wss://`: the SHA-256 fingerprint of the server certificate the user confirmed (pinned). */
+  fingerprint: z.string().nullable(),
   /** Who else is online, and the case each has open (this library's id and title), if any. */
   peers: z.array(z.object({ user: z.string(), caseId: z.number().int().nullable(), title: z.string().nullable() })),
 });
@@ -27,8 +29,27 @@ export const SyncConnectInput = z.object({
     .regex(/^wss?:\/\/[^\s/]+(\/.*)?$/, 'A server address starts with ws:// or wss://'),
   user: z.string().trim().min(1).max(100),
   token: z.string().trim().min(8).max(200),
+  /**
+   * For `wss://`: the fingerprint of the certificate the user saw (sync:probe) and confirmed. The
+   * server must still show that certificate; it is then pinned.
+   */
+  fingerprint: z
+    .string()
+    .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
+    .optional(),
 });
 export type SyncConnectInput = z.infer<typeof SyncConnectInput>;
+
+/** A `wss://` server's certificate, shown to the user before the app trusts it. */
+export const SyncCertificate = z.object({
+  fingerprint: z.string(),
+  subject: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** The system's authorities vouch for it (else: self-signed or an office authority; compare the fingerprint). */
+  trusted: z.boolean(),
+});
+export type SyncCertificate = z.infer<typeof SyncCertificate>;
 
 /** What the collaborative editor needs for one case (null: edit as before, through saves). */
 export const CollabInfo = z

@@ -1,68 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cli, copyLibrary, sampleForTheOffice, serveOffice } from './office.ts';
 import { test, expect, startWorkbench, type Workbench } from './fixtures.ts';
 import { ProofreadPage } from './pages/index.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CLI = path.join(ROOT, 'main', 'cli', 'index.ts');
-
-function cli(args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-interface Office {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** The office server (`cli serve`) on `dir`, on `port` (0: any). */
-async function serve(dir: string, port = 0): Promise<Office> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--library', dir, '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${err}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^SYNC_URL=(\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${err}`)));
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** A copy of `from`'s library (closed) as `dataDir`'s library. */
-function copyLibrary(fromLibrary: string, dataDir: string): string {
-  const to = path.join(dataDir, 'library');
-  fs.mkdirSync(path.join(to, 'scans'), { recursive: true });
-  fs.copyFileSync(path.join(fromLibrary, 'library.sqlite'), path.join(to, 'library.sqlite'));
-  for (const f of fs.readdirSync(path.join(fromLibrary, 'scans'))) {
-    fs.copyFileSync(path.join(fromLibrary, 'scans', f), path.join(to, 'scans', f));
-  }
-  return to;
-}
 
 test.describe('team sync', () => {
   test.setTimeout(180_000);
@@ -74,18 +15,10 @@ test.describe('team sync', () => {
     const stops: (() => Promise<void>)[] = [];
     try {
       // One library, the sample volume in it, copied to the office server and to two machines.
-      fs.mkdirSync(path.join(root, 'origin'));
-      const origin = await startWorkbench(path.join(root, 'origin'));
-      const installed = await origin.call('sample:install');
-      expect(installed.ok).toBe(true);
-      const volumeId = (installed.value as { id: number }).id;
-      const cases = (await origin.call('cases:list', { volumeId })).value as { id: number; number: number | null }[];
-      const caseId = cases.find((c) => c.number === 1)!.id;
-      await origin.stop();
-      const serverDir = copyLibrary(origin.libraryDir, path.join(root, 'server'));
+      const { originLibrary, serverDir, caseId } = await sampleForTheOffice(root);
       const tokenA = cli(['users', 'add', '甲', '--role', 'editor', '--library', serverDir]);
       const tokenB = cli(['users', 'add', '乙', '--role', 'editor', '--library', serverDir]);
-      let office = await serve(serverDir);
+      let office = await serveOffice(serverDir);
       stops.push(() => office.stop());
 
       const machines: { wb: Workbench; proof: ProofreadPage }[] = [];
@@ -95,7 +28,7 @@ test.describe('team sync', () => {
       ] as const) {
         const dataDir = path.join(root, name === '甲' ? 'a' : 'b');
         fs.mkdirSync(dataDir, { recursive: true });
-        copyLibrary(origin.libraryDir, dataDir);
+        copyLibrary(originLibrary, dataDir);
         const wb = await startWorkbench(dataDir, { userName: name });
         stops.push(() => wb.stop());
         const connected = await wb.call('sync:connect', { url: office.url, user: name, token });
@@ -141,7 +74,7 @@ test.describe('team sync', () => {
       await expect(b.proof.block('（乙离线）')).toBeVisible();
 
       // Back on the same port: both see both edits, and the rows (search, export) hold them.
-      office = await serve(serverDir, office.port);
+      office = await serveOffice(serverDir, { port: office.port });
       for (const m of machines) {
         await expect(m.proof.block('（甲离线）')).toBeVisible({ timeout: 30_000 });
         await expect(m.proof.block('（乙离线）')).toBeVisible({ timeout: 30_000 });

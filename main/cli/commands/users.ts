@@ -1,5 +1,8 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../../shared/ipc/errors.ts';
 import { openLibrary } from '../../store/db.ts';
-import { addUser, listUsers, revokeUser, SYNC_ROLES, type SyncRole, type SyncUser } from '../../sync/users.ts';
+import { withTransaction } from '../../store/transaction.ts';
+import { addUser, listUsers, openUsersDatabase, revokeUser, SYNC_ROLES, type SyncRole, type SyncUser } from '../../sync/users.ts';
 import { printTable, resolveLibraryDir, type GlobalOptions } from '../context.ts';
 import { usageError } from '../usage.ts';
 
@@ -12,9 +15,39 @@ function status(u: SyncUser, now = Date.now()): string {
 }
 
 /**
+ * Runs `fn` on the library's `sync_users` in one transaction. Normally through `openLibrary` (the
+ * writer lock, checks, migrations), as every command. While `serve` (or the app) holds the library
+ * on this machine, straight on the database file instead: an admin adds or revokes a user without
+ * stopping the office server, whose next check (within a second) cuts a revoked user's connections.
+ * This rather than asking the running server to do it: nothing to authenticate an admin with, and
+ * the same path serves a library the app holds. Why it is safe: see `openUsersDatabase`.
+ */
+async function withUsers<T>(opts: GlobalOptions, fn: (db: DatabaseSync) => T): Promise<T> {
+  const dir = await resolveLibraryDir(opts);
+  let db: DatabaseSync;
+  let close: () => void;
+  try {
+    const lib = openLibrary(dir);
+    db = lib.db;
+    close = () => lib.close();
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'LIBRARY_LOCKED')) throw err;
+    const direct = openUsersDatabase(dir, err);
+    db = direct;
+    close = () => direct.close();
+  }
+  try {
+    return withTransaction(db, () => fn(db));
+  } finally {
+    close();
+  }
+}
+
+/**
  * `users`: the office server's users in this library. `add` prints the new user's token on stdout,
  * once (only its hash is kept); `list` never shows a token; `revoke` refuses the user's token from
- * now on. Takes the library's writer lock, so it runs while `serve` is stopped.
+ * now on, and a running server cuts the user's open connections within a second or two. Works
+ * while `serve` runs on the same library (see `withUsers`).
  */
 export async function usersCommand(
   args: string[],
@@ -26,14 +59,7 @@ export async function usersCommand(
     if (!name || !opts.role) throw usageError(USAGE);
     if (!(SYNC_ROLES as readonly string[]).includes(opts.role)) throw usageError(`--role is editor or viewer\n${USAGE}`);
     const role = opts.role as SyncRole;
-    const lib = openLibrary(await resolveLibraryDir(opts));
-    let added: ReturnType<typeof addUser>;
-    try {
-      added = addUser(lib.db, name, role, { expiresAt: opts.expires ?? null });
-    } finally {
-      lib.close();
-    }
-    const { user, token } = added;
+    const { user, token } = await withUsers(opts, (db) => addUser(db, name, role, { expiresAt: opts.expires ?? null }));
     if (opts.json) {
       console.log(JSON.stringify({ ...user, token }, null, 2));
     } else {
@@ -47,13 +73,7 @@ export async function usersCommand(
     return;
   }
   if (verb === 'list' && rest.length === 0) {
-    const lib = openLibrary(await resolveLibraryDir(opts));
-    let users: SyncUser[];
-    try {
-      users = listUsers(lib.db);
-    } finally {
-      lib.close();
-    }
+    const users = await withUsers(opts, (db) => listUsers(db));
     const rows = users.map((u) => ({ ...u, status: status(u) }));
     if (opts.json) console.log(JSON.stringify(rows, null, 2));
     else printTable(rows, ['name', 'role', 'status', 'createdAt', 'expiresAt', 'revokedAt']);
@@ -62,13 +82,7 @@ export async function usersCommand(
   if (verb === 'revoke') {
     const name = rest.join(' ').trim();
     if (!name) throw usageError(USAGE);
-    const lib = openLibrary(await resolveLibraryDir(opts));
-    let user: SyncUser;
-    try {
-      user = revokeUser(lib.db, name);
-    } finally {
-      lib.close();
-    }
+    const user = await withUsers(opts, (db) => revokeUser(db, name));
     console.log(opts.json ? JSON.stringify(user, null, 2) : `revoked ${user.name} (${user.revokedAt})`);
     return;
   }

@@ -9,6 +9,7 @@ import * as m0005 from './0005-replace-batches.ts';
 import * as m0006 from './0006-block-ids.ts';
 import * as m0007 from './0007-page-ocr.ts';
 import * as m0008 from './0008-team-sync.ts';
+import * as m0009 from './0009-sync-certificate.ts';
 
 export interface Migration {
   readonly version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

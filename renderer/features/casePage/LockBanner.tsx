@@ -5,6 +5,7 @@ import { usePrefs } from '../../shell/PrefsContext.tsx';
 import { useShell } from '../../shell/ShellContext.tsx';
 import { useWorkflow } from '../../shell/WorkflowContext.tsx';
 import { LockIcon } from '../../ui/LockIcon.tsx';
+import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { useCaseAct, type ActClient, type ActResult } from './useCaseAct.ts';
 
@@ -26,6 +27,8 @@ export function LockBanner({
   const { prefs } = usePrefs();
   const { openSettings } = useShell();
   const who = prefs.userName.trim();
+  // A viewer of a shared library unlocks nothing (main refuses it).
+  const viewer = useViewerReadOnly();
   const [unlocking, setUnlocking] = useState(false);
   const act = useCaseAct(client, caseId, onActed);
   const earlier = stageKeys.slice(0, stageKeys.indexOf(locked)).reverse();
@@ -34,11 +37,18 @@ export function LockBanner({
       <div className="lock-banner__line">
         <LockIcon />
         <span className="lock-banner__text">{t('workflow.lockedBanner')}</span>
-        <button type="button" aria-expanded={unlocking} onClick={() => setUnlocking((v) => !v)} data-testid="lock-banner-unlock">
+        <button
+          type="button"
+          aria-expanded={unlocking}
+          disabled={viewer}
+          title={viewer ? t('sync.viewer.why') : undefined}
+          onClick={() => setUnlocking((v) => !v)}
+          data-testid="lock-banner-unlock"
+        >
           {t('workflow.unlock')}
         </button>
       </div>
-      {unlocking ? (
+      {unlocking && !viewer ? (
         <ReasonForm
           testPrefix="banner-unlock"
           targets={earlier}

@@ -18,6 +18,8 @@ export interface ReasonFormProps {
   submitLabel: string;
   /** Why the action cannot be taken now; shown instead of enabling the button. */
   disabled?: boolean | undefined;
+  /** Said on the button while it cannot be used (a viewer of a shared library). */
+  disabledTitle?: string | undefined;
   onSubmit(text: string, target: Stage | null): Promise<unknown>;
 }
 
@@ -71,6 +73,7 @@ export function ReasonForm(props: ReasonFormProps) {
           type="submit"
           className="primary"
           disabled={form.busy || missing || props.disabled === true}
+          title={props.disabledTitle}
           data-testid={`${p}-submit`}
         >
           {props.submitLabel}

@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { LockIcon } from '../../ui/LockIcon.tsx';
 import { StageBadge } from '../../ui/StageBadge.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
+import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { planSignoff } from './signoff.ts';
 import { StageHistory } from './StageHistory.tsx';
@@ -58,10 +59,13 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
   });
 
   const who = prefs.userName.trim();
+  // A viewer of a shared library signs nothing (main refuses it): the panel only shows where the case stands.
+  const viewer = useViewerReadOnly();
+  const viewerWhy = viewer ? t('sync.viewer.why') : undefined;
   // A reload keeps the last answer on screen; the buttons wait for the fresh one.
   const state = wf.data ?? null;
   const plan = state ? planSignoff(workflow, state, who, stageName) : null;
-  const waiting = wf.loading || !who;
+  const waiting = wf.loading || !who || viewer;
   const isLocked = current === lockedKey;
 
   return (
@@ -133,6 +137,11 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
               {t('workflow.asUser', { name: who })}
             </p>
           )}
+          {viewer ? (
+            <p className="stage-control__blocked" data-testid="viewer-read-only">
+              {viewerWhy}
+            </p>
+          ) : null}
           {wf.error ? <ErrorNotice error={wf.error} onRetry={wf.reload} /> : null}
           {!plan ? (
             wf.error ? null : (
@@ -152,6 +161,7 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
                 required
                 submitLabel={t('workflow.unlockSubmit')}
                 disabled={waiting}
+                disabledTitle={viewerWhy}
                 onSubmit={(reason, to) => act({ kind: 'unlock', to: to!, reason })}
               />
             </section>
@@ -166,6 +176,7 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
                 required={false}
                 submitLabel={t('workflow.signoff', { stage: stageName(plan.next) })}
                 disabled={waiting || plan.blocked !== null}
+                disabledTitle={viewerWhy}
                 onSubmit={(note) => act({ kind: 'signoff', to: plan.next!, ...(note ? { note } : {}) })}
               />
               {plan.blocked && plan.blocked.code !== 'SIGNER_REQUIRED' ? (
@@ -191,6 +202,8 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
                 <button
                   type="button"
                   aria-expanded={extra === 'sendback'}
+                  disabled={viewer}
+                  title={viewerWhy}
                   onClick={() => setExtra((x) => (x === 'sendback' ? null : 'sendback'))}
                   data-testid="sendback-open"
                 >
@@ -201,6 +214,8 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
                 <button
                   type="button"
                   aria-expanded={extra === 'flag'}
+                  disabled={viewer}
+                  title={viewerWhy}
                   onClick={() => setExtra((x) => (x === 'flag' ? null : 'flag'))}
                   data-testid="flag-open"
                 >
@@ -219,6 +234,7 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
               required
               submitLabel={t('workflow.sendbackSubmit')}
               disabled={waiting}
+              disabledTitle={viewerWhy}
               onSubmit={(reason, to) => act({ kind: 'sendback', to: to!, reason })}
             />
           ) : null}
@@ -230,6 +246,7 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
               required
               submitLabel={t('workflow.flagSubmit')}
               disabled={waiting}
+              disabledTitle={viewerWhy}
               onSubmit={(reason) => act({ kind: 'flag', reason })}
             />
           ) : null}
@@ -240,6 +257,7 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
               required={false}
               submitLabel={t('workflow.unflag')}
               disabled={waiting}
+              disabledTitle={viewerWhy}
               onSubmit={(note) => act({ kind: 'unflag', ...(note ? { note } : {}) })}
             />
           ) : null}

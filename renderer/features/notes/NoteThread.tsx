@@ -10,10 +10,12 @@ export interface NoteThreadProps {
   onGoTo: (note: CaseNote) => void;
   onReply: (noteId: number, body: string) => Promise<void>;
   onResolve: (noteId: number, resolved: boolean) => Promise<void>;
+  /** Why the note cannot be answered or resolved (a viewer of a shared library); undefined when it can. */
+  readOnlyWhy?: string | undefined;
 }
 
 /** One note: the block it is on (a click goes there), who wrote it and when, its replies, reply and resolve. */
-export function NoteThread({ note, onGoTo, onReply, onResolve }: NoteThreadProps) {
+export function NoteThread({ note, onGoTo, onReply, onResolve, readOnlyWhy }: NoteThreadProps) {
   const { t, formatDateTime } = useI18n();
   const [replying, setReplying] = useState(false);
   const resolved = note.resolvedAt !== null;
@@ -62,7 +64,7 @@ export function NoteThread({ note, onGoTo, onReply, onResolve }: NoteThreadProps
         </div>
       )}
       {toggle.error !== null && <ErrorNotice error={toggle.error} title={t('notes.failed')} testId="note-error" />}
-      {replying ? (
+      {replying && readOnlyWhy === undefined ? (
         <NoteForm
           label={t('notes.replyLabel')}
           submitLabel={t('notes.sendReply')}
@@ -75,14 +77,22 @@ export function NoteThread({ note, onGoTo, onReply, onResolve }: NoteThreadProps
         />
       ) : (
         <div className="notes-panel__actions">
-          <button type="button" className="link-button" data-testid="note-reply-open" onClick={() => setReplying(true)}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="note-reply-open"
+            disabled={readOnlyWhy !== undefined}
+            title={readOnlyWhy}
+            onClick={() => setReplying(true)}
+          >
             {t('notes.reply')}
           </button>
           <button
             type="button"
             className="link-button"
             data-testid={resolved ? 'note-reopen' : 'note-resolve'}
-            disabled={toggle.busy}
+            disabled={toggle.busy || readOnlyWhy !== undefined}
+            title={readOnlyWhy}
             onClick={() => toggle.run()}
           >
             {resolved ? t('notes.reopen') : t('notes.resolve')}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CaseNote } from '../../../shared/model/notes.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
 import { NoteForm } from './NoteForm.tsx';
 import { NoteThread } from './NoteThread.tsx';
 import { ADD_NOTE_SHORTCUT } from './noteKeys.ts';
@@ -30,7 +31,11 @@ export interface NotesPanelProps {
 export function NotesPanel(props: NotesPanelProps) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<'open' | 'all'>('open');
-  const { notes, draft } = props;
+  const { notes } = props;
+  // A viewer of a shared library reads the notes but adds, answers and resolves none (main refuses it).
+  const viewer = useViewerReadOnly();
+  const why = viewer ? t('sync.viewer.why') : undefined;
+  const draft = viewer ? null : props.draft;
   const shown = notes?.filter((n) => filter === 'all' || n.resolvedAt === null) ?? [];
   return (
     <aside className="side-panel notes-panel" data-testid="notes-panel" aria-label={t('notes.title')}>
@@ -52,7 +57,8 @@ export function NotesPanel(props: NotesPanelProps) {
         <button
           type="button"
           data-testid="note-add"
-          title={t('notes.addTitle', { shortcut: ADD_NOTE_SHORTCUT })}
+          disabled={viewer}
+          title={why ?? t('notes.addTitle', { shortcut: ADD_NOTE_SHORTCUT })}
           onClick={props.onStartNote}
         >
           {t('notes.add')}
@@ -91,7 +97,14 @@ export function NotesPanel(props: NotesPanelProps) {
       )}
       <ol className="notes-panel__list">
         {shown.map((note) => (
-          <NoteThread key={note.id} note={note} onGoTo={props.onGoTo} onReply={props.onReply} onResolve={props.onResolve} />
+          <NoteThread
+            key={note.id}
+            note={note}
+            onGoTo={props.onGoTo}
+            onReply={props.onReply}
+            onResolve={props.onResolve}
+            readOnlyWhy={why}
+          />
         ))}
       </ol>
     </aside>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { BlockKind } from '../../../shared/model/blockKind.ts';
 import { docPages, docToPlainText } from '../../../shared/model/caseDoc.ts';
@@ -22,6 +22,7 @@ import { SelectSearchHit } from '../search/SelectSearchHit.tsx';
 import { ReOcrTool } from '../reocr/ReOcrTool.tsx';
 import { ReviewBanner } from '../sync/ReviewBanner.tsx';
 import { useCollab } from '../sync/useCollab.ts';
+import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
 import type { ProofreadClient } from './client.ts';
 import { ConflictBanner } from './ConflictBanner.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -44,7 +45,7 @@ export interface WorkspaceProps {
   loaded: LoadedCase;
   onSaveStateChange?: ((state: SaveState) => void) | undefined;
   onCaseSaved?: ((summary: CaseSummary) => void) | undefined;
-  /** The case is locked (定稿): the editor is read-only. */
+  /** The case is locked (定稿): the editor is read-only (so it is for a viewer of a shared library). */
   readOnly?: boolean;
   /** Open at this page of the volume (0-based) when the case has it. */
   initialPage?: number | undefined;
@@ -57,11 +58,14 @@ export function Workspace({
   loaded,
   onSaveStateChange,
   onCaseSaved,
-  readOnly = false,
+  readOnly: locked = false,
   initialPage,
 }: WorkspaceProps) {
   const [editor] = useLexicalComposerContext();
   const { t, language } = useI18n();
+  // A viewer of a shared library edits nothing: main would refuse the save.
+  const viewer = useViewerReadOnly();
+  const readOnly = locked || viewer;
   const { caseData, volume } = loaded;
   const save = useCaseSave(client, caseData, { onSaveStateChange, onCaseSaved });
   const collab = useCollab(caseData.id);
@@ -92,13 +96,16 @@ export function Workspace({
     },
     [editor],
   );
-  // Opened at a page (the dashboard's page grid links so): once the editor holds the document (its
-  // plugins' effects ran before this one), put the caret there.
+  // Opened at a page (the dashboard's page grid links so): once the editor is mounted and holds the
+  // document (its plugins' effects ran before this one), put the caret there.
+  const openedAtPage = useRef(false);
   useEffect(() => {
-    if (openAt !== null && openAt !== startPage) editor.dispatchCommand(SCROLL_TO_PAGE_COMMAND, openAt);
+    if (!collab.ready || openedAtPage.current) return;
     // Only on opening: later the user moves about freely.
+    openedAtPage.current = true;
+    if (openAt !== null && openAt !== startPage) editor.dispatchCommand(SCROLL_TO_PAGE_COMMAND, openAt);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor]);
+  }, [editor, collab.ready]);
   const { setStatus } = status;
   const onSetStatus = useCallback((p: number, s: PageStatus) => void setStatus(p, s), [setStatus]);
 
@@ -200,30 +207,40 @@ export function Workspace({
       )}
       {status.error !== null && <ErrorNotice error={status.error} title={t('proof.status.failed')} testId="page-status-error" />}
       {collab.config && <ReviewBanner caseId={caseData.id} />}
+      {viewer && (
+        <p className="viewer-banner" role="status" data-testid="viewer-banner">
+          {t('sync.viewer.banner')}
+        </p>
+      )}
       {!hasScan && scanPane}
       <div className="proof__main">
         <div className="proof__text" style={hasScan ? { flexBasis: `${ratio * 100}%` } : undefined}>
-          <CaseEditor
-            collab={collab.config}
-            doc={doc}
-            loadKey={save.load.key}
-            startPage={startPage}
-            onSave={save.onSave}
-            onSaveState={save.onSaveState}
-            onAutosave={save.onAutosave}
-            onPage={setCurrentPage}
-            onKind={setKind}
-            onCount={counts.set}
-            suspectsEnabled={showSuspects}
-            words={wordList.matcher}
-            ocr={ocr}
-            onSuspects={setSuspects}
-            ariaLabel={caseData.title}
-            // Edited the classic way until main says the case is shared (a save made meanwhile still
-            // reaches the team: the sync client takes every local write in).
-            editable={!readOnly}
-          />
-          <SelectSearchHit caseId={caseData.id} />
+          {/* Mounted once main has said whether the case is shared: the editor starts in its own mode
+              (collaborative or classic), never typed into in one and then swapped for the other. */}
+          {collab.ready ? (
+            <CaseEditor
+              collab={collab.config}
+              doc={doc}
+              loadKey={save.load.key}
+              startPage={startPage}
+              onSave={save.onSave}
+              onSaveState={save.onSaveState}
+              onAutosave={save.onAutosave}
+              onPage={setCurrentPage}
+              onKind={setKind}
+              onCount={counts.set}
+              suspectsEnabled={showSuspects}
+              words={wordList.matcher}
+              ocr={ocr}
+              onSuspects={setSuspects}
+              ariaLabel={caseData.title}
+              editable={!readOnly}
+            />
+          ) : (
+            <div className="case-editor case-editor--waiting" aria-busy="true" data-testid="editor-waiting" />
+          )}
+          {/* After the editor: its effect runs once the document is loaded. */}
+          {collab.ready && <SelectSearchHit caseId={caseData.id} />}
           {!sideWithScan && side}
         </div>
         {hasScan && (

@@ -7,8 +7,7 @@ import { locateHit } from './locateHit.ts';
 
 /**
  * Selects the search hit the route names (`#/case/<id>?at=…&len=…&find=…`) once the case is in the
- * editor. Render it inside the editor's context after the editor itself: its effect then runs after
- * the document has been loaded.
+ * editor. Render it inside the editor's context; a text not loaded yet is waited for.
  */
 export function SelectSearchHit({ caseId }: { caseId: number }): null {
   const [editor] = useLexicalComposerContext();
@@ -19,11 +18,21 @@ export function SelectSearchHit({ caseId }: { caseId: number }): null {
   const text = hit?.text;
   useEffect(() => {
     if (at === undefined || length === undefined || text === undefined) return;
-    const blocks = editor.getEditorState().read(() => $blockTexts().map((b) => b.text));
-    const range = locateHit(blocks, { at, length, text });
-    if (!range) return;
-    editor.dispatchCommand(SELECT_TEXT_RANGE_COMMAND, range);
-    editor.focus();
+    const select = (): boolean => {
+      const blocks = editor.getEditorState().read(() => $blockTexts().map((b) => b.text));
+      const range = locateHit(blocks, { at, length, text });
+      if (!range) return false;
+      editor.dispatchCommand(SELECT_TEXT_RANGE_COMMAND, range);
+      editor.focus();
+      return true;
+    };
+    if (select()) return;
+    // The text is not there yet (the editor mounts once main says how the case is edited, and a
+    // shared case's text arrives from the hub): select the hit when it comes, once.
+    const stop = editor.registerUpdateListener(() => {
+      if (select()) stop();
+    });
+    return stop;
   }, [editor, at, length, text]);
   return null;
 }

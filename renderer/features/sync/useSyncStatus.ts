@@ -1,31 +1,63 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { SyncView } from '../../../shared/model/sync.ts';
 import { api } from '../../api/client.ts';
 
 const POLL_MS = 2000;
+
+// One poll for the whole window, however many components watch it (the header's badge, Settings,
+// every control a viewer may not use); it runs while at least one is mounted.
+let current: SyncView | null = null;
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | null = null;
+let round = 0;
+
+function ask(): void {
+  const mine = round;
+  const set = (v: SyncView | null) => {
+    if (mine !== round || v === current) return;
+    current = v;
+    for (const l of listeners) l();
+  };
+  api.sync.status().then(set, () => set(null));
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (timer === null) {
+    round++;
+    ask();
+    timer = setInterval(ask, POLL_MS);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== null) {
+      clearInterval(timer);
+      timer = null;
+      round++;
+    }
+  };
+}
+
+const snapshot = (): SyncView | null => current;
 
 /**
  * How the library stands with the team's server, asked every two seconds (browser mode has no push
  * from main; the answer is a few fields). Null until the first answer, and while main cannot say.
  */
 export function useSyncStatus(): SyncView | null {
-  const [view, setView] = useState<SyncView | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const ask = () =>
-      api.sync.status().then(
-        (v) => alive && setView(v),
-        () => alive && setView(null),
-      );
-    void ask();
-    const timer = setInterval(() => void ask(), POLL_MS);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, []);
-  return view;
+  return useSyncExternalStore(subscribe, snapshot);
 }
+
+/**
+ * The library is connected as a viewer (a user the server lets only read): main refuses every write
+ * (SYNC_VIEWER_READ_ONLY), so the UI does not offer them. False while the answer is not known.
+ */
+export function useViewerReadOnly(): boolean {
+  // A boolean snapshot: a component re-renders when it changes, not at every poll.
+  return useSyncExternalStore(subscribe, viewerSnapshot);
+}
+
+const viewerSnapshot = (): boolean => current?.mode === 'connected' && current.readOnly;
 
 /** The translation key of a refusal code (`sync.badToken` → `sync.reason.badToken`), if it is one. */
 export function reasonKey(reason: string | null): string | null {

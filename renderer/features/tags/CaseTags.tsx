@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
 import { sortTags } from '../library/caseTable.ts';
+import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
 import { TagChip } from './TagChip.tsx';
 
 interface Props {
@@ -32,6 +33,9 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
   const allTags = useAsync(opened ? 'tags:offer' : null, () => client.tags.list());
   const assignees = useAsync(opened ? 'assignees:offer' : null, () => client.cases.assignees());
   const shown = sortTags(tags ?? caseTags.data ?? []);
+  // A viewer of a shared library tags and assigns nothing (main refuses it).
+  const viewer = useViewerReadOnly();
+  const why = viewer ? t('sync.viewer.why') : undefined;
 
   const edit = useSubmit(async (op: { kind: 'tag'; name: string } | { kind: 'untag'; tagId: number }) => {
     const next =
@@ -82,7 +86,12 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
         {caseTags.error ? <ErrorNotice error={caseTags.error} onRetry={caseTags.reload} /> : null}
         <div className="case-tags__chips">
           {shown.map((tag) => (
-            <TagChip key={tag.id} tag={tag} disabled={edit.busy} onRemove={() => edit.run({ kind: 'untag', tagId: tag.id })} />
+            <TagChip
+              key={tag.id}
+              tag={tag}
+              disabled={edit.busy}
+              {...(viewer ? {} : { onRemove: () => edit.run({ kind: 'untag', tagId: tag.id }) })}
+            />
           ))}
         </div>
         <form
@@ -104,7 +113,7 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
             placeholder={t('tags.caseAddTagPlaceholder')}
             testId="case-tag-input"
           />
-          <button type="submit" disabled={edit.busy || tagName.trim() === ''} data-testid="case-tag-add">
+          <button type="submit" disabled={edit.busy || viewer || tagName.trim() === ''} title={why} data-testid="case-tag-add">
             {t('tags.caseAddTag')}
           </button>
         </form>
@@ -129,14 +138,16 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
           <button
             type="submit"
             className="primary"
-            disabled={assign.busy || assigneeDraft.trim() === '' || assigneeDraft.trim() === assignee}
+            disabled={assign.busy || viewer || assigneeDraft.trim() === '' || assigneeDraft.trim() === assignee}
+            title={why}
             data-testid="case-assignee-save"
           >
             {t('tags.caseSetAssignee')}
           </button>
           <button
             type="button"
-            disabled={assign.busy || assignee === null}
+            disabled={assign.busy || viewer || assignee === null}
+            title={why}
             onClick={() => assign.run(null)}
             data-testid="case-assignee-clear"
           >

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
+import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
 import { CaseRefList } from './CaseRefList.tsx';
 import { casesOfError, type ReplaceClient } from './replaceFlow.ts';
 
@@ -18,6 +19,8 @@ export function BatchList({ volumeId, client, onChanged }: { volumeId: number; c
   const notices = useNotices();
   const batches = useAsync(`replace-batches:${volumeId}`, () => client.replace.batches({ volumeId }));
   const [undoing, setUndoing] = useState<ReplaceBatch | null>(null);
+  // A viewer of a shared library undoes nothing (main refuses it).
+  const viewer = useViewerReadOnly();
   const [refusal, setRefusal] = useState<ApiError | null>(null);
 
   async function undo(batch: ReplaceBatch) {
@@ -83,7 +86,13 @@ export function BatchList({ volumeId, client, onChanged }: { volumeId: number; c
                       {t('volumeReplace.undone', { who: b.undoneBy ?? '', at: formatDateTime(b.undoneAt) })}
                     </span>
                   ) : (
-                    <button type="button" data-testid="replace-batch-undo" onClick={() => setUndoing(b)}>
+                    <button
+                      type="button"
+                      data-testid="replace-batch-undo"
+                      disabled={viewer}
+                      title={viewer ? t('sync.viewer.why') : undefined}
+                      onClick={() => setUndoing(b)}
+                    >
                       {t('volumeReplace.undo')}
                     </button>
                   )}

@@ -1,6 +1,5 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { hashToken } from '../../../main/sync/users.ts';
 import { SYNC_SCHEMA_VERSION } from '../../../shared/sync/docNames.ts';
 import { newSharedDoc } from '../../../shared/sync/yDoc.ts';
 import { seedImport } from '../store/helpers/fixtures.ts';
-import { ROOT, runCli } from './helpers.ts';
+import { runCli, startServe, type Serving } from './helpers.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-cli-sync-'));
 const library = path.join(tmp, 'library');
@@ -20,43 +19,11 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => runCli(tmp, [...args, '--library', library]);
 
-interface Serving {
-  url: string;
-  exited: Promise<number | null>;
-  stderr: () => string;
-  kill: (signal: NodeJS.Signals) => void;
-}
-
-/** Runs `serve` in a child process until it prints its SYNC_URL line (which must be its only output). */
-async function startServe(): Promise<Serving> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'main', 'cli', 'index.ts'), '--data-dir', tmp, 'serve', '--library', library, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no SYNC_URL: ${stdout} ${stderr}`)), 20_000);
-      child.stdout.on('data', () => {
-        const m = /^SYNC_URL=(ws:\/\/127\.0\.0\.1:\d+)$/m.exec(stdout);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-    });
-    assert.equal(stdout.trim().split('\n').length, 1, 'one line');
-    return { url, exited, stderr: () => stderr, kill: (signal) => child.kill(signal) };
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw err;
-  }
+/** `serve` on this test's library; its SYNC_URL line must be its only output. */
+async function startOwnServe(): Promise<Serving> {
+  const serving = await startServe(tmp, library);
+  assert.equal(serving.stdout().trim().split('\n').length, 1, 'one line');
+  return serving;
 }
 
 /** A provider synced with the server (rejects with the refusal reason). */
@@ -164,7 +131,7 @@ describe('users and serve on the command line', () => {
   });
 
   test('serve prints SYNC_URL, a client syncs, SIGTERM closes it and releases the lock', async () => {
-    const serving = await startServe();
+    const serving = await startOwnServe();
     let provider: HocuspocusProvider | null = null;
     try {
       // The server holds the library: another writer is refused.
@@ -191,7 +158,7 @@ describe('users and serve on the command line', () => {
   });
 
   test('an acknowledged edit survives SIGKILL of the server', async () => {
-    const serving = await startServe();
+    const serving = await startOwnServe();
     let provider: HocuspocusProvider | null = null;
     try {
       const client = await syncedClient(serving.url, `vol:${volumeUuid}`, token);

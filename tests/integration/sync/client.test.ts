@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import * as Y from 'yjs';
 import {
@@ -634,6 +635,36 @@ describe('sync client: refusals', () => {
     await assert.rejects(pending, /closed/);
     assert.throws(() => app.client.saveLocal(1, { version: 1, blocks: [] }), /closed/);
     fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a client closed just after the server dropped it does not reconnect later', async () => {
+    const root = tempRoot();
+    const origin = path.join(root, 'origin');
+    makeLibraryWithCases(origin);
+    cloneLibrary(origin, path.join(root, 'server'));
+    const server = await startTestServer(path.join(root, 'server'), ['甲']);
+    await server.start();
+    // A long reconnection delay: the provider's timer is surely pending when the client closes.
+    const app = startApp(origin, server.url, server.tokens.get('甲')!, '甲', { reconnectDelayMs: 400, reconnectMaxDelayMs: 400 });
+    try {
+      await within('synced', app.client.whenSynced());
+      await server.stop();
+      await waitFor('offline', () => app.client.status().state === 'offline');
+      await app.close();
+      // Something listening where the server was counts who comes: nobody, well past the pending reconnection.
+      let knocks = 0;
+      const listener = net.createServer((sock) => {
+        knocks++;
+        sock.destroy();
+      });
+      await new Promise<void>((resolve) => listener.listen(server.port, '127.0.0.1', resolve));
+      await sleep(1200);
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
+      assert.equal(knocks, 0);
+    } finally {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test('a library without cases connects and is synced at once', async () => {

@@ -15,7 +15,7 @@ import {
   type Library,
 } from '../../../main/store/index.ts';
 import { startSyncClient, type SyncClient, type SyncClientOptions } from '../../../main/sync/client.ts';
-import { startSyncServer, type SyncServer } from '../../../main/sync/server.ts';
+import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../../main/sync/server.ts';
 import { addUser } from '../../../main/sync/users.ts';
 import type { CaseDoc } from '../../../shared/model/caseDoc.ts';
 import { seedImport } from '../store/helpers/fixtures.ts';
@@ -135,7 +135,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(dir: string, users: readonly string[], port = 0): Promise<TestServer> {
+export async function startTestServer(
+  dir: string,
+  users: readonly string[],
+  port = 0,
+  extra: Partial<SyncServerOptions> = {},
+): Promise<TestServer> {
   const lib = openLibrary(dir);
   const tokens = new Map<string, string>();
   for (const name of users) tokens.set(name, addUser(lib.db, name, 'editor').token);
@@ -149,7 +154,14 @@ export async function startTestServer(dir: string, users: readonly string[], por
     log,
     async start() {
       if (ts.server) return;
-      ts.server = await startSyncServer({ lib, host: '127.0.0.1', port: ts.port, debounceMs: 200, log: (l) => log.push(l) });
+      ts.server = await startSyncServer({
+        lib,
+        host: '127.0.0.1',
+        port: ts.port,
+        debounceMs: 200,
+        log: (l) => log.push(l),
+        ...extra,
+      });
       ts.port = ts.server.port;
       ts.url = ts.server.url;
     },
