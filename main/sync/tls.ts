@@ -135,7 +135,9 @@ export class CertificateChangedError extends Error {
 export function isCertificateFailure(err: unknown): boolean {
   if (err instanceof CertificateChangedError) return true;
   const code = String((err as { code?: unknown } | null)?.code ?? '');
-  return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/.test(code);
+  // OpenSSL's verification codes (CERT_…, …_SELF_SIGNED_…, UNABLE_TO_GET_ISSUER_…) and a name
+  // mismatch; not handshake timeouts or protocol errors, which are "unreachable" and retried.
+  return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code);
 }
 
 /** The host and port of a `wss://`/`https://` address (default port 443). */
