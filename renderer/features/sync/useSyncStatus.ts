@@ -59,6 +59,13 @@ export function useViewerReadOnly(): boolean {
 
 const viewerSnapshot = (): boolean => current?.mode === 'connected' && current.readOnly;
 
+/** The library is known to be this machine's only (not connected to a team server). False while not known. */
+export function useLocalOnly(): boolean {
+  return useSyncExternalStore(subscribe, localSnapshot);
+}
+
+const localSnapshot = (): boolean => current?.mode === 'local';
+
 /** The translation key of a refusal code (`sync.badToken` → `sync.reason.badToken`), if it is one. */
 export function reasonKey(reason: string | null): string | null {
   const code = (reason ?? '').split(':', 1)[0]!.trim();
