@@ -132,8 +132,13 @@ export function startSyncService(ctx: AppContext): SyncService {
     if (!remote || !client) return false;
     const said = client.role();
     if (said !== null && said !== remote.role) {
-      ctx.lib.db.prepare('UPDATE sync_remote SET role = ? WHERE id = 1').run(said);
-      remote = { ...remote, role: said };
+      try {
+        ctx.lib.db.prepare('UPDATE sync_remote SET role = ? WHERE id = 1').run(said);
+        remote = { ...remote, role: said };
+      } catch (err) {
+        // Kept next time (every channel asks through here: a busy library must not fail them all).
+        console.error('[sync] could not keep the role the server gave', err);
+      }
     }
     return (said ?? remote.role) === 'viewer';
   };
