@@ -71,6 +71,5 @@ export async function boot(opts: BootOptions): Promise<Booted> {
 
 /** The library is connected to a team server as a user the server lets only read. */
 function isViewer(ctx: AppContext): boolean {
-  const view = ctx.sync?.view();
-  return view?.mode === 'connected' && view.readOnly;
+  return ctx.sync?.readOnly() ?? false;
 }

@@ -18,6 +18,8 @@ import type { AppContext } from './context.ts';
  */
 export interface SyncService {
   view(): SyncView;
+  /** Whether the library is connected as a user the server lets only read (cheap: asked on every channel). */
+  readOnly(): boolean;
   /** A `wss://` server's certificate, for its user to compare the fingerprint before connecting. */
   probe(url: string): Promise<SyncCertificate>;
   connect(input: SyncConnectInput): Promise<SyncView>;
@@ -109,6 +111,8 @@ export function startSyncService(ctx: AppContext): SyncService {
       localEditOrigin: HUB_ORIGIN,
     });
     const c = client;
+    // The server says the role when it authenticates, before the first document is live.
+    c.onStatus(() => keepRole(c.role()));
     hub = createLocalHub({ token: hubToken, docFor: (name) => c.docFor(name), isReadOnly: () => readOnly() });
     // Electron has no web server to route upgrades through: the hub listens on its own port.
     if (ctx.mode === 'electron') hubUrl = (await hub.listen()).url;
@@ -124,23 +128,26 @@ export function startSyncService(ctx: AppContext): SyncService {
     await c?.close();
   };
 
+  /** Keeps the role the server gave this user, once it has said, so an app started offline knows it. */
+  const keepRole = (said: 'editor' | 'viewer' | null): void => {
+    if (!remote || said === null || said === remote.role) return;
+    try {
+      ctx.lib.db.prepare('UPDATE sync_remote SET role = ? WHERE id = 1').run(said);
+      remote = { ...remote, role: said };
+    } catch (err) {
+      // Kept on the next status change (a busy library must not fail the client's listener).
+      console.error('[sync] could not keep the role the server gave', err);
+    }
+  };
+
   /**
    * Whether this app may only read: what the server says on this connection, else what it said
    * last (kept in the library), so a viewer started offline writes nothing the server would refuse.
+   * A read only: every IPC channel asks it (see viewerGated).
    */
   const readOnly = (): boolean => {
     if (!remote || !client) return false;
-    const said = client.role();
-    if (said !== null && said !== remote.role) {
-      try {
-        ctx.lib.db.prepare('UPDATE sync_remote SET role = ? WHERE id = 1').run(said);
-        remote = { ...remote, role: said };
-      } catch (err) {
-        // Kept next time (every channel asks through here: a busy library must not fail them all).
-        console.error('[sync] could not keep the role the server gave', err);
-      }
-    }
-    return (said ?? remote.role) === 'viewer';
+    return (client.role() ?? remote.role) === 'viewer';
   };
 
   const view = (): SyncView => {
@@ -178,6 +185,7 @@ export function startSyncService(ctx: AppContext): SyncService {
 
   return {
     view,
+    readOnly,
     async probe(url) {
       const { pem: _pem, ...shown } = await probe(url);
       return shown;

@@ -56,11 +56,16 @@ export function insertCreationEvent(db: DatabaseSync, e: Omit<NewEvent, 'kind' |
 function insertEvent(db: DatabaseSync, e: NewEvent): string {
   const uuid = newUuid();
   const creation = e.kind === 'create';
-  const log = creation ? [] : listEvents(db, e.caseId).filter((x) => !x.rejected && isStageKind(x.kind));
+  // One read of the log serves both the link (stage events only) and the latest clock stamp.
+  const log = creation ? [] : listEvents(db, e.caseId);
   const link = isStageKind(e.kind)
-    ? linkNewEvent(log.map((x) => ({ uuid: x.uuid, prev: x.prev ?? null, merges: x.merges ?? [] })))
+    ? linkNewEvent(
+        log
+          .filter((x) => !x.rejected && isStageKind(x.kind))
+          .map((x) => ({ uuid: x.uuid, prev: x.prev ?? null, merges: x.merges ?? [] })),
+      )
     : { prev: null, merges: [] };
-  const latest = creation ? null : latestHlc(db, e.caseId);
+  const latest = log.reduce<string | null>((max, x) => (x.hlc && (max === null || x.hlc > max) ? x.hlc : max), null);
   const stamp = nextHlc(latest, Date.now(), nodeId(db));
   // The stamp never runs behind an event already in the log, even when this machine's clock does.
   const at = e.at ?? maxIso(nowIso(), latest === null ? null : hlcIso(latest));
@@ -84,26 +89,20 @@ function insertEvent(db: DatabaseSync, e: NewEvent): string {
   return uuid;
 }
 
-function latestHlc(db: DatabaseSync, caseId: number): string | null {
-  const row = db.prepare('SELECT max(hlc) AS hlc FROM case_events WHERE case_id = ?').get(caseId);
-  return typeof row?.hlc === 'string' ? row.hlc : null;
-}
-
 function maxIso(a: string, b: string | null): string {
   return b !== null && b > a ? b : a;
 }
 
 /** This library's node id in clock stamps: made once, kept in library_settings. */
-export function nodeId(db: DatabaseSync): string {
+function nodeId(db: DatabaseSync): string {
   const cached = nodeIds.get(db);
   if (cached) return cached;
-  const row = db.prepare("SELECT value FROM library_settings WHERE key = 'sync.node'").get();
-  if (row) {
-    nodeIds.set(db, String(row.value));
-    return String(row.value);
-  }
-  const id = newUuid().replaceAll('-', '').slice(-12);
-  db.prepare("INSERT OR IGNORE INTO library_settings (key, value) VALUES ('sync.node', ?)").run(id);
+  // Made on first use (OR IGNORE: another connection may have made it first), then read back.
+  db.prepare("INSERT OR IGNORE INTO library_settings (key, value) VALUES ('sync.node', ?)").run(
+    newUuid().replaceAll('-', '').slice(-12),
+  );
+  const id = String(db.prepare("SELECT value FROM library_settings WHERE key = 'sync.node'").get()!.value);
+  nodeIds.set(db, id);
   return id;
 }
 

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { docToPlainText, type Block, type CaseDoc } from '../../shared/model/caseDoc.ts';
-import { insertRevision } from '../store/casesRepo.ts';
+import { insertRevision, thinRevisions } from '../store/casesRepo.ts';
+import { clearDirty } from './dirty.ts';
 import { reanchorNotes } from '../store/notesRepo.ts';
 import { nowIso, readDoc } from '../store/rows.ts';
 import { withTransaction } from '../store/transaction.ts';
@@ -55,8 +56,10 @@ export function writeCaseFromShared(
       caseId,
     );
     insertRevision(db, { caseId, version, kind: by.kind, who: by.who, at, docJson, text });
+    // As a save does: typing in the shared editor writes a revision at every pause.
+    thinRevisions(db, caseId);
     // This write is the team's, not a local one: it must not come back as a local change.
-    db.prepare("DELETE FROM sync_dirty WHERE kind = 'case' AND id = ?").run(caseId);
+    clearDirty(db, 'case', caseId);
     setSyncBase(db, caseId);
   });
   return true;
@@ -65,7 +68,7 @@ export function writeCaseFromShared(
 /** Records that the case's shared document holds its row as it is now (its current version). */
 export function setSyncBase(db: DatabaseSync, caseId: number): void {
   db.prepare(
-    'INSERT INTO sync_bases (case_id, version) SELECT id, version FROM cases WHERE id = ? ON CONFLICT (case_id) DO UPDATE SET version = excluded.version',
+    'INSERT INTO sync_bases (case_id, version) SELECT id, version FROM cases WHERE id = ? ON CONFLICT (case_id) DO UPDATE SET version = excluded.version WHERE sync_bases.version IS NOT excluded.version',
   ).run(caseId);
 }
 

@@ -83,11 +83,7 @@ export function materializeVolume(db: DatabaseSync, v: VolumeImport): number {
       sourceHash: v.sourceHash,
       scan: v.scan,
     });
-    insertPages(
-      db,
-      volume.id,
-      v.pages.map((p) => ({ ...p, uuid: p.uuid })),
-    );
+    insertPages(db, volume.id, v.pages);
     return volume.id;
   });
 }

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import type tls from 'node:tls';
-import { WebSocket as NodeWebSocket } from 'ws';
 import * as Y from 'yjs';
 import { withBlockIds } from '../../shared/model/blockIds.ts';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
@@ -15,9 +13,9 @@ import { newSharedDoc } from '../../shared/sync/yDoc.ts';
 import type { Library } from '../store/db.ts';
 import { nowIso } from '../store/rows.ts';
 import { CatalogEntry, VolumeImport, materializeVolume } from './catalog.ts';
-import { drainLocalChanges } from './dirty.ts';
+import { clearDirty, drainLocalChanges, isDirty, markDirty } from './dirty.ts';
 import { httpGet } from './httpGet.ts';
-import { isCertificateFailure, pinnedTlsOptions } from './tls.ts';
+import { pinnedTlsOptions, tlsWebSocket } from './tls.ts';
 import { canonicalDoc, initSyncBases, setSyncBase, storedDoc, syncBase, writeCaseFromShared } from './caseRows.ts';
 import { appendUpdate, compact as compactDoc, loadInto } from './updateLog.ts';
 import { applyVolumeToLibrary, publishVolume, volumeBase, type VolumeBase } from './volumeSync.ts';
@@ -62,7 +60,7 @@ export interface SyncClientOptions {
    * talked to (the token is never sent elsewhere); without it, the system's authorities decide.
    */
   certificate?: string | null;
-  /** The user of this app (not written anywhere yet: merged revisions are written by 'sync'). */
+  /** The user of this app: the author of the revisions its own collaborative typing makes (merges are by 'sync'). */
   who: string;
   /** How long a case waits after a change from the team before its row is rebuilt; default 500 ms. */
   rebuildDelayMs?: number;
@@ -121,8 +119,6 @@ export interface SyncClient {
   peers(): { user: string; caseUuid: string | null }[];
   /** The replica document of a shared document's name (the local hub bridges editors to it), or null. */
   docFor(name: string): Y.Doc | null;
-  /** Whether the server lets this app only read (its user is a viewer). */
-  readOnly(): boolean;
   /** The role the server gave this app's user on this connection; null until it has said (offline, connecting). */
   role(): 'editor' | 'viewer' | null;
   /** Asks the server for volumes this library lacks (done on every connection); resolves when they are set up. */
@@ -204,22 +200,6 @@ function socketUrl(url: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}schema=${SYNC_SCHEMA_VERSION}`;
 }
 
-/**
- * The WebSocket class the provider makes its sockets with, for `wss://`: `ws`'s, with the pinned
- * TLS options (the global WebSocket takes none); a certificate failure is reported, once per socket.
- */
-function tlsWebSocket(tlsOptions: tls.ConnectionOptions, onCertificateFailure: (err: Error) => void): typeof WebSocket {
-  class PinnedWebSocket extends NodeWebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, tlsOptions);
-      this.once('error', (err: Error) => {
-        if (isCertificateFailure(err)) onCertificateFailure(err);
-      });
-    }
-  }
-  return PinnedWebSocket as unknown as typeof WebSocket;
-}
-
 export function startSyncClient(opts: SyncClientOptions): SyncClient {
   const db = opts.lib.db;
   const rebuildDelayMs = opts.rebuildDelayMs ?? 500;
@@ -231,7 +211,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
   const volEntries = new Map<number, VolumeEntry>();
   /** Volumes first: a new machine learns its cases from them. */
   const allEntries = (): DocEntry[] => [...volEntries.values(), ...entries.values()];
-  /** Per case, the document its row and its shared document last agreed on (the base of a local write's merge). */
+  /** Retry timers of documents the server did not know yet (cleared on close). */
   const retries = new Set<NodeJS.Timeout>();
   /** The case this app has open (its uuid), told to the team through the volumes' awareness. */
   let presence: string | null = null;
@@ -415,7 +395,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
       entry.rebuildTimer = null;
     }
     // A local write not yet in the document would be overwritten by the row rebuilt from it.
-    if (db.prepare("SELECT 1 FROM sync_dirty WHERE kind = 'case' AND id = ?").get(entry.caseId)) syncLocal();
+    if (isDirty(db, 'case', entry.caseId)) syncLocal();
     if (!hasContent(entry.ydoc)) return false;
     const read = entry.replica.read();
     const doc = withBlockIds(read);
@@ -736,14 +716,8 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
       if (hasContent(entry.ydoc)) publish(entry);
       else laterVolumes.push(volumeId);
     }
-    if (later.length > 0) {
-      const put = db.prepare("INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('case', ?)");
-      for (const id of later) put.run(id);
-    }
-    if (laterVolumes.length > 0) {
-      const put = db.prepare("INSERT OR IGNORE INTO sync_dirty (kind, id) VALUES ('vol', ?)");
-      for (const id of laterVolumes) put.run(id);
-    }
+    markDirty(db, 'case', later);
+    markDirty(db, 'vol', laterVolumes);
     if (changes.cases.length + changes.volumes.length > 0) {
       schedulePump();
       emitStatus();
@@ -881,7 +855,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
         entry.replica.apply(doc);
         setSyncBase(db, caseId);
       }
-      db.prepare("DELETE FROM sync_dirty WHERE kind = 'case' AND id = ?").run(caseId);
+      clearDirty(db, 'case', caseId);
       emitStatus();
     },
     readCase: (caseId) => entryOf(caseId).replica.read(),
@@ -927,7 +901,6 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
       for (const e of entries.values()) if (e.name === name) return hasContent(e.ydoc) ? e.ydoc : null;
       return null;
     },
-    readOnly: () => allEntries().some((e) => e.provider.authorizedScope === 'readonly'),
     role() {
       let editor = false;
       for (const e of allEntries()) {

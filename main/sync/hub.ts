@@ -5,6 +5,7 @@ import { Hocuspocus, type Document as HubDocument, type Extension } from '@hocus
 // Hocuspocus's own WebSocket layer (what its `Server` mounts): attaches to any node http server.
 import crossws from 'crossws/adapters/node';
 import * as Y from 'yjs';
+import { SHARED_DOC_OPTIONS } from '../../shared/sync/yDoc.ts';
 import { tokenMatches } from '../web/auth.ts';
 import { isAllowedHost } from '../web/guards.ts';
 
@@ -148,8 +149,8 @@ export function createLocalHub(opts: LocalHubOptions): LocalHub {
   const hocuspocus = new Hocuspocus({
     name: 'casebook-local-hub',
     quiet: true,
-    // Like the replicas (shared/sync/yDoc.ts): deleted text stays, so snapshots stay readable.
-    yDocOptions: { gc: false, gcFilter: () => true },
+    // The same document options as every peer's (shared/sync/yDoc.ts): snapshots need the deleted items.
+    yDocOptions: SHARED_DOC_OPTIONS,
     // Nothing to store: no debounce timers to wait for before a document unloads.
     debounce: 0,
     maxDebounce: 0,

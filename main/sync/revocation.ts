@@ -35,6 +35,12 @@ function closeReason(reason: string): string {
   return Buffer.byteLength(reason, 'utf8') <= 123 ? reason : reason.split(':', 1)[0]!;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export class UserWatch {
   private timer: NodeJS.Timeout | null = null;
   private instance: Hocuspocus | null = null;
@@ -85,8 +91,8 @@ export class UserWatch {
       for (const connection of document.getConnections()) {
         const user = (connection.context as UserContext | undefined)?.user;
         if (typeof user !== 'string') continue;
-        byUser.set(user, [...(byUser.get(user) ?? []), connection]);
-        bySocket.set(connection.socketId, [...(bySocket.get(connection.socketId) ?? []), connection]);
+        pushTo(byUser, user, connection);
+        pushTo(bySocket, connection.socketId, connection);
       }
     }
     if (byUser.size === 0) return 0;

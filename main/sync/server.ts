@@ -7,6 +7,7 @@ import { Server, type Extension } from '@hocuspocus/server';
 import { CaseDoc } from '../../shared/model/caseDoc.ts';
 import { MAX_UPDATE_BYTES, SYNC_SCHEMA_VERSION, parseDocName } from '../../shared/sync/docNames.ts';
 import { seedCaseState } from '../../shared/sync/caseReplica.ts';
+import { SHARED_DOC_OPTIONS } from '../../shared/sync/yDoc.ts';
 import { openLibrary, type Library } from '../store/db.ts';
 import { bearerToken } from '../web/auth.ts';
 import { rawPathSegments } from '../web/guards.ts';
@@ -312,8 +313,8 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     quiet: true,
     debounce: opts.debounceMs ?? 2000,
     maxDebounce: opts.maxDebounceMs ?? 10_000,
-    // The same document options as every peer's newSharedDoc(): snapshots need the deleted items.
-    yDocOptions: { gc: false, gcFilter: () => false },
+    // The same document options as every peer's (shared/sync/yDoc.ts): snapshots need the deleted items.
+    yDocOptions: SHARED_DOC_OPTIONS,
     maxPendingDocuments: MAX_PENDING_DOCUMENTS,
     maxUnauthenticatedQueueMessages: MAX_UNAUTHENTICATED_MESSAGES,
     maxUnauthenticatedQueueSize: MAX_UNAUTHENTICATED_BYTES,

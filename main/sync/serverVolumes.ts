@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import { readVolume, rejectEvent, writeVolume, type SyncEvent } from '../../shared/sync/volumeDoc.ts';
+import { eventsOf, readVolume, rejectEvent, writeVolume, type SyncEvent } from '../../shared/sync/volumeDoc.ts';
 import { newSharedDoc } from '../../shared/sync/yDoc.ts';
 import { compareEvents } from '../../shared/workflow/events.ts';
 import { checkRemoteEvent } from '../../shared/workflow/remoteCheck.ts';
@@ -54,6 +54,8 @@ export class EventGuard {
   changed(name: string, doc: Y.Doc, sender: string): Map<string, string> {
     const seen = this.checked.get(name) ?? new Set<string>();
     this.checked.set(name, seen);
+    // Most changes are case fields or page statuses: no event came, nothing to read and check.
+    if (eventsOf(doc).length === seen.size) return new Map();
     const state = readVolume(doc);
     const refused = new Map<string, string>();
     const fresh = state.events.filter((e) => !seen.has(e.uuid));

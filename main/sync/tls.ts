@@ -3,6 +3,7 @@ import path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
 import * as x509 from '@peculiar/x509';
+import { WebSocket as NodeWebSocket } from 'ws';
 
 /**
  * TLS for the office server (`wss://`). An office rarely has a certificate from a public authority
@@ -172,14 +173,14 @@ export function probeCertificate(url: string, timeoutMs = 5000): Promise<Certifi
         reject(new Error('The server sent no certificate'));
         return;
       }
-      const pem = new X509Certificate(peer.raw).toString();
+      const cert = new X509Certificate(peer.raw);
       resolve({
         fingerprint: peer.fingerprint256,
-        subject: new X509Certificate(peer.raw).subject.replace(/\n/g, ', '),
+        subject: cert.subject.replace(/\n/g, ', '),
         validFrom: new Date(peer.valid_from).toISOString(),
         validTo: new Date(peer.valid_to).toISOString(),
         trusted: socket.authorized,
-        pem,
+        pem: cert.toString(),
       });
     });
     socket.once('error', (err) => {
@@ -187,4 +188,23 @@ export function probeCertificate(url: string, timeoutMs = 5000): Promise<Certifi
       reject(err);
     });
   });
+}
+
+/**
+ * The WebSocket class the provider makes its sockets with, for `wss://`: `ws`'s, with the pinned
+ * TLS options (the global WebSocket takes none); a certificate failure is reported, once per socket.
+ */
+export function tlsWebSocket(
+  tlsOptions: tls.ConnectionOptions,
+  onCertificateFailure: (err: Error) => void = () => {},
+): typeof WebSocket {
+  class PinnedWebSocket extends NodeWebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, tlsOptions);
+      this.once('error', (err: Error) => {
+        if (isCertificateFailure(err)) onCertificateFailure(err);
+      });
+    }
+  }
+  return PinnedWebSocket as unknown as typeof WebSocket;
 }

@@ -2,16 +2,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { withTransaction } from '../store/transaction.ts';
 import { newSharedDoc } from '../../shared/sync/yDoc.ts';
+import { nowIso } from '../store/rows.ts';
 
 /**
  * The local persistence of shared documents, the same on an app and on the office server: each
  * update is appended to `sync_updates` the moment it exists (a crash loses nothing acknowledged),
  * and compaction folds a document's log into its state row in `sync_docs`.
  */
-
-function nowIso(): string {
-  return new Date().toISOString();
-}
 
 /** Appends one update of `doc` to the log (its own tiny transaction: durable before it is acknowledged). */
 export function appendUpdate(db: DatabaseSync, doc: string, update: Uint8Array): void {

@@ -87,7 +87,8 @@ export function applyExtras(
   for (const [key, value] of extras) {
     const m = /^n:([^:]+)$/.exec(key);
     if (!m || rows.has(key) || typeof value !== 'string') continue;
-    const parsed = NoteRecord.safeParse(JSON.parse(value));
+    // Another machine's entry: one that is not a note (bad JSON included) is skipped, not fatal.
+    const parsed = NoteRecord.safeParse(parseJsonOrNull(value));
     if (parsed.success) records.push([m[1]!, parsed.data]);
   }
   records.sort((a, b) => Number(a[1].parent !== null) - Number(b[1].parent !== null));
@@ -147,4 +148,12 @@ export function applyExtras(
 /** Tag memberships the document holds that the rows do not: a taken-off tag is sent as false. */
 export function removedTags(rows: ReadonlyMap<string, unknown>, doc: ReadonlyMap<string, unknown>): string[] {
   return [...doc.keys()].filter((k) => k.startsWith('t:') && doc.get(k) === true && !rows.has(k));
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }

@@ -19,6 +19,7 @@ import { applyExtras, extrasFromLibrary, removedTags } from './volumeExtras.ts';
 import { refreshStage } from '../store/eventsRepo.ts';
 import { withTransaction } from '../store/transaction.ts';
 import { createVolume } from '../store/volumesRepo.ts';
+import { clearDirty } from './dirty.ts';
 
 /**
  * The bridge between a volume's shared document and the library's rows: what the volume document
@@ -224,7 +225,7 @@ export function applyVolumeToLibrary(db: DatabaseSync, volumeUuid: string, state
           withCreationEvent: false,
         });
         // Its (empty) row is the team's doing, not a local write: its text comes with its document.
-        db.prepare("DELETE FROM sync_dirty WHERE kind = 'case' AND id = ?").run(created.id);
+        clearDirty(db, 'case', created.id);
         setSyncBase(db, created.id);
         for (const [k, v] of Object.entries(meta)) base?.set(`c:${uuid}:${k}`, v);
         byUuid.set(uuid, { id: created.id, uuid, meta });

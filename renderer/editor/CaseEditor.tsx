@@ -193,7 +193,6 @@ function CollabCaseEditor(props: CaseEditorProps & { collab: CollabConfig }) {
   const cursorsRef = useRef<HTMLDivElement>(null);
   const lastSaveState = useRef<SaveState | null>(null);
   const onStatus = (status: CollabStatus): void => {
-    collab.onStatus?.(status);
     const state = collabSaveState(status);
     if (state === lastSaveState.current) return;
     lastSaveState.current = state;

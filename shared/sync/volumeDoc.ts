@@ -142,26 +142,7 @@ export function rejectEvent(doc: Y.Doc, eventUuid: string, reason: string, at: s
   if (!rejectedMap(doc).has(eventUuid)) rejectedMap(doc).set(eventUuid, { reason, at });
 }
 
-/** The events of one case, in the order they were appended to the document. */
-export function caseEvents(state: VolumeState, caseUuid: string): SyncEvent[] {
-  return state.events.filter((e) => e.caseUuid === caseUuid);
-}
-
-/** Events appended to the document by one transaction (for the server's check of incoming events). */
-export function eventsAddedBy(events: Y.YEvent<Y.Array<SyncEvent>>[] | Y.YArrayEvent<SyncEvent>): SyncEvent[] {
-  const list = Array.isArray(events) ? events : [events];
-  const out: SyncEvent[] = [];
-  for (const ev of list) {
-    for (const item of ev.changes.added) {
-      for (const value of item.content.getContent()) {
-        const parsed = SyncEvent.safeParse(value);
-        if (parsed.success) out.push(parsed.data);
-      }
-    }
-  }
-  return out;
-}
-
+/** The workflow log's array (its length tells whether anything was appended). */
 export function eventsOf(doc: Y.Doc): Y.Array<SyncEvent> {
   return eventsArray(doc);
 }

@@ -6,12 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
-import { WebSocket as NodeWebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createCase, createVolume, openLibrary } from '../../main/store/index.ts';
 import { startSyncClient } from '../../main/sync/client.ts';
 import { startSyncServer } from '../../main/sync/server.ts';
-import { makeSelfSignedCertificate, pinnedTlsOptions } from '../../main/sync/tls.ts';
+import { makeSelfSignedCertificate, pinnedTlsOptions, tlsWebSocket } from '../../main/sync/tls.ts';
 import { appendUpdate, compact, logBytes } from '../../main/sync/updateLog.ts';
 import { addUser } from '../../main/sync/users.ts';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
@@ -59,16 +58,11 @@ async function latency(root: string, secure: boolean): Promise<void> {
   const tls = secure ? await makeSelfSignedCertificate() : undefined;
   const server = await startSyncServer({ lib, log: () => {}, ...(tls ? { tls } : {}) });
   const pinned = tls ? pinnedTlsOptions(tls.cert) : undefined;
-  class PinnedWebSocket extends NodeWebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, pinned);
-    }
-  }
   const peers = [0, 1].map(() => {
     const replica = openCaseReplica();
     const socket = new HocuspocusProviderWebsocket({
       url: `${server.url}?schema=${SYNC_SCHEMA_VERSION}`,
-      ...(secure ? { WebSocketPolyfill: PinnedWebSocket as unknown as typeof WebSocket } : {}),
+      ...(pinned ? { WebSocketPolyfill: tlsWebSocket(pinned) } : {}),
     });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -118,24 +112,56 @@ async function latency(root: string, secure: boolean): Promise<void> {
   }
 }
 
+/** How long the new-machine run waits for any one step before it fails instead of hanging. */
+const WAIT_MS = 60_000;
+
+/** `promise`, or a failure naming `what` once `deadline` (epoch ms) passes (the timer never outlives it). */
+async function bounded<T>(what: string, promise: Promise<T>, deadline: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`)),
+          Math.max(0, deadline - Date.now()),
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function newMachine(root: string): Promise<void> {
   const dir = path.join(root, 'office');
   makeLibrary(dir, 100);
   const add = spawnSync(process.execPath, [CLI, 'users', 'add', '乙', '--role', 'editor', '--library', dir], {
     encoding: 'utf8',
+    timeout: WAIT_MS,
   });
+  if (add.error) throw new Error(`cli users add failed: ${add.error.message}`);
+  if (add.status !== 0) throw new Error(`cli users add exited ${add.status ?? add.signal}: ${add.stderr.trim()}`);
   const token = add.stdout.trim();
+  if (!token) throw new Error(`cli users add printed no token: ${add.stderr.trim()}`);
   const child = spawn(process.execPath, [CLI, 'serve', '--library', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  let serveErr = '';
+  child.stderr!.on('data', (d: Buffer) => (serveErr += d.toString()));
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /SYNC_URL=(\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-    });
+    const url = await bounded(
+      'cli serve to print SYNC_URL',
+      new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /SYNC_URL=(\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code, signal) => reject(new Error(`serve exited ${code ?? signal}: ${serveErr.trim()}`)));
+      }),
+      Date.now() + WAIT_MS,
+    );
     const freshDir = path.join(root, 'fresh');
     const lib = openLibrary(freshDir);
     const rss0 = process.memoryUsage().rss;
@@ -143,25 +169,31 @@ async function newMachine(root: string): Promise<void> {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const t0 = performance.now();
     const client = startSyncClient({ lib, url, token, who: '乙', rebuildDelayMs: 20 });
-    await client.discover();
-    for (;;) {
-      await client.whenSynced();
-      client.flushVolumes();
-      client.flushRebuilds();
-      const n = Number(lib.db.prepare("SELECT count(*) AS n FROM cases WHERE text <> ''").get()!.n);
-      if (n === 100) break;
-      await new Promise((r) => setTimeout(r, 20));
+    try {
+      const deadline = Date.now() + WAIT_MS;
+      await bounded('the new machine to discover the volume', client.discover(), deadline);
+      for (;;) {
+        await bounded('the new machine to sync', client.whenSynced(), deadline);
+        client.flushVolumes();
+        client.flushRebuilds();
+        const n = Number(lib.db.prepare("SELECT count(*) AS n FROM cases WHERE text <> ''").get()!.n);
+        if (n === 100) break;
+        if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for 100 cases with text (have ${n})`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const elapsed = performance.now() - t0;
+      clearInterval(sampler);
+      console.log(
+        `   a 100-case volume (${mb(fs.statSync(path.join(dir, 'library.sqlite')).size)} MB library) to a new machine: ${ms(elapsed)} ms until every row and search entry is written; peak RSS +${mb(peak - rss0)} MB (aim: < 10 s)`,
+      );
+    } finally {
+      clearInterval(sampler);
+      await client.close();
+      lib.close();
     }
-    const elapsed = performance.now() - t0;
-    clearInterval(sampler);
-    console.log(
-      `   a 100-case volume (${mb(fs.statSync(path.join(dir, 'library.sqlite')).size)} MB library) to a new machine: ${ms(elapsed)} ms until every row and search entry is written; peak RSS +${mb(peak - rss0)} MB (aim: < 10 s)`,
-    );
-    await client.close();
-    lib.close();
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
   }
 }
 

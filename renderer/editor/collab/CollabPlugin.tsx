@@ -19,8 +19,6 @@ export interface CollabConfig {
   user: string;
   /** A viewer, or a locked case: the editor shows the text live but cannot change it. */
   readOnly: boolean;
-  /** The hub connection's state (see useCollabStatus). */
-  onStatus?: (status: CollabStatus) => void;
 }
 
 /**
@@ -35,7 +33,11 @@ export function CollabPlugin({
   user,
   onStatus,
   cursorsContainerRef,
-}: Omit<CollabConfig, 'readOnly'> & { cursorsContainerRef?: RefObject<HTMLElement | null> }) {
+}: Omit<CollabConfig, 'readOnly'> & {
+  /** The hub connection's state (the editor shows it as its save state). */
+  onStatus?: (status: CollabStatus) => void;
+  cursorsContainerRef?: RefObject<HTMLElement | null>;
+}) {
   const [editor] = useLexicalComposerContext();
   useLayoutEffect(() => clearForCollab(editor), [editor]);
   useEffect(() => registerRemoteAsLoad(editor), [editor]);

@@ -32,7 +32,7 @@ export interface CollabStatus {
   reason: string | null;
 }
 
-export const INITIAL_COLLAB_STATUS: CollabStatus = {
+const INITIAL_COLLAB_STATUS: CollabStatus = {
   state: 'connecting',
   unsyncedChanges: 0,
   readOnly: false,

@@ -5,10 +5,8 @@ export {
   cursorColorFor,
   HUB_PATH,
   hubUrlFromPage,
-  INITIAL_COLLAB_STATUS,
   type CollabState,
   type CollabStatus,
   type HubProvider,
   type HubProviderOptions,
 } from './hubProvider.ts';
-export { useCollabStatus } from './useCollabStatus.ts';

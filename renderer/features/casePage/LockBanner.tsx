@@ -5,7 +5,7 @@ import { usePrefs } from '../../shell/PrefsContext.tsx';
 import { useShell } from '../../shell/ShellContext.tsx';
 import { useWorkflow } from '../../shell/WorkflowContext.tsx';
 import { LockIcon } from '../../ui/LockIcon.tsx';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { useCaseAct, type ActClient, type ActResult } from './useCaseAct.ts';
 
@@ -28,7 +28,7 @@ export function LockBanner({
   const { openSettings } = useShell();
   const who = prefs.userName.trim();
   // A viewer of a shared library unlocks nothing (main refuses it).
-  const viewer = useViewerReadOnly();
+  const why = useViewerWhy();
   const [unlocking, setUnlocking] = useState(false);
   const act = useCaseAct(client, caseId, onActed);
   const earlier = stageKeys.slice(0, stageKeys.indexOf(locked)).reverse();
@@ -40,15 +40,15 @@ export function LockBanner({
         <button
           type="button"
           aria-expanded={unlocking}
-          disabled={viewer}
-          title={viewer ? t('sync.viewer.why') : undefined}
+          disabled={why !== undefined}
+          title={why}
           onClick={() => setUnlocking((v) => !v)}
           data-testid="lock-banner-unlock"
         >
           {t('workflow.unlock')}
         </button>
       </div>
-      {unlocking && !viewer ? (
+      {unlocking && why === undefined ? (
         <ReasonForm
           testPrefix="banner-unlock"
           targets={earlier}

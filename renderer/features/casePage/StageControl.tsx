@@ -11,7 +11,7 @@ import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { LockIcon } from '../../ui/LockIcon.tsx';
 import { StageBadge } from '../../ui/StageBadge.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { planSignoff } from './signoff.ts';
 import { StageHistory } from './StageHistory.tsx';
@@ -60,12 +60,13 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
 
   const who = prefs.userName.trim();
   // A viewer of a shared library signs nothing (main refuses it): the panel only shows where the case stands.
-  const viewer = useViewerReadOnly();
-  const viewerWhy = viewer ? t('sync.viewer.why') : undefined;
+  const viewerWhy = useViewerWhy();
+  const viewer = viewerWhy !== undefined;
   // A reload keeps the last answer on screen; the buttons wait for the fresh one.
   const state = wf.data ?? null;
   const plan = state ? planSignoff(workflow, state, who, stageName) : null;
   const waiting = wf.loading || !who || viewer;
+  const conflicts = state?.conflict?.length ?? 0;
   const isLocked = current === lockedKey;
 
   return (
@@ -80,7 +81,7 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
       >
         <span className="stage-control__label">{t('casePage.stage')}</span>
         <StageBadge stage={current} testId="case-stage" />
-        {state?.conflict?.length ? (
+        {conflicts > 0 ? (
           <span className="stage-control__conflict" title={t('sync.conflict.title')} data-testid="stage-conflict">
             ⚠
           </span>
@@ -119,10 +120,10 @@ export function StageControl({ caseId, current, flag, revision, onActed, client 
             ) : null}
           </p>
           {state?.flag ? <FlagBox flag={state.flag} /> : null}
-          {state?.conflict?.length ? (
+          {conflicts > 0 ? (
             <div className="stage-control__flag" data-testid="conflict-box">
               <strong>{t('sync.conflict.title')}</strong>
-              <span className="muted">{t('sync.conflict.hint', { count: state.conflict.length })}</span>
+              <span className="muted">{t('sync.conflict.hint', { count: conflicts })}</span>
             </div>
           ) : null}
           {!who ? (

@@ -12,7 +12,7 @@ import { VolumeList } from './VolumeList.tsx';
 import { NewVolumeForm } from './NewVolumeForm.tsx';
 import { VolumePanel } from './VolumePanel.tsx';
 import { EmptyLibrary } from './EmptyLibrary.tsx';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 
 /** The import dialog (with its preview) is a chunk of its own, fetched when first opened. */
 const ImportDialog = lazy(() => import('../importDialog/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })));
@@ -27,12 +27,11 @@ export function LibraryView({ selectedId }: { selectedId: number | null }) {
   const [importing, setImporting] = useState(false);
   const [installing, setInstalling] = useState(false);
   // A viewer of a shared library creates and imports nothing (main refuses it): the buttons say why.
-  const viewer = useViewerReadOnly();
-  const why = viewer ? t('sync.viewer.why') : undefined;
+  const why = useViewerWhy();
 
   // The File menu (Electron) opens the same forms as the buttons here, from any screen.
-  useMenuCommand('newVolume', () => (viewer ? notices.info(t('sync.viewer.why')) : setCreating(true)));
-  useMenuCommand('import', () => (viewer ? notices.info(t('sync.viewer.why')) : setImporting(true)));
+  useMenuCommand('newVolume', () => (why !== undefined ? notices.info(why) : setCreating(true)));
+  useMenuCommand('import', () => (why !== undefined ? notices.info(why) : setImporting(true)));
 
   const list = volumes.data;
   const selected = list?.find((v) => v.id === selectedId) ?? null;
@@ -98,13 +97,19 @@ export function LibraryView({ selectedId }: { selectedId: number | null }) {
         <div className="library__sidebar-head">
           <h2 id="volumes-title">{t('library.volumes')}</h2>
           <div className="row">
-            <button type="button" disabled={viewer} title={why} onClick={() => setCreating(true)} data-testid="new-volume-button">
+            <button
+              type="button"
+              disabled={why !== undefined}
+              title={why}
+              onClick={() => setCreating(true)}
+              data-testid="new-volume-button"
+            >
               {t('library.newVolume')}
             </button>
             <button
               type="button"
               className="primary"
-              disabled={viewer}
+              disabled={why !== undefined}
               title={why}
               onClick={() => setImporting(true)}
               data-testid="import-button"

@@ -13,7 +13,7 @@ import { Dashboard } from '../dashboard/Dashboard.tsx';
 import { focusFilter, type TableFocus } from '../dashboard/tableFocus.ts';
 import { VolumeReplaceDialog } from '../volumeReplace/VolumeReplaceDialog.tsx';
 import { useMenuCommand } from '../../shell/ShellContext.tsx';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 
 interface Props {
   volume: Volume;
@@ -47,8 +47,7 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
   const [replacing, setReplacing] = useState(false);
   useMenuCommand('replace', () => setReplacing(true));
   // A viewer of a shared library renames and deletes nothing (main refuses it); replace only previews.
-  const viewer = useViewerReadOnly();
-  const why = viewer ? t('sync.viewer.why') : undefined;
+  const why = useViewerWhy();
 
   return (
     <div className="volume-panel" data-testid="volume-panel" data-volume-id={volume.id}>
@@ -74,13 +73,19 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
               <button type="button" onClick={() => setExporting(true)} data-testid="export-volume">
                 {t('exportDialog.open')}
               </button>
-              <button type="button" disabled={viewer} title={why} onClick={() => setRenaming(true)} data-testid="rename-volume">
+              <button
+                type="button"
+                disabled={why !== undefined}
+                title={why}
+                onClick={() => setRenaming(true)}
+                data-testid="rename-volume"
+              >
                 {t('common.rename')}
               </button>
               <button
                 type="button"
                 className="danger-outline"
-                disabled={viewer}
+                disabled={why !== undefined}
                 title={why}
                 onClick={() => setDeleting(true)}
                 data-testid="delete-volume"
@@ -108,7 +113,7 @@ export function VolumePanel({ volume, onChanged, onDeleted, onImport }: Props) {
         <div className="empty-state empty-state--compact" data-testid="volume-empty">
           <h2>{t('library.noCasesTitle')}</h2>
           <p>{t('library.noCasesBody')}</p>
-          <button type="button" className="primary" disabled={viewer} title={why} onClick={onImport}>
+          <button type="button" className="primary" disabled={why !== undefined} title={why} onClick={onImport}>
             {t('library.importFile')}
           </button>
         </div>

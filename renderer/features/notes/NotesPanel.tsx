@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CaseNote } from '../../../shared/model/notes.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 import { NoteForm } from './NoteForm.tsx';
 import { NoteThread } from './NoteThread.tsx';
 import { ADD_NOTE_SHORTCUT } from './noteKeys.ts';
@@ -33,9 +33,8 @@ export function NotesPanel(props: NotesPanelProps) {
   const [filter, setFilter] = useState<'open' | 'all'>('open');
   const { notes } = props;
   // A viewer of a shared library reads the notes but adds, answers and resolves none (main refuses it).
-  const viewer = useViewerReadOnly();
-  const why = viewer ? t('sync.viewer.why') : undefined;
-  const draft = viewer ? null : props.draft;
+  const why = useViewerWhy();
+  const draft = why !== undefined ? null : props.draft;
   const shown = notes?.filter((n) => filter === 'all' || n.resolvedAt === null) ?? [];
   return (
     <aside className="side-panel notes-panel" data-testid="notes-panel" aria-label={t('notes.title')}>
@@ -57,7 +56,7 @@ export function NotesPanel(props: NotesPanelProps) {
         <button
           type="button"
           data-testid="note-add"
-          disabled={viewer}
+          disabled={why !== undefined}
           title={why ?? t('notes.addTitle', { shortcut: ADD_NOTE_SHORTCUT })}
           onClick={props.onStartNote}
         >

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot } from 'lexical';
 import type { BlockKind } from '../../../shared/model/blockKind.ts';
 import { docPages, docToPlainText } from '../../../shared/model/caseDoc.ts';
 import type { CaseSummary } from '../../../shared/model/entities.ts';
@@ -9,6 +10,7 @@ import { casePageRange, scanPageFor } from '../../../shared/proof/pageMap.ts';
 import type { SaveState } from '../../editor/autosave.ts';
 import { CaseEditor } from '../../editor/CaseEditor.tsx';
 import { SCROLL_TO_PAGE_COMMAND } from '../../editor/commands.ts';
+import { actWhenReady } from '../../editor/whenText.ts';
 import { $editorToDoc } from '../../../shared/editor/docConvert.ts';
 import type { BlockSuspect } from '../../editor/plugins/SuspectsPlugin.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -96,14 +98,24 @@ export function Workspace({
     },
     [editor],
   );
-  // Opened at a page (the dashboard's page grid links so): once the editor is mounted and holds the
-  // document (its plugins' effects ran before this one), put the caret there.
+  // Opened at a page (the dashboard's page grid links so): once the editor is mounted (its plugins'
+  // effects ran before this one) and has the text, put the caret there. The classic editor loaded
+  // the document on mounting; a shared case's text arrives from the hub later, so that is waited for.
   const openedAtPage = useRef(false);
   useEffect(() => {
     if (!collab.ready || openedAtPage.current) return;
-    // Only on opening: later the user moves about freely.
-    openedAtPage.current = true;
-    if (openAt !== null && openAt !== startPage) editor.dispatchCommand(SCROLL_TO_PAGE_COMMAND, openAt);
+    if (openAt === null || openAt === startPage) {
+      openedAtPage.current = true;
+      return;
+    }
+    const shared = collab.config !== undefined;
+    return actWhenReady(editor, () => {
+      if (shared && editor.getEditorState().read(() => $getRoot().getTextContent()) === '') return false;
+      // Only on opening: later the user moves about freely.
+      openedAtPage.current = true;
+      editor.dispatchCommand(SCROLL_TO_PAGE_COMMAND, openAt);
+      return true;
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, collab.ready]);
   const { setStatus } = status;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $blockTexts } from '../../editor/blocks.ts';
 import { SELECT_TEXT_RANGE_COMMAND } from '../../editor/commands.ts';
+import { actWhenReady } from '../../editor/whenText.ts';
 import { useRoute } from '../../useRoute.ts';
 import { locateHit } from './locateHit.ts';
 
@@ -26,13 +27,9 @@ export function SelectSearchHit({ caseId }: { caseId: number }): null {
       editor.focus();
       return true;
     };
-    if (select()) return;
-    // The text is not there yet (the editor mounts once main says how the case is edited, and a
+    // The text may not be there yet (the editor mounts once main says how the case is edited, and a
     // shared case's text arrives from the hub): select the hit when it comes, once.
-    const stop = editor.registerUpdateListener(() => {
-      if (select()) stop();
-    });
-    return stop;
+    return actWhenReady(editor, select);
   }, [editor, at, length, text]);
   return null;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { diffText } from '../../../shared/proof/diff.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -14,15 +14,15 @@ const POLL_MS = 3000;
  */
 export function ReviewBanner({ caseId }: { caseId: number }) {
   const { t } = useI18n();
-  const [tick, setTick] = useState(0);
+  const review = useAsync(`review:${caseId}`, () => api.sync.review({ caseId }));
+  const { reload } = review;
   useEffect(() => {
-    const timer = setInterval(() => setTick((n) => n + 1), POLL_MS);
+    const timer = setInterval(reload, POLL_MS);
     return () => clearInterval(timer);
-  }, []);
-  const review = useAsync(`review:${caseId}:${tick}`, () => api.sync.review({ caseId }));
+  }, [reload]);
   const clear = useSubmit(async () => {
     await api.sync.clearReview({ caseId });
-    setTick((n) => n + 1);
+    review.reload();
   });
   const data = review.data ?? null;
   const diff = useMemo(() => (data?.signedText == null ? null : diffText(data.signedText, data.currentText)), [data]);

@@ -67,8 +67,10 @@ export function SyncSettings() {
   const [user, setUser] = useState('');
   const [token, setToken] = useState('');
   const [cert, setCert] = useState<SyncCertificate | null>(null);
+  // A `wss://` address: its certificate is shown (and confirmed) before connecting.
+  const secure = /^wss:/i.test(url.trim());
   const connect = useSubmit(async (fingerprint?: string) => {
-    if (/^wss:/i.test(url.trim()) && fingerprint === undefined) {
+    if (secure && fingerprint === undefined) {
       setCert(await api.sync.probe({ url }));
       return;
     }
@@ -121,9 +123,7 @@ export function SyncSettings() {
             <button type="submit" disabled={connect.busy || cert !== null} data-testid="sync-connect">
               {t('sync.settings.connect')}
             </button>
-            {connect.busy && cert === null && /^wss:/i.test(url.trim()) ? (
-              <p className="hint">{t('sync.settings.checking')}</p>
-            ) : null}
+            {connect.busy && cert === null && secure ? <p className="hint">{t('sync.settings.checking')}</p> : null}
           </form>
         </>
       )}

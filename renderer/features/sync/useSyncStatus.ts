@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { SyncView } from '../../../shared/model/sync.ts';
 import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 const POLL_MS = 2000;
 
@@ -70,4 +71,14 @@ const localSnapshot = (): boolean => current?.mode === 'local';
 export function reasonKey(reason: string | null): string | null {
   const code = (reason ?? '').split(':', 1)[0]!.trim();
   return /^sync\.[a-zA-Z]+$/.test(code) ? `sync.reason.${code.slice(5)}` : null;
+}
+
+/**
+ * Why a write is not offered (the `title` of a disabled control) while the library is connected as
+ * a viewer; undefined otherwise. `disabled={… || why !== undefined} title={why}`.
+ */
+export function useViewerWhy(): string | undefined {
+  const viewer = useViewerReadOnly();
+  const { t } = useI18n();
+  return viewer ? t('sync.viewer.why') : undefined;
 }

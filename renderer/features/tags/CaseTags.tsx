@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
 import { sortTags } from '../library/caseTable.ts';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 import { TagChip } from './TagChip.tsx';
 
 interface Props {
@@ -34,8 +34,7 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
   const assignees = useAsync(opened ? 'assignees:offer' : null, () => client.cases.assignees());
   const shown = sortTags(tags ?? caseTags.data ?? []);
   // A viewer of a shared library tags and assigns nothing (main refuses it).
-  const viewer = useViewerReadOnly();
-  const why = viewer ? t('sync.viewer.why') : undefined;
+  const why = useViewerWhy();
 
   const edit = useSubmit(async (op: { kind: 'tag'; name: string } | { kind: 'untag'; tagId: number }) => {
     const next =
@@ -90,7 +89,7 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
               key={tag.id}
               tag={tag}
               disabled={edit.busy}
-              {...(viewer ? {} : { onRemove: () => edit.run({ kind: 'untag', tagId: tag.id }) })}
+              {...(why !== undefined ? {} : { onRemove: () => edit.run({ kind: 'untag', tagId: tag.id }) })}
             />
           ))}
         </div>
@@ -113,7 +112,12 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
             placeholder={t('tags.caseAddTagPlaceholder')}
             testId="case-tag-input"
           />
-          <button type="submit" disabled={edit.busy || viewer || tagName.trim() === ''} title={why} data-testid="case-tag-add">
+          <button
+            type="submit"
+            disabled={edit.busy || why !== undefined || tagName.trim() === ''}
+            title={why}
+            data-testid="case-tag-add"
+          >
             {t('tags.caseAddTag')}
           </button>
         </form>
@@ -138,7 +142,7 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
           <button
             type="submit"
             className="primary"
-            disabled={assign.busy || viewer || assigneeDraft.trim() === '' || assigneeDraft.trim() === assignee}
+            disabled={assign.busy || why !== undefined || assigneeDraft.trim() === '' || assigneeDraft.trim() === assignee}
             title={why}
             data-testid="case-assignee-save"
           >
@@ -146,7 +150,7 @@ export function CaseTags({ caseId, assignee: initialAssignee, client }: Props) {
           </button>
           <button
             type="button"
-            disabled={assign.busy || viewer || assignee === null}
+            disabled={assign.busy || why !== undefined || assignee === null}
             title={why}
             onClick={() => assign.run(null)}
             data-testid="case-assignee-clear"

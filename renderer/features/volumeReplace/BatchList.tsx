@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { useNotices } from '../../ui/Notices.tsx';
 import { useAsync } from '../../ui/useAsync.ts';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 import { CaseRefList } from './CaseRefList.tsx';
 import { casesOfError, type ReplaceClient } from './replaceFlow.ts';
 
@@ -20,7 +20,7 @@ export function BatchList({ volumeId, client, onChanged }: { volumeId: number; c
   const batches = useAsync(`replace-batches:${volumeId}`, () => client.replace.batches({ volumeId }));
   const [undoing, setUndoing] = useState<ReplaceBatch | null>(null);
   // A viewer of a shared library undoes nothing (main refuses it).
-  const viewer = useViewerReadOnly();
+  const why = useViewerWhy();
   const [refusal, setRefusal] = useState<ApiError | null>(null);
 
   async function undo(batch: ReplaceBatch) {
@@ -89,8 +89,8 @@ export function BatchList({ volumeId, client, onChanged }: { volumeId: number; c
                     <button
                       type="button"
                       data-testid="replace-batch-undo"
-                      disabled={viewer}
-                      title={viewer ? t('sync.viewer.why') : undefined}
+                      disabled={why !== undefined}
+                      title={why}
                       onClick={() => setUndoing(b)}
                     >
                       {t('volumeReplace.undo')}

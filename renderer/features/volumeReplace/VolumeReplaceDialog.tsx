@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
-import { useViewerReadOnly } from '../sync/useSyncStatus.ts';
+import { useViewerWhy } from '../sync/useSyncStatus.ts';
 import { BatchList } from './BatchList.tsx';
 import { CaseRefList } from './CaseRefList.tsx';
 import { ReplaceHits } from './ReplaceHits.tsx';
@@ -52,7 +52,7 @@ export function VolumeReplaceDialog({ volumeId, filteredCaseIds = null, client, 
   const [applied, setApplied] = useState<ReplaceApplyResult | null>(null);
   const [batchesKey, setBatchesKey] = useState(0);
   // A viewer of a shared library may preview the hits but replaces nothing (main refuses it).
-  const viewer = useViewerReadOnly();
+  const why = useViewerWhy();
 
   const query = previewInput(form, volumeId, filteredCaseIds);
   const stale = shown !== null && JSON.stringify(shown.query) !== JSON.stringify(query);
@@ -209,8 +209,8 @@ export function VolumeReplaceDialog({ volumeId, filteredCaseIds = null, client, 
                     <button
                       type="submit"
                       className="primary"
-                      disabled={apply.busy || viewer || stale || selected.size === 0 || reason.trim() === ''}
-                      title={viewer ? t('sync.viewer.why') : undefined}
+                      disabled={apply.busy || why !== undefined || stale || selected.size === 0 || reason.trim() === ''}
+                      title={why}
                       data-testid="replace-apply"
                     >
                       {t('volumeReplace.apply', { count: selected.size })}

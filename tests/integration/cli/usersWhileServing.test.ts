@@ -10,25 +10,16 @@ import { MIGRATIONS, migrate } from '../../../main/store/migrations/index.ts';
 import { SYNC_SCHEMA_VERSION } from '../../../shared/sync/docNames.ts';
 import { newSharedDoc } from '../../../shared/sync/yDoc.ts';
 import { seedImport } from '../store/helpers/fixtures.ts';
+import { waitFor } from '../sync/helpers.ts';
 import { runCli, startServe, type Serving } from './helpers.ts';
 
 // `users add|list|revoke` while `serve` holds the library, and the server cutting a user revoked
 // while connected (see main/sync/revocation.ts).
 
-const WAIT_MS = 15_000;
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-cli-users-serving-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const cliOn = (library: string, ...args: string[]) => runCli(tmp, [...args, '--library', library]);
-
-async function waitFor(what: string, cond: () => boolean, timeoutMs = WAIT_MS): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A provider on its own socket, recording what the server tells it. */
 function connect(url: string, name: string, token: string) {

@@ -60,6 +60,7 @@ describe("a viewer's app refuses every write and still reads", () => {
       ...realSync,
       view: (): SyncView =>
         viewer ? { ...local, mode: 'connected', url: 'ws://office:1234', user: '丁', state: 'connected', readOnly: true } : local,
+      readOnly: () => viewer,
     };
   });
   after(async () => {

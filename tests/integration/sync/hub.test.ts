@@ -15,21 +15,13 @@ import { HUB_ORIGIN, HUB_PATH, createLocalHub, type LocalHub } from '../../../ma
 import { openCaseReplica, seedCaseState, type CaseReplica } from '../../../shared/sync/caseReplica.ts';
 import { newSharedDoc } from '../../../shared/sync/yDoc.ts';
 import type { CaseDoc } from '../../../shared/model/caseDoc.ts';
+import { sleep, waitFor } from './helpers.ts';
 
 const TOKEN = 'hub-test-token-0123456789abcdef';
 const CASE = 'case:0d6f2a4e-3b1c-4d5e-8f90-123456789abc';
 const VIEWED = 'case:1a2b3c4d-5e6f-4a1b-9c2d-abcdefabcdef';
-const WAIT_MS = 10_000;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, cond: () => boolean, timeoutMs = WAIT_MS): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+/** These tests wait less than the helpers' WAIT_MS: a hub on loopback answers quickly. */
+const TIMEOUT_MS = 10_000;
 
 function caseDoc(): CaseDoc {
   return {
@@ -132,9 +124,9 @@ describe('local hub, listening on its own', () => {
 
     const client = connect(url, CASE);
     await client.ready;
-    await waitFor('content', () => client.replica.read().blocks.length === 3);
+    await waitFor('content', () => client.replica.read().blocks.length === 3, TIMEOUT_MS);
     client.replica.apply(withText(client.replica.read(), 0, '新标题'));
-    await waitFor('edit at the source', () => texts(source.read())[0] === '新标题');
+    await waitFor('edit at the source', () => texts(source.read())[0] === '新标题', TIMEOUT_MS);
 
     // Another name for the host (DNS rebinding) is cut before any WebSocket handshake.
     const rebound = await new Promise<string>((resolve) => {
@@ -183,21 +175,21 @@ describe('local hub, listening on its own', () => {
     const replacement = sourceReplica();
     try {
       await client.ready;
-      await waitFor('content', () => client.replica.read().blocks.length === 3);
+      await waitFor('content', () => client.replica.read().blocks.length === 3, TIMEOUT_MS);
       // Main reloads the case (same history, plus a change the old replica never had).
       replacement.apply(withText(replacement.read(), 1, '重新载入之后'));
       source = replacement;
       first.destroy();
       first.ydoc.destroy();
-      await waitFor('the new replica at the client', () => texts(client.replica.read())[1] === '重新载入之后');
+      await waitFor('the new replica at the client', () => texts(client.replica.read())[1] === '重新载入之后', TIMEOUT_MS);
       client.replica.apply(withText(client.replica.read(), 0, '写进新副本'));
-      await waitFor('the client’s edit in the new replica', () => texts(replacement.read())[0] === '写进新副本');
+      await waitFor('the client’s edit in the new replica', () => texts(replacement.read())[0] === '写进新副本', TIMEOUT_MS);
 
       // The case goes away altogether: the editor is refused on reconnecting.
       source = null;
       replacement.destroy();
       replacement.ydoc.destroy();
-      await waitFor('the refusal', () => client.failure() === 'hub.badDoc');
+      await waitFor('the refusal', () => client.failure() === 'hub.badDoc', TIMEOUT_MS);
     } finally {
       client.destroy();
       await hub.close();
@@ -238,7 +230,7 @@ describe('local hub', () => {
     const client = open(CASE);
     await client.ready;
     assert.equal(client.scope(), 'read-write');
-    await waitFor('content', () => client.replica.read().blocks.length === 3);
+    await waitFor('content', () => client.replica.read().blocks.length === 3, TIMEOUT_MS);
     assert.deepEqual(client.replica.read(), sources.get(CASE)!.read());
     assert.deepEqual(hub.openDocuments(), [CASE]);
   });
@@ -247,7 +239,7 @@ describe('local hub', () => {
     const source = sources.get(CASE)!;
     const client = open(CASE);
     await client.ready;
-    await waitFor('content', () => client.replica.read().blocks.length === 3);
+    await waitFor('content', () => client.replica.read().blocks.length === 3, TIMEOUT_MS);
 
     const sourceUpdates: unknown[] = [];
     const clientUpdates: unknown[] = [];
@@ -256,7 +248,7 @@ describe('local hub', () => {
 
     // The client (an editor) edits: the source gets it, tagged as the hub's.
     client.replica.apply(withText(client.replica.read(), 1, '某某街道党工委（修改）'));
-    await waitFor('client edit at the source', () => texts(source.read())[1] === '某某街道党工委（修改）');
+    await waitFor('client edit at the source', () => texts(source.read())[1] === '某某街道党工委（修改）', TIMEOUT_MS);
     await sleep(150);
     assert.deepEqual(sourceUpdates, [HUB_ORIGIN], 'one update reaches the source');
     assert.equal(clientUpdates.length, 1, 'the client hears nothing back of its own edit');
@@ -266,7 +258,7 @@ describe('local hub', () => {
     sourceUpdates.length = 0;
     clientUpdates.length = 0;
     source.apply(withText(source.read(), 2, '第一段正文，讲述社区的基本情况（来自服务器）。'));
-    await waitFor('source edit at the client', () => texts(client.replica.read())[2]!.includes('来自服务器'));
+    await waitFor('source edit at the client', () => texts(client.replica.read())[2]!.includes('来自服务器'), TIMEOUT_MS);
     await sleep(150);
     assert.equal(sourceUpdates.length, 1, 'the source hears nothing back of its own edit');
     assert.notEqual(sourceUpdates[0], HUB_ORIGIN);
@@ -278,9 +270,9 @@ describe('local hub', () => {
     const a = open(CASE);
     const b = open(CASE);
     await Promise.all([a.ready, b.ready]);
-    await waitFor('content', () => a.replica.read().blocks.length === 3 && b.replica.read().blocks.length === 3);
+    await waitFor('content', () => a.replica.read().blocks.length === 3 && b.replica.read().blocks.length === 3, TIMEOUT_MS);
     a.replica.apply(withText(a.replica.read(), 0, '标题甲'));
-    await waitFor('a’s edit at b', () => texts(b.replica.read())[0] === '标题甲');
+    await waitFor('a’s edit at b', () => texts(b.replica.read())[0] === '标题甲', TIMEOUT_MS);
     assert.equal(texts(sources.get(CASE)!.read())[0], '标题甲');
   });
 
@@ -305,7 +297,7 @@ describe('local hub', () => {
     const client = open(VIEWED);
     await client.ready;
     assert.equal(client.scope(), 'readonly');
-    await waitFor('content', () => client.replica.read().blocks.length === 3);
+    await waitFor('content', () => client.replica.read().blocks.length === 3, TIMEOUT_MS);
     assert.deepEqual(client.replica.read(), before);
     let sourceUpdates = 0;
     source.ydoc.on('update', () => sourceUpdates++);
@@ -315,7 +307,7 @@ describe('local hub', () => {
     assert.deepEqual(source.read(), before);
     // Changes of the source still reach the viewer.
     source.apply(withText(before, 1, '服务器的修改'));
-    await waitFor('source edit at the viewer', () => texts(client.replica.read())[1] === '服务器的修改');
+    await waitFor('source edit at the viewer', () => texts(client.replica.read())[1] === '服务器的修改', TIMEOUT_MS);
   });
 
   test('upgrades on other paths never reach the hub', async () => {
@@ -388,9 +380,9 @@ describe('browser mode: the web server hands /sync to the hub', () => {
 
       client = connect(`ws://127.0.0.1:${port}/sync`, CASE);
       await client.ready;
-      await waitFor('content', () => client!.replica.read().blocks.length === 3);
+      await waitFor('content', () => client!.replica.read().blocks.length === 3, TIMEOUT_MS);
       client.replica.apply(withText(client.replica.read(), 0, '浏览器里的修改'));
-      await waitFor('edit at the source', () => texts(source.read())[0] === '浏览器里的修改');
+      await waitFor('edit at the source', () => texts(source.read())[0] === '浏览器里的修改', TIMEOUT_MS);
 
       assert.equal(await tryUpgrade(port, '/sync', { Origin: `http://127.0.0.1:${port}` }), 'upgraded');
       assert.equal(
@@ -439,33 +431,33 @@ describe('the renderer’s provider (renderer/editor/collab/hubProvider.ts) on t
       assert.equal(provider.connect(), undefined, 'connect() returns no promise (StrictMode remounts)');
       viewer.connect();
       stranger.connect();
-      await waitFor('synced', () => provider.status().state === 'synced');
+      await waitFor('synced', () => provider.status().state === 'synced', TIMEOUT_MS);
       assert.deepEqual(syncs, [true], 'Lexical hears `sync` (true) for Hocuspocus’s `synced`');
       assert.deepEqual(replica.read(), source.read());
       assert.equal(provider.status().readOnly, false);
 
       const n = states.length;
       replica.apply(withText(replica.read(), 0, '状态测试'));
-      await waitFor('the edit at the source', () => texts(source.read())[0] === '状态测试');
-      await waitFor('synced again', () => provider.status().state === 'synced');
+      await waitFor('the edit at the source', () => texts(source.read())[0] === '状态测试', TIMEOUT_MS);
+      await waitFor('synced again', () => provider.status().state === 'synced', TIMEOUT_MS);
       assert.ok(
         states.slice(n).some((s) => s.state === 'connected' && s.unsyncedChanges > 0),
         'an edit waits for the hub’s receipt',
       );
 
-      await waitFor('the viewer', () => viewer.status().state === 'synced');
+      await waitFor('the viewer', () => viewer.status().state === 'synced', TIMEOUT_MS);
       assert.equal(viewer.status().readOnly, true);
-      await waitFor('the refusal', () => stranger.status().state === 'refused');
+      await waitFor('the refusal', () => stranger.status().state === 'refused', TIMEOUT_MS);
       assert.equal(stranger.status().reason, 'hub.badToken');
 
       // Lexical's StrictMode rehearsal: disconnect, then connect again on the same provider.
       provider.disconnect();
-      await waitFor('offline', () => provider.status().state === 'offline');
+      await waitFor('offline', () => provider.status().state === 'offline', TIMEOUT_MS);
       provider.connect();
-      await waitFor('synced after reconnecting', () => provider.status().state === 'synced');
+      await waitFor('synced after reconnecting', () => provider.status().state === 'synced', TIMEOUT_MS);
 
       await hub.close();
-      await waitFor('offline when the hub is gone', () => provider.status().state === 'offline');
+      await waitFor('offline when the hub is gone', () => provider.status().state === 'offline', TIMEOUT_MS);
     } finally {
       provider.off('sync', onSync);
       for (const p of [provider, viewer, stranger]) p.destroy();

@@ -15,18 +15,10 @@ import { SYNC_SCHEMA_VERSION } from '../../../shared/sync/docNames.ts';
 import { newSharedDoc } from '../../../shared/sync/yDoc.ts';
 import type { CaseDoc } from '../../../shared/model/caseDoc.ts';
 import { seedImport } from '../store/helpers/fixtures.ts';
+import { sleep, waitFor } from './helpers.ts';
 
+/** These tests wait less than the helpers' WAIT_MS. */
 const TIMEOUT_MS = 10_000;
-
-async function waitFor(what: string, cond: () => boolean, timeoutMs = TIMEOUT_MS): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Client {
   doc: Y.Doc;
@@ -198,14 +190,14 @@ describe('sync server', () => {
     assert.equal(a.provider.authorizedScope, 'read-write');
     const before = logRows(lib, name);
     a.doc.getText('t').insert(0, '编校');
-    await waitFor('the edit at the second client', () => b.doc.getText('t').toString() === '编校');
+    await waitFor('the edit at the second client', () => b.doc.getText('t').toString() === '编校', TIMEOUT_MS);
     // In the log at once, unless the debounced store already folded it into the state (a loaded
     // machine can be that slow); either way the library holds it (the SIGKILL tests show it survives).
     const held = new Y.Doc();
     Y.applyUpdate(held, loadState(lib.db, name));
     assert.ok(logRows(lib, name) > before || held.getText('t').toString() === '编校', 'the update is in the library');
     // The debounced store folds the log into the state.
-    await waitFor('the store to fold the log', () => logRows(lib, name) === 0);
+    await waitFor('the store to fold the log', () => logRows(lib, name) === 0, TIMEOUT_MS);
     const stored = new Y.Doc();
     Y.applyUpdate(stored, loadState(lib.db, name));
     assert.equal(stored.getText('t').toString(), '编校');
@@ -232,7 +224,7 @@ describe('sync server', () => {
     await Promise.all([editor.ready, viewer.ready]);
     assert.equal(viewer.provider.authorizedScope, 'readonly');
     editor.doc.getText('notes').insert(0, 'from editor');
-    await waitFor('the viewer to receive', () => viewer.doc.getText('notes').toString() === 'from editor');
+    await waitFor('the viewer to receive', () => viewer.doc.getText('notes').toString() === 'from editor', TIMEOUT_MS);
     const logged = logRows(lib, name);
     viewer.doc.getText('notes').insert(0, 'VIEWER ');
     await sleep(300);
@@ -274,7 +266,7 @@ describe('sync server', () => {
     const stateBefore = loadState(lib.db, name);
     const logBefore = logRows(lib, name);
     big.doc.getText('big').insert(0, '长'.repeat(40_000)); // ~120 KB of UTF-8, over the 64 KiB limit
-    await waitFor('the refusal', () => big.closeReason() !== null);
+    await waitFor('the refusal', () => big.closeReason() !== null, TIMEOUT_MS);
     assert.equal(refusalCode(big.closeReason()), 'sync.tooLarge');
     assert.ok(
       logLines.some((l) => l.includes('sync.tooLarge')),
@@ -293,7 +285,7 @@ describe('sync server', () => {
     other.doc.getText('t').insert(0, '再');
     const fresh = open(server, name, editorToken);
     await fresh.ready;
-    await waitFor('a small edit after the refusal', () => fresh.doc.getText('t').toString().startsWith('再'));
+    await waitFor('a small edit after the refusal', () => fresh.doc.getText('t').toString().startsWith('再'), TIMEOUT_MS);
   });
 
   test('a case document is seeded once from the stored case, in the editor’s layout', async () => {
@@ -319,7 +311,7 @@ describe('sync server', () => {
     }
     // Disconnect, let the server unload the document, then open it again: no second seed.
     first.provider.destroy();
-    await waitFor('the document to unload', () => !server.openDocuments().includes(name));
+    await waitFor('the document to unload', () => !server.openDocuments().includes(name), TIMEOUT_MS);
     const again = open(server, name, editor2Token);
     await again.ready;
     assert.equal(countFor(), 1);
@@ -339,7 +331,7 @@ describe('sync server', () => {
       many[149]!.doc.getText('t').insert(0, 'last');
       const check = open(server, `vol:${uuids[149]}`, editor2Token);
       await check.ready;
-      await waitFor('the edit on the 150th document', () => check.doc.getText('t').toString() === 'last');
+      await waitFor('the edit on the 150th document', () => check.doc.getText('t').toString() === 'last', TIMEOUT_MS);
       for (const c of many) c.provider.destroy();
     } finally {
       websocket.destroy();
@@ -390,7 +382,7 @@ describe('sync server lifecycle', () => {
       try {
         await client.ready;
         client.doc.getText('t').insert(0, 'kept');
-        await waitFor('the edit to be acknowledged', () => !client.provider.hasUnsyncedChanges);
+        await waitFor('the edit to be acknowledged', () => !client.provider.hasUnsyncedChanges, TIMEOUT_MS);
         await server.close();
       } finally {
         client.provider.destroy();

@@ -24,6 +24,7 @@ import {
   makeLibraryWithCases,
   startApp,
   startTestServer,
+  sleep,
   tempRoot,
   waitFor,
   within,
@@ -217,7 +218,7 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
       });
       const before = getCase(a.lib.db, caseIdOf(a.lib, caseUuid)).text;
       edit(v, id, (d) => ({ ...d, blocks: [{ kind: 'body', text: '观众改的', page: 0, breaks: [] }] }));
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       await settled(a, b);
       assert.equal(getCase(a.lib.db, caseIdOf(a.lib, caseUuid)).text, before);
     } finally {

@@ -20,6 +20,7 @@ import {
   makeLibraryWithCases,
   startApp,
   startTestServer,
+  sleep,
   tempRoot,
   waitFor,
   within,
@@ -138,7 +139,7 @@ describe('team sync over wss:// with a pinned certificate', () => {
     assert.match(d.client.status().reason ?? '', /^sync\.certChanged: /);
     assert.equal(server.log.length, refusalsBefore, 'the server never saw a request to refuse');
     // It stays refused: no retry until the user confirms the new certificate.
-    await new Promise((r) => setTimeout(r, 600));
+    await sleep(600);
     assert.equal(d.client.status().state, 'refused');
   });
 

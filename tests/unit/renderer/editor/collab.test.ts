@@ -171,6 +171,10 @@ describe('collab editor plugins', () => {
 
   test('cursor colours are stable per name', () => {
     assert.equal(cursorColorFor('张三'), cursorColorFor('张三'));
+    // The colour is a function of the name alone (the same on every screen), and names differ by it.
+    assert.equal(cursorColorFor('张三'), 'hsl(169, 65%, 42%)');
+    assert.equal(cursorColorFor('李四'), 'hsl(21, 65%, 42%)');
+    assert.notEqual(cursorColorFor('张三'), cursorColorFor('李四'));
     assert.match(cursorColorFor('李四'), /^hsl\(\d+, 65%, 42%\)$/);
   });
 });
