@@ -19,6 +19,7 @@ import { pinnedTlsOptions, tlsWebSocket } from './tls.ts';
 import { canonicalDoc, initSyncBases, setSyncBase, storedDoc, syncBase, writeCaseFromShared } from './caseRows.ts';
 import { appendUpdate, compact as compactDoc, loadInto } from './updateLog.ts';
 import { applyVolumeToLibrary, publishVolume, volumeBase, type VolumeBase } from './volumeSync.ts';
+import { isMergeNotice } from './mergeWatch.ts';
 
 /**
  * An app's side of team sync: a replica of every case of the library (a Y document bound to a
@@ -529,17 +530,18 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
       name,
       ydoc,
       (provider): Entry => ({ caseId, name, ydoc, replica, provider, phase: 'idle', rebuildTimer: null, typed: false }),
-      (e) => {
-        // Both sides had changes in flight: a merge. A signed case is then marked for review.
-        if (e.provider.hasUnsyncedChanges) markForReview(e.caseId);
-        scheduleRebuild(e);
-      },
+      (e) => scheduleRebuild(e),
       (e) => seedIfOurs(e),
       (e) => {
         e.typed = true;
         scheduleRebuild(e);
       },
     );
+    // The server saw this case's changes meet changes made without knowing them (mergeWatch.ts):
+    // a merge, so a signed case is marked for review.
+    entry.provider.on('stateless', ({ payload }: { payload: string }) => {
+      if (!closed && isMergeNotice(payload)) markForReview(caseId);
+    });
     entries.set(caseId, entry);
     return entry;
   };

@@ -15,6 +15,7 @@ import { sendJson, sendText } from '../web/http.ts';
 import { serveScan } from '../web/server.ts';
 import { listCatalog, volumeImport } from './catalog.ts';
 import { ServerRows } from './serverRows.ts';
+import { MERGED_MESSAGE, MergeWatch } from './mergeWatch.ts';
 import { UserWatch } from './revocation.ts';
 import { EventGuard, seedVolumeState } from './serverVolumes.ts';
 import { fingerprintOf, type ServerCertificate } from './tls.ts';
@@ -150,6 +151,7 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
   const events = new EventGuard(db, log);
+  const merges = new MergeWatch<object>();
   const rows = new ServerRows(db, opts.rowsDelayMs ?? 1000, log);
   // Users revoked or expired while connected are cut (see revocation.ts); started by the first authentication.
   const userWatch = new UserWatch(
@@ -242,6 +244,16 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     async afterUnloadDocument({ documentName }) {
       events.unloaded(documentName);
       rows.unloaded(documentName);
+    },
+
+    async beforeSync({ connection, document, documentName, type, payload, context }) {
+      // A machine's offline changes to a case meeting changes it had not seen: every app on the
+      // case hears it (a signed case is then marked for review there).
+      if (connection.readOnly || parseDocName(documentName)?.kind !== 'case') return;
+      if (merges.message(connection, document, type, payload)) {
+        log(`sync: ${documentName}: changes of ${context?.user ?? 'a machine'} merged with changes it had not seen`);
+        document.broadcastStateless(MERGED_MESSAGE);
+      }
     },
 
     async beforeHandleMessage({ update, documentName, context }) {

@@ -161,15 +161,37 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
     });
     await server.start();
     await settled(a, b);
-    await waitFor('a review mark', () =>
-      [a.lib, b.lib].some((lib) => lib.db.prepare('SELECT 1 FROM sync_reviews WHERE case_id = ?').get(caseIdOf(lib, caseUuid))),
+    // The server tells every machine on the case, whichever came back first (both may come back at once).
+    await waitFor('a review mark on both machines', () =>
+      [a.lib, b.lib].every((lib) => lib.db.prepare('SELECT 1 FROM sync_reviews WHERE case_id = ?').get(caseIdOf(lib, caseUuid))),
     );
+    assert.ok(server.log.some((l) => l.includes(caseUuid) && l.includes('merged with changes it had not seen')));
     await waitFor('both rows hold both edits', () => {
       a.client.flushRebuilds();
       b.client.flushRebuilds();
       const ta = getCase(a.lib.db, ida).text;
       return ta === getCase(b.lib.db, idb).text && /（甲改）[\s\S]*（乙改）/.test(ta);
     });
+  });
+
+  test('changes made on one machine only while the server was down merge nothing: no review mark', async () => {
+    const ida = caseIdOf(a.lib, caseUuid);
+    const idb = caseIdOf(b.lib, caseUuid);
+    for (const lib of [a.lib, b.lib]) lib.db.prepare('DELETE FROM sync_reviews').run();
+    await server.stop();
+    edit(a, ida, (d) => {
+      d.blocks[0]!.text += '（甲独改）';
+      return d;
+    });
+    await server.start();
+    await settled(a, b);
+    await waitFor('B has the change', () => {
+      b.client.flushRebuilds();
+      return getCase(b.lib.db, idb).text.includes('（甲独改）');
+    });
+    for (const lib of [a.lib, b.lib]) {
+      assert.equal(lib.db.prepare('SELECT 1 FROM sync_reviews').get(), undefined, 'catching up is not a merge');
+    }
   });
 
   test('a case made on one machine reaches the other, text and all', async () => {
