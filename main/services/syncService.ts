@@ -5,6 +5,7 @@ import { docToPlainText } from '../../shared/model/caseDoc.ts';
 import type { CollabInfo, SyncCertificate, SyncConnectInput, SyncReview, SyncView } from '../../shared/model/sync.ts';
 import { caseDocName } from '../../shared/sync/docNames.ts';
 import { storedDoc } from '../sync/caseRows.ts';
+import { clearReviewMark } from '../sync/reviewMarks.ts';
 import { startSyncClient, type SyncClient } from '../sync/client.ts';
 import { createLocalHub, HUB_ORIGIN, type LocalHub } from '../sync/hub.ts';
 import { probeCertificate, type CertificateInfo } from '../sync/tls.ts';
@@ -243,7 +244,7 @@ export function startSyncService(ctx: AppContext): SyncService {
       };
     },
     clearReview(caseId) {
-      ctx.lib.db.prepare('DELETE FROM sync_reviews WHERE case_id = ?').run(caseId);
+      clearReviewMark(ctx.lib.db, caseId);
     },
     user: () => (remote && client ? remote.user : null),
     handleUpgrade(req, socket, head) {

@@ -11,7 +11,6 @@ import { mergeLocalIntoShared } from '../../shared/sync/mergeLocal.ts';
 import { encodeCaseSnapshot, readVolume } from '../../shared/sync/volumeDoc.ts';
 import { newSharedDoc } from '../../shared/sync/yDoc.ts';
 import type { Library } from '../store/db.ts';
-import { nowIso } from '../store/rows.ts';
 import { CatalogEntry, VolumeImport, materializeVolume } from './catalog.ts';
 import { clearDirty, drainLocalChanges, isDirty, markDirty } from './dirty.ts';
 import { httpGet } from './httpGet.ts';
@@ -19,7 +18,6 @@ import { pinnedTlsOptions, tlsWebSocket } from './tls.ts';
 import { canonicalDoc, initSyncBases, setSyncBase, storedDoc, syncBase, writeCaseFromShared } from './caseRows.ts';
 import { appendUpdate, compact as compactDoc, loadInto } from './updateLog.ts';
 import { applyVolumeToLibrary, publishVolume, volumeBase, type VolumeBase } from './volumeSync.ts';
-import { isMergeNotice } from './mergeWatch.ts';
 
 /**
  * An app's side of team sync: a replica of every case of the library (a Y document bound to a
@@ -537,11 +535,6 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
         scheduleRebuild(e);
       },
     );
-    // The server saw this case's changes meet changes made without knowing them (mergeWatch.ts):
-    // a merge, so a signed case is marked for review.
-    entry.provider.on('stateless', ({ payload }: { payload: string }) => {
-      if (!closed && isMergeNotice(payload)) markForReview(caseId);
-    });
     entries.set(caseId, entry);
     return entry;
   };
@@ -644,22 +637,6 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     if (!first || first.who === 'sync') return;
     e.replica.apply(doc);
     setSyncBase(db, e.caseId);
-  };
-
-  /** A case whose shared document just merged concurrent changes: marked for review when it was signed. */
-  const markForReview = (caseId: number): void => {
-    const signed = db
-      .prepare(
-        `SELECT uuid FROM case_events WHERE case_id = ? AND kind = 'signoff' AND rejected IS NULL
-         ORDER BY at DESC, coalesce(hlc, '') DESC LIMIT 1`,
-      )
-      .get(caseId);
-    if (!signed) return;
-    db.prepare('INSERT OR IGNORE INTO sync_reviews (case_id, event_uuid, marked_at) VALUES (?, ?, ?)').run(
-      caseId,
-      String(signed.uuid),
-      nowIso(),
-    );
   };
 
   const notifyChanged = (caseId: number): void => {

@@ -21,14 +21,6 @@ const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
-/** The stateless message the server sends to every connection of a merged case's document. */
-export const MERGED_MESSAGE = 'casebook.merged';
-
-/** Whether a stateless payload is the server's merge notice. */
-export function isMergeNotice(payload: string): boolean {
-  return payload === MERGED_MESSAGE;
-}
-
 /** Whether `doc` holds content (of any client) beyond the state vector `seen`. */
 export function holdsBeyond(doc: Y.Doc, seen: Map<number, number>): boolean {
   for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {

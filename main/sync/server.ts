@@ -5,7 +5,7 @@ import { inspect } from 'node:util';
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Extension } from '@hocuspocus/server';
 import { CaseDoc } from '../../shared/model/caseDoc.ts';
-import { MAX_UPDATE_BYTES, SYNC_SCHEMA_VERSION, parseDocName } from '../../shared/sync/docNames.ts';
+import { MAX_UPDATE_BYTES, SYNC_SCHEMA_VERSION, parseDocName, volumeDocName } from '../../shared/sync/docNames.ts';
 import { seedCaseState } from '../../shared/sync/caseReplica.ts';
 import { SHARED_DOC_OPTIONS } from '../../shared/sync/yDoc.ts';
 import { openLibrary, type Library } from '../store/db.ts';
@@ -15,7 +15,8 @@ import { sendJson, sendText } from '../web/http.ts';
 import { serveScan } from '../web/server.ts';
 import { listCatalog, volumeImport } from './catalog.ts';
 import { ServerRows } from './serverRows.ts';
-import { MERGED_MESSAGE, MergeWatch } from './mergeWatch.ts';
+import { MergeWatch } from './mergeWatch.ts';
+import { markMergedCase } from './reviewMarks.ts';
 import { UserWatch } from './revocation.ts';
 import { EventGuard, seedVolumeState } from './serverVolumes.ts';
 import { fingerprintOf, type ServerCertificate } from './tls.ts';
@@ -128,6 +129,12 @@ interface ConnectionContext {
   user: string;
   role: SyncRole;
 }
+
+/**
+ * The server's own writes (review marks): no user, so onChange does not check events against it
+ * (an event a machine appended is checked against that machine's user).
+ */
+const SERVER_CONTEXT: ConnectionContext = { user: '', role: 'editor' };
 
 /** Pending (unauthenticated) documents per socket: an app opens every case of a library on one socket. */
 const MAX_PENDING_DOCUMENTS = 10_000;
@@ -247,12 +254,13 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     },
 
     async beforeSync({ connection, document, documentName, type, payload, context }) {
-      // A machine's offline changes to a case meeting changes it had not seen: every app on the
-      // case hears it (a signed case is then marked for review there).
+      // A machine's offline changes to a case meeting changes it had not seen: a signed case is
+      // marked for review in its volume's document, so every machine of the team shows it.
       if (connection.readOnly || parseDocName(documentName)?.kind !== 'case') return;
       if (merges.message(connection, document, type, payload)) {
         log(`sync: ${documentName}: changes of ${context?.user ?? 'a machine'} merged with changes it had not seen`);
-        document.broadcastStateless(MERGED_MESSAGE);
+        // Not awaited: the machine's sync goes on while the mark is written.
+        void markForReview(parseDocName(documentName)!.uuid);
       }
     },
 
@@ -316,6 +324,24 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
       }
     },
   });
+
+  /** Marks a merged case for review in its volume's document (when it was signed). */
+  const markForReview = async (caseUuid: string): Promise<void> => {
+    const vol = db.prepare('SELECT v.uuid FROM cases c JOIN volumes v ON v.id = c.volume_id WHERE c.uuid = ?').get(caseUuid);
+    if (!vol) return;
+    try {
+      const conn = await server.hocuspocus.openDirectConnection(volumeDocName(String(vol.uuid)), SERVER_CONTEXT);
+      try {
+        await conn.transact((doc) => {
+          if (markMergedCase(doc, caseUuid, new Date().toISOString())) log(`sync: case ${caseUuid} marked for review`);
+        });
+      } finally {
+        await conn.disconnect();
+      }
+    } catch (err) {
+      log(`sync: could not mark case ${caseUuid} for review: ${String(err)}`);
+    }
+  };
 
   const server = new Server<ConnectionContext>({
     name: 'casebook-sync',

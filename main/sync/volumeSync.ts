@@ -16,6 +16,7 @@ import { EventKind } from '../../shared/workflow/events.ts';
 import { createCase } from '../store/casesRepo.ts';
 import { setSyncBase } from './caseRows.ts';
 import { applyExtras, extrasFromLibrary, removedTags } from './volumeExtras.ts';
+import { applyReviewMarks, clearedReviews, reviewMarksFromLibrary } from './reviewMarks.ts';
 import { refreshStage } from '../store/eventsRepo.ts';
 import { withTransaction } from '../store/transaction.ts';
 import { createVolume } from '../store/volumesRepo.ts';
@@ -97,7 +98,7 @@ export function volumeStateFromLibrary(db: DatabaseSync, volumeId: number): Omit
     cases,
     pages,
     events: eventRows(db, volumeId),
-    extras: Object.fromEntries(extrasFromLibrary(db, volumeId)),
+    extras: Object.fromEntries([...extrasFromLibrary(db, volumeId), ...reviewMarksFromLibrary(db, volumeId)]),
   };
 }
 
@@ -138,6 +139,11 @@ export function publishVolume(
     // A tag taken off here: the document still says it is on.
     for (const key of removedTags(rowExtras, docExtras)) {
       if ((!base || base.get(key) === true) && mine(key, false, true)) setExtra(doc, key, false);
+    }
+    // A review mark cleared here (someone reviewed the merge): cleared for the team.
+    for (const key of clearedReviews(rowExtras, docExtras)) {
+      const marked = docExtras.get(key);
+      if ((!base || base.get(key) === marked) && mine(key, null, marked)) setExtra(doc, key, null);
     }
     const known = new Set(held.events.map((e) => e.uuid));
     const fresh = state.events.filter((e) => !known.has(e.uuid));
@@ -303,6 +309,8 @@ export function applyVolumeToLibrary(db: DatabaseSync, volumeUuid: string, state
     for (const [uuid, r] of Object.entries(state.rejected)) {
       if (reject.run(r.reason, uuid, r.reason).changes > 0) touched.add(Number(caseOf.get(uuid)?.case_id));
     }
+    // Marks after the events: a mark names the case's latest sign-off, which may have come with it.
+    for (const id of applyReviewMarks(db, volumeId, new Map(Object.entries(state.extras)), theirs)) touched.add(id);
     for (const id of touched) refreshStage(db, id);
     return { volumeId, createdCases, touchedCases: [...touched] };
   });

@@ -85,21 +85,23 @@ test.describe('team sync', () => {
           .poll(async () => ((await m.wb.call('cases:get', { id: caseId })).value as { text: string }).text, { timeout: 15_000 })
           .toMatch(/（甲离线）[\s\S]*|（乙离线）/);
       }
-      // The merge touched a signed case: it is marked for review, with the changes since the signature.
+      // The merge touched a signed case: it is marked for review on both machines (the server saw
+      // the merge and marked it in the volume), with the changes since the signature.
       await expect
         .poll(
           async () => (await Promise.all(machines.map((m) => m.wb.call('sync:review', { caseId })))).map((r) => r.value !== null),
-          {
-            timeout: 15_000,
-          },
+          { timeout: 15_000 },
         )
-        .toContain(true);
-      const reviews = await Promise.all(machines.map((m) => m.wb.call('sync:review', { caseId })));
-      const marked = machines[reviews.findIndex((r) => r.value !== null)]!;
-      await expect(marked.proof.page.getByTestId('review-banner')).toBeVisible({ timeout: 10_000 });
-      await expect(marked.proof.page.getByTestId('review-banner').getByTestId('diff-view')).toContainText('离线');
-      await marked.proof.page.getByTestId('review-clear').click();
-      await expect(marked.proof.page.getByTestId('review-banner')).toHaveCount(0);
+        .toEqual([true, true]);
+      const [first, second] = [machines[0]!, machines[1]!];
+      for (const m of [first, second]) {
+        await expect(m.proof.page.getByTestId('review-banner')).toBeVisible({ timeout: 10_000 });
+        await expect(m.proof.page.getByTestId('review-banner').getByTestId('diff-view')).toContainText('离线');
+      }
+      // Reviewed on one machine: cleared for the team.
+      await first.proof.page.getByTestId('review-clear').click();
+      await expect(first.proof.page.getByTestId('review-banner')).toHaveCount(0);
+      await expect(second.proof.page.getByTestId('review-banner')).toHaveCount(0, { timeout: 15_000 });
       const texts = await Promise.all(
         machines.map(async (m) => ((await m.wb.call('cases:get', { id: caseId })).value as { text: string }).text),
       );

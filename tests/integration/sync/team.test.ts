@@ -16,6 +16,7 @@ import {
   type Library,
 } from '../../../main/store/index.ts';
 import { addUser } from '../../../main/sync/users.ts';
+import { clearReviewMark } from '../../../main/sync/reviewMarks.ts';
 import {
   caseRows,
   cloneLibrary,
@@ -174,10 +175,36 @@ describe('a team on one volume: two apps, a viewer and the office server', () =>
     });
   });
 
+  test('the review mark is the team’s: a machine that joins later has it, against the signed text', async () => {
+    const dir = path.join(root, 'late');
+    fs.mkdirSync(dir);
+    const late = startApp(dir, server.url, server.tokens.get('乙')!, '乙');
+    try {
+      await within('the late machine discovers the library', late.client.discover());
+      await waitFor('the mark on the late machine', () => {
+        late.client.flushVolumes();
+        const id = late.lib.db.prepare('SELECT id FROM cases WHERE uuid = ?').get(caseUuid);
+        return (
+          id !== undefined && late.lib.db.prepare('SELECT 1 FROM sync_reviews WHERE case_id = ?').get(Number(id.id)) !== undefined
+        );
+      });
+      const mark = late.lib.db
+        .prepare('SELECT e.kind, e.who FROM sync_reviews r JOIN case_events e ON e.uuid = r.event_uuid')
+        .get();
+      assert.equal(mark?.kind, 'signoff', 'the mark names the sign-off its diff starts from');
+    } finally {
+      await late.close();
+    }
+  });
+
   test('changes made on one machine only while the server was down merge nothing: no review mark', async () => {
     const ida = caseIdOf(a.lib, caseUuid);
     const idb = caseIdOf(b.lib, caseUuid);
-    for (const lib of [a.lib, b.lib]) lib.db.prepare('DELETE FROM sync_reviews').run();
+    clearReviewMark(a.lib.db, caseIdOf(a.lib, caseUuid));
+    await waitFor('the clear to reach B', () => {
+      b.client.flushVolumes();
+      return b.lib.db.prepare('SELECT 1 FROM sync_reviews').get() === undefined;
+    });
     await server.stop();
     edit(a, ida, (d) => {
       d.blocks[0]!.text += '（甲独改）';

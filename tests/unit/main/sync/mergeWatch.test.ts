@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { MergeWatch, isMergeNotice, MERGED_MESSAGE } from '../../../../main/sync/mergeWatch.ts';
+import { MergeWatch } from '../../../../main/sync/mergeWatch.ts';
 import { newSharedDoc } from '../../../../shared/sync/yDoc.ts';
 
 const STEP1 = 0;
@@ -108,10 +108,5 @@ describe('merge watch on the office server', () => {
     const before = Y.encodeStateVector(b);
     b.getText('t').insert(5, '乙');
     assert.equal(watch.message(cb, server, UPDATE, Y.encodeStateAsUpdate(b, before)), false);
-  });
-
-  test('the notice is one fixed message', () => {
-    assert.equal(isMergeNotice(MERGED_MESSAGE), true);
-    assert.equal(isMergeNotice('something else'), false);
   });
 });
