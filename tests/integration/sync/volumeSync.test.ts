@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { appendEvent, caseState, listEvents, openLibrary, writeImport, type Library } from '../../../main/store/index.ts';
-import { applyVolumeToLibrary, publishVolume, volumeStateFromLibrary } from '../../../main/sync/volumeSync.ts';
+import { clearReviewMark, markMergedCase } from '../../../main/sync/reviewMarks.ts';
+import { applyVolumeToLibrary, publishVolume, volumeBase, volumeStateFromLibrary } from '../../../main/sync/volumeSync.ts';
 import { readVolume, rejectEvent, writeVolume } from '../../../shared/sync/volumeDoc.ts';
 import { newSharedDoc } from '../../../shared/sync/yDoc.ts';
 import { checkRemoteEvent } from '../../../shared/workflow/remoteCheck.ts';
@@ -133,4 +134,61 @@ test("the server's refusal of a sign-off by the previous pass's signer is kept i
     assert.equal(caseState(lib.db, c.id).stage, 'review1');
     assert.equal(listEvents(lib.db, c.id).find((e) => e.uuid === second.uuid)?.rejected, 'sync.sameSigner');
   }
+});
+
+test('a review mark the server writes reaches every machine with the sign-off it starts from; cleared on one, it is cleared on all', (t) => {
+  const [a, b, volumeId] = twoMachines(t);
+  const [signed, unsigned] = a.db
+    .prepare('SELECT id, uuid FROM cases WHERE volume_id = ? ORDER BY id LIMIT 2')
+    .all(volumeId)
+    .map((r) => ({ id: Number(r.id), uuid: String(r.uuid) }));
+  const volumeUuid = String(a.db.prepare('SELECT uuid FROM volumes WHERE id = ?').get(volumeId)!.uuid);
+  const signoff = appendEvent(a.db, {
+    caseId: signed!.id,
+    kind: 'signoff',
+    fromStage: 'imported',
+    toStage: 'review1',
+    who: '甲',
+  });
+  const server = newSharedDoc();
+  publishVolume(a.db, volumeId, server, () => null);
+  const docs = [newSharedDoc(), newSharedDoc()] as const;
+  exchange(server, docs[0]);
+  exchange(server, docs[1]);
+  const bases = docs.map((d) => volumeBase(readVolume(d)));
+  applyVolumeToLibrary(b.db, volumeUuid, readVolume(docs[1]), bases[1]);
+
+  // The server marks the merged cases; only a signed one takes the mark.
+  assert.equal(markMergedCase(server, signed!.uuid, '2026-12-01T10:00:00.000Z'), true);
+  assert.equal(markMergedCase(server, unsigned!.uuid, '2026-12-01T10:00:00.000Z'), false);
+  const marks = (lib: Library) =>
+    lib.db
+      .prepare('SELECT case_id, event_uuid, marked_at FROM sync_reviews')
+      .all()
+      .map((r) => ({ ...r }));
+  for (const [i, lib] of [a, b].entries()) {
+    exchange(server, docs[i]!);
+    applyVolumeToLibrary(lib.db, volumeUuid, readVolume(docs[i]!), bases[i]);
+    assert.deepEqual(marks(lib), [{ case_id: signed!.id, event_uuid: signoff.uuid, marked_at: '2026-12-01T10:00:00.000Z' }]);
+  }
+
+  // Reviewed on A: the clear goes out with A's volume, and B's mark goes.
+  clearReviewMark(a.db, signed!.id);
+  publishVolume(a.db, volumeId, docs[0], () => null, null, bases[0]);
+  exchange(docs[0], server);
+  exchange(server, docs[1]);
+  applyVolumeToLibrary(b.db, volumeUuid, readVolume(docs[1]), bases[1]);
+  assert.deepEqual(marks(b), []);
+  // B publishing afterwards does not bring the mark back, and A's rows stay cleared.
+  publishVolume(b.db, volumeId, docs[1], () => null, null, bases[1]);
+  exchange(docs[1], server);
+  exchange(server, docs[0]);
+  applyVolumeToLibrary(a.db, volumeUuid, readVolume(docs[0]), bases[0]);
+  assert.deepEqual(marks(a), []);
+
+  // A later merge marks it again.
+  markMergedCase(server, signed!.uuid, '2026-12-02T09:00:00.000Z');
+  exchange(server, docs[1]);
+  applyVolumeToLibrary(b.db, volumeUuid, readVolume(docs[1]), bases[1]);
+  assert.equal(marks(b)[0]?.marked_at, '2026-12-02T09:00:00.000Z');
 });
