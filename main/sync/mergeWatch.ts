@@ -12,8 +12,9 @@ import * as Y from 'yjs';
  * After its step 2 the machine is live and its next changes are not checked (typing races are not
  * merges worth a review).
  *
- * Limit: a state vector counts inserted content only, so changes that only deleted text on one side
- * are not seen as concurrent by this check.
+ * A state vector counts inserted content only; deletions are checked on the step 2, which carries
+ * the machine's whole delete set: a deletion the server holds of content the machine knew, and the
+ * machine lacks, was made without it.
  */
 
 /** The sync message types (y-protocols): step 1 carries a state vector, step 2 and update an update. */
@@ -29,14 +30,42 @@ export function holdsBeyond(doc: Y.Doc, seen: Map<number, number>): boolean {
   return false;
 }
 
+type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
+
+/** Whether `doc` deleted content known as of `seen` that the delete set `theirs` does not hold. */
+export function deletedBeyond(doc: Y.Doc, seen: Map<number, number>, theirs: DeleteSet): boolean {
+  for (const [client, ranges] of Y.createDeleteSetFromStructStore(doc.store).clients) {
+    const known = seen.get(client) ?? 0;
+    if (known === 0) continue;
+    const covering = [...(theirs.clients.get(client) ?? [])].sort((x, y) => x.clock - y.clock);
+    for (const range of ranges) {
+      let from = range.clock;
+      const to = Math.min(range.clock + range.len, known);
+      for (const c of covering) {
+        if (from >= to || c.clock > from) break;
+        from = Math.max(from, c.clock + c.len);
+      }
+      if (from < to) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether `update` brings `doc` anything it lacks (content or deletions). */
 export function bringsNew(doc: Y.Doc, update: Uint8Array): boolean {
   return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
 }
 
+interface Opening {
+  /** What it had seen when it opened, and what it has sent since. */
+  seen: Map<number, number>;
+  /** Whether it brought anything the server lacked. */
+  brought: boolean;
+}
+
 export class MergeWatch<C extends object> {
-  /** Per connection still coming back: the state vector it opened with. */
-  private readonly opening = new WeakMap<C, Map<number, number>>();
+  /** Per connection still coming back. */
+  private readonly opening = new WeakMap<C, Opening>();
 
   /**
    * One sync message of `connection` on `doc`, before the server applies it. Returns true when the
@@ -44,23 +73,26 @@ export class MergeWatch<C extends object> {
    */
   message(connection: C, doc: Y.Doc, type: number, payload: Uint8Array): boolean {
     if (type === SYNC_STEP1) {
-      this.opening.set(connection, Y.decodeStateVector(payload));
+      this.opening.set(connection, { seen: Y.decodeStateVector(payload), brought: false });
       return false;
     }
     if (type !== SYNC_STEP2 && type !== SYNC_UPDATE) return false;
-    const seen = this.opening.get(connection);
-    if (!seen) return false;
+    const o = this.opening.get(connection);
+    if (!o) return false;
+    if (bringsNew(doc, payload)) {
+      if (holdsBeyond(doc, o.seen)) {
+        this.opening.delete(connection);
+        return true;
+      }
+      o.brought = true;
+      // What it sends it knows: its next offline update is not concurrent with this one.
+      for (const [client, clock] of Y.parseUpdateMeta(payload).to) {
+        if (clock > (o.seen.get(client) ?? 0)) o.seen.set(client, clock);
+      }
+    }
+    if (type !== SYNC_STEP2) return false;
     // After its step 2 everything it made offline has arrived: it is live from now on.
-    if (type === SYNC_STEP2) this.opening.delete(connection);
-    if (!bringsNew(doc, payload)) return false;
-    if (holdsBeyond(doc, seen)) {
-      this.opening.delete(connection);
-      return true;
-    }
-    // What it sends it knows: its next offline update is not concurrent with this one.
-    for (const [client, clock] of Y.parseUpdateMeta(payload).to) {
-      if (clock > (seen.get(client) ?? 0)) seen.set(client, clock);
-    }
-    return false;
+    this.opening.delete(connection);
+    return o.brought && deletedBeyond(doc, o.seen, Y.decodeUpdate(payload).ds);
   }
 }

@@ -109,4 +109,49 @@ describe('merge watch on the office server', () => {
     b.getText('t').insert(5, '乙');
     assert.equal(watch.message(cb, server, UPDATE, Y.encodeStateAsUpdate(b, before)), false);
   });
+
+  test('a deletion made on the server side meanwhile is concurrent with a machine’s offline changes', () => {
+    const { server, machine } = team('a', 'b');
+    machine('a').getText('t').delete(0, 2); // only deletes: no new content in a's state vector
+    machine('b').getText('t').insert(5, '乙');
+    const watch = new MergeWatch<object>();
+    assert.equal(comeBack(watch, {}, server, machine('a')), false);
+    assert.equal(comeBack(watch, {}, server, machine('b')), true);
+  });
+
+  test('a machine whose offline change only deleted merges with content added meanwhile', () => {
+    const { server, machine } = team('a', 'b');
+    machine('a').getText('t').insert(5, '甲');
+    machine('b').getText('t').delete(0, 2);
+    const watch = new MergeWatch<object>();
+    assert.equal(comeBack(watch, {}, server, machine('a')), false);
+    assert.equal(comeBack(watch, {}, server, machine('b')), true);
+  });
+
+  test('a deletion the machine already had is no merge; catching up on a deletion is none either', () => {
+    const { server, machine } = team('a', 'b');
+    machine('a').getText('t').delete(0, 2);
+    const watch = new MergeWatch<object>();
+    assert.equal(comeBack(watch, {}, server, machine('a')), false);
+    Y.applyUpdate(machine('b'), Y.encodeStateAsUpdate(server, Y.encodeStateVector(machine('b'))));
+    machine('b').getText('t').insert(0, '乙');
+    assert.equal(comeBack(watch, {}, server, machine('b')), false, 'b had seen the deletion before it typed');
+    assert.equal(comeBack(watch, {}, server, machine('a')), false, 'a only catches up');
+  });
+
+  test('offline changes sent as queued updates, then an empty step 2, still meet a deletion made meanwhile', () => {
+    const { server, machine } = team('a', 'b');
+    machine('a').getText('t').delete(0, 2);
+    const b = machine('b');
+    const updates: Uint8Array[] = [];
+    b.on('update', (u: Uint8Array) => updates.push(u));
+    b.getText('t').insert(5, '乙');
+    const watch = new MergeWatch<object>();
+    assert.equal(comeBack(watch, {}, server, machine('a')), false);
+    const cb = {};
+    watch.message(cb, server, STEP1, Y.encodeStateVector(b));
+    assert.equal(watch.message(cb, server, UPDATE, updates[0]!), false, 'an update carries only its own deletions');
+    Y.applyUpdate(server, updates[0]!);
+    assert.equal(watch.message(cb, server, STEP2, Y.encodeStateAsUpdate(b, Y.encodeStateVector(server))), true);
+  });
 });
