@@ -4,6 +4,7 @@ import { AppError } from '../../shared/ipc/errors.ts';
 import { boot, type Booted } from '../services/boot.ts';
 import { dataDirs } from '../services/paths.ts';
 import { openConfPrefs } from '../services/prefs.ts';
+import { keptSyncRole } from '../services/syncService.ts';
 
 export interface GlobalOptions {
   library?: string | undefined;
@@ -28,6 +29,18 @@ export async function withLibrary<T>(opts: GlobalOptions, fn: (app: Booted) => P
     return await fn(app);
   } finally {
     await app.shutdown();
+  }
+}
+
+/**
+ * For a command that writes through a service rather than a channel (import): the refusal a
+ * viewer's channels get (see main/ipc/viewerGated.ts), before anything is written.
+ */
+export function refuseIfViewer(app: Booted, what: string): void {
+  if (keptSyncRole(app.ctx.lib.db) === 'viewer') {
+    throw new AppError('SYNC_VIEWER_READ_ONLY', `A viewer cannot change a library shared with the team (${what})`, {
+      channel: what,
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { viewerGated } from '../ipc/viewerGated.ts';
 import { writeGated } from '../ipc/writeGated.ts';
 import { openLibrary } from '../store/index.ts';
 import { startBackupScheduler } from './backupService.ts';
-import { startSyncService } from './syncService.ts';
+import { keptSyncRole, startSyncService } from './syncService.ts';
 import type { AppContext } from './context.ts';
 import { JobRegistry } from './jobs.ts';
 import type { PrefsService } from './prefs.ts';
@@ -69,7 +69,10 @@ export async function boot(opts: BootOptions): Promise<Booted> {
   };
 }
 
-/** The library is connected to a team server as a user the server lets only read. */
+/**
+ * The library is connected to a team server as a user the server lets only read. A command-line
+ * run starts no sync: it goes by the role kept in the library, as an app started offline does.
+ */
 function isViewer(ctx: AppContext): boolean {
-  return ctx.sync?.readOnly() ?? false;
+  return ctx.sync ? ctx.sync.readOnly() : keptSyncRole(ctx.lib.db) === 'viewer';
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { DatabaseSync } from 'node:sqlite';
 import type { Duplex } from 'node:stream';
 import { AppError } from '../../shared/ipc/errors.ts';
 import { docToPlainText } from '../../shared/model/caseDoc.ts';
@@ -63,6 +64,15 @@ function readRemote(ctx: AppContext): Remote | null {
     fingerprint: text(row.fingerprint),
     role: row.role === 'editor' || row.role === 'viewer' ? row.role : null,
   };
+}
+
+/**
+ * The role the team server last gave this library's user, as kept in the library (null for a
+ * library never connected): what a command-line run, which starts no sync, goes by.
+ */
+export function keptSyncRole(db: DatabaseSync): 'editor' | 'viewer' | null {
+  const row = db.prepare('SELECT role FROM sync_remote WHERE id = 1').get();
+  return row?.role === 'editor' || row?.role === 'viewer' ? row.role : null;
 }
 
 /** The server's certificate now, or a translated error saying it cannot be reached. */

@@ -5,7 +5,7 @@ import { toTruthJson } from '../../../shared/import/truthSchema.ts';
 import { AppError } from '../../../shared/ipc/errors.ts';
 import { parseImportFile } from '../../import/parseImportFile.ts';
 import { importFileNow } from '../../services/importService.ts';
-import { withLibrary, type GlobalOptions } from '../context.ts';
+import { refuseIfViewer, withLibrary, type GlobalOptions } from '../context.ts';
 import { importExportJsonFile } from '../../services/jsonReimport.ts';
 import { listImageScans } from '../../scans/inspect.ts';
 
@@ -34,16 +34,15 @@ export async function importCommand(
     return;
   }
   // A JSON export of this app comes back as the same cases, without the text pipeline.
-  const volume = isExportJson(file)
-    ? await withLibrary(opts, (app) =>
-        importExportJsonFile(app.ctx, fs.readFileSync(file, 'utf8'), path.basename(file), opts.title),
-      )
-    : await withLibrary(opts, (app) =>
-        importFileNow(app.ctx, file, scans, {
+  const volume = await withLibrary(opts, (app) => {
+    refuseIfViewer(app, 'import');
+    return isExportJson(file)
+      ? importExportJsonFile(app.ctx, fs.readFileSync(file, 'utf8'), path.basename(file), opts.title)
+      : importFileNow(app.ctx, file, scans, {
           title: opts.title ?? path.basename(file, path.extname(file)),
           replaceVolumeId: null,
-        }),
-      );
+        });
+  });
   console.log(
     opts.json
       ? JSON.stringify(volume, null, 2)

@@ -142,4 +142,34 @@ describe('command line', () => {
       held.close();
     }
   });
+
+  test('a library shared with the team as a viewer: the command line reads it, and refuses every change (translated), changing nothing', () => {
+    const viewerLib = path.join(tmp, 'viewer-library');
+    assert.equal(cli('volumes', 'create', '团队卷册', '--library', viewerLib).code, 0);
+    const lib = openLibrary(viewerLib);
+    try {
+      lib.db
+        .prepare(
+          `INSERT INTO sync_remote (id, url, user_name, token, role, created_at)
+           VALUES (1, 'ws://127.0.0.1:9/sync', '丁', 'x', 'viewer', '2026-12-01T00:00:00Z')`,
+        )
+        .run();
+    } finally {
+      lib.close();
+    }
+    const created = cli('volumes', 'create', '新卷册', '--library', viewerLib);
+    assert.notEqual(created.code, 0);
+    assert.match(created.stderr, /SYNC_VIEWER_READ_ONLY/);
+    assert.match(created.stderr, /只读用户（查看者）不能修改团队共享的文库/);
+    const imported = cli('import', path.join(SEED, 'excerpt.txt'), '--library', viewerLib, '--title', '示例');
+    assert.notEqual(imported.code, 0);
+    assert.match(imported.stderr, /SYNC_VIEWER_READ_ONLY/);
+    const listed = cli('volumes', 'list', '--library', viewerLib, '--json');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.deepEqual(
+      JSON.parse(listed.stdout).map((v: { title: string }) => v.title),
+      ['团队卷册'],
+      'reading works; nothing was added',
+    );
+  });
 });
