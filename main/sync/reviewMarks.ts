@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type * as Y from 'yjs';
 import { withTransaction } from '../store/transaction.ts';
 import { markDirty } from './dirty.ts';
+import type { TeamChanged } from './volumeExtras.ts';
 import { readVolume, setExtra } from '../../shared/sync/volumeDoc.ts';
 
 /**
@@ -38,7 +39,7 @@ export function applyReviewMarks(
   db: DatabaseSync,
   volumeId: number,
   extras: ReadonlyMap<string, unknown>,
-  changed: (key: string, docValue: unknown, rowValue: unknown) => boolean,
+  changed: TeamChanged,
 ): Set<number> {
   const touched = new Set<number>();
   const rows = reviewMarksFromLibrary(db, volumeId);

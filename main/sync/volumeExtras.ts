@@ -65,6 +65,9 @@ export function extrasFromLibrary(db: DatabaseSync, volumeId: number): Map<strin
   return out;
 }
 
+/** Whether the team changed `key` since the rows and the document last agreed (see volumeSync.ts). */
+export type TeamChanged = (key: string, docValue: unknown, rowValue: unknown) => boolean;
+
 /**
  * Writes entries of the volume document into the rows (only those `changed` says to): notes the
  * library lacks are added (parents first), a note's anchor and resolution updated, tags put on or
@@ -74,7 +77,7 @@ export function applyExtras(
   db: DatabaseSync,
   volumeId: number,
   extras: ReadonlyMap<string, unknown>,
-  changed: (key: string, docValue: unknown, rowValue: unknown) => boolean,
+  changed: TeamChanged,
 ): Set<number> {
   const touched = new Set<number>();
   const rows = extrasFromLibrary(db, volumeId);
