@@ -60,6 +60,17 @@ test.describe('a viewer of a shared library', () => {
       await expect(page.getByTestId('import-button')).toHaveAttribute('title', /查看者/);
       await expect(page.getByTestId('rename-volume')).toBeDisabled();
 
+      // A shared case opened at a page (as the dashboard's page grid links): its text comes from
+      // the hub after the editor mounts, and the editor still goes to that page once it is there.
+      const last = ((await wb.call('cases:get', { id: caseId })).value as { pageEnd: number }).pageEnd;
+      const short = await (await browser.newContext({ viewport: { width: 1400, height: 420 } })).newPage();
+      const atPage = new ProofreadPage(short);
+      await short.goto(`${wb.url}&route=/case/${caseId}?page=${last}`);
+      await expect(atPage.editor).toBeVisible();
+      await expect(atPage.pageChip(last)).toHaveAttribute('aria-current', 'page');
+      await expect(atPage.pageMarkers.and(short.locator(`[data-page="${last}"]`))).toBeInViewport({ timeout: 10_000 });
+      await expect(atPage.pageMarkers.first()).not.toBeInViewport();
+
       // Nothing was tagged, signed or queued for the server.
       const tags = (await wb.call('cases:tags', { id: caseId })).value as unknown[];
       expect(tags).toEqual([]);
