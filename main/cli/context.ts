@@ -4,6 +4,7 @@ import { AppError } from '../../shared/ipc/errors.ts';
 import { boot, type Booted } from '../services/boot.ts';
 import { dataDirs } from '../services/paths.ts';
 import { openConfPrefs } from '../services/prefs.ts';
+import { viewerRefusal } from '../ipc/viewerGated.ts';
 import { keptSyncRole } from '../services/syncService.ts';
 
 export interface GlobalOptions {
@@ -37,11 +38,7 @@ export async function withLibrary<T>(opts: GlobalOptions, fn: (app: Booted) => P
  * viewer's channels get (see main/ipc/viewerGated.ts), before anything is written.
  */
 export function refuseIfViewer(app: Booted, what: string): void {
-  if (keptSyncRole(app.ctx.lib.db) === 'viewer') {
-    throw new AppError('SYNC_VIEWER_READ_ONLY', `A viewer cannot change a library shared with the team (${what})`, {
-      channel: what,
-    });
-  }
+  if (keptSyncRole(app.ctx.lib.db) === 'viewer') throw viewerRefusal(what);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Channel, Handlers } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { LIBRARY_UNCHANGED, gateChannels } from './channelGates.ts';
 
 /**
  * What a viewer (a team member the sync server lets only read) may call: reads, exports, search,
@@ -11,62 +12,12 @@ import { AppError } from '../../shared/ipc/errors.ts';
  * reviewed here (tests/unit/main/ipc/viewerGated.test.ts makes every contract channel classified).
  */
 export const VIEWER_MAY_CALL: ReadonlySet<Channel> = new Set<Channel>([
-  // The app and this machine's preferences (preferences.json beside the library, never shared).
-  'app:info',
-  'prefs:get',
-  'prefs:set',
+  ...LIBRARY_UNCHANGED,
   // The library file's lock and opening (this machine's, not the team's data).
-  'library:status',
   'library:retry',
   'library:takeOver',
-  // Reads.
-  'volumes:list',
-  'volumes:get',
-  'cases:list',
-  'cases:get',
-  'cases:workflow',
-  'workflow:get',
-  'cases:events',
-  'cases:revisions',
-  'revisions:get',
-  'pages:list',
-  'pages:ocr',
-  // Reading a page again writes nothing (only pages:setOcr keeps a reading).
-  'pages:reocr',
-  'pages:reocrResult',
-  'toc:list',
-  'cases:stageCounts',
-  'cases:tags',
-  'tags:list',
-  'cases:tagMap',
-  'cases:assignees',
-  'search:cases',
-  'replace:preview',
-  'replace:batches',
-  'words:list',
-  'words:export',
-  'notes:list',
-  'dashboard:volume',
-  // An import's preview reads a parsed job (import:start, which only leads to a write, is refused).
-  'import:preview',
-  'import:previewPages',
-  'import:previewCases',
-  'import:previewToc',
-  'import:previewFront',
-  'import:previewChanges',
-  // Exports read the library and write only the chosen file.
-  'export:preview',
-  'export:start',
-  'export:result',
-  'jobs:get',
-  'jobs:cancel',
-  // Copies of the library in its backups/ folder; restoring one (replacing the library) is refused.
-  'backups:list',
-  'backups:create',
   // The connection itself: a viewer can always see it, leave it or connect as someone else.
   'sync:status',
-  // Reads a server's certificate (a handshake, nothing written), to connect again.
-  'sync:probe',
   'sync:connect',
   'sync:disconnect',
   'sync:collab',
@@ -82,18 +33,14 @@ export type IsViewer = () => boolean;
  * takes effect at once.
  */
 export function viewerGated(handlers: Handlers, isViewer: IsViewer): Handlers {
-  const gated: Record<string, (input: unknown) => unknown> = {};
-  for (const [channel, handler] of Object.entries(handlers) as Array<[Channel, (input: unknown) => unknown]>) {
-    gated[channel] = VIEWER_MAY_CALL.has(channel)
-      ? handler
-      : async (input) => {
-          if (isViewer()) {
-            throw new AppError('SYNC_VIEWER_READ_ONLY', `A viewer cannot change a library shared with the team (${channel})`, {
-              channel,
-            });
-          }
-          return handler(input);
-        };
-  }
-  return gated as unknown as Handlers;
+  return gateChannels(handlers, VIEWER_MAY_CALL, (channel) => {
+    if (isViewer()) throw viewerRefusal(channel);
+  });
+}
+
+/** The refusal of a change to a viewer's library (`what`: the channel, or the command that writes). */
+export function viewerRefusal(what: string): AppError {
+  return new AppError('SYNC_VIEWER_READ_ONLY', `A viewer cannot change a library shared with the team (${what})`, {
+    channel: what,
+  });
 }

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { withBlockIds } from '../../shared/model/blockIds.ts';
 import type { CaseDoc } from '../../shared/model/caseDoc.ts';
 import { openCaseReplica, readCaseAt, type CaseReplica } from '../../shared/sync/caseReplica.ts';
-import { SYNC_SCHEMA_VERSION, caseDocName, volumeDocName } from '../../shared/sync/docNames.ts';
+import { SYNC_SCHEMA_VERSION, caseDocName, reasonCode, volumeDocName } from '../../shared/sync/docNames.ts';
 import { mergeLocalIntoShared } from '../../shared/sync/mergeLocal.ts';
 import { encodeCaseSnapshot, readVolume } from '../../shared/sync/volumeDoc.ts';
 import { newSharedDoc } from '../../shared/sync/yDoc.ts';
@@ -160,10 +160,6 @@ const COMPACT_AFTER_ROWS = 500;
 const COMPACT_EVERY_MS = 60_000;
 /** How often a document the server does not know yet is asked for again (250 ms, doubling). */
 const BAD_DOC_RETRIES = 5;
-
-function refusalCodeOf(reason: string): string {
-  return reason.split(':', 1)[0]!.trim();
-}
 
 /** Whether a document holds anything at all (never seeded: nothing; emptied by an edit: deleted items). */
 function hasContent(ydoc: Y.Doc): boolean {
@@ -367,7 +363,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     socketUp = false;
     everDown = true;
     const code = event?.code;
-    const refusal = event?.reason ? refusalCodeOf(event.reason) : '';
+    const refusal = event?.reason ? reasonCode(event.reason) : '';
     if (refusal.startsWith('sync.') && !DOC_REFUSALS.has(refusal)) {
       // The server cut this app (its user revoked or expired meanwhile): refused, not offline, and
       // no reconnection to be refused again.
@@ -485,7 +481,7 @@ export function startSyncClient(opts: SyncClientOptions): SyncClient {
     });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       if (closed) return;
-      const code = refusalCodeOf(reason);
+      const code = reasonCode(reason);
       if (code === 'sync.badDoc' && refusals < BAD_DOC_RETRIES) {
         // A case made here reaches the server with its volume's document a moment later: ask again
         // a few times (on the same attachment: a detach's echo would close the next one).

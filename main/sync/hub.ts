@@ -5,6 +5,7 @@ import { Hocuspocus, type Document as HubDocument, type Extension } from '@hocus
 // Hocuspocus's own WebSocket layer (what its `Server` mounts): attaches to any node http server.
 import crossws from 'crossws/adapters/node';
 import * as Y from 'yjs';
+import { HUB_PATH } from '../../shared/sync/docNames.ts';
 import { SHARED_DOC_OPTIONS } from '../../shared/sync/yDoc.ts';
 import { tokenMatches } from '../web/auth.ts';
 import { isAllowedHost } from '../web/guards.ts';
@@ -68,9 +69,6 @@ const FROM_SOURCE = Object.freeze({ source: 'local', skipStoreHooks: true }) as 
 
 /** Close code of the sockets of a document whose source went away (an application code, 4000–4999). */
 const RELOAD_CODE = 4012;
-
-/** The path the hub answers on in `listen()` mode (browser mode routes `/sync` to it the same way). */
-export const HUB_PATH = '/sync';
 
 /** A refusal Hocuspocus sends to the provider (`authenticationFailed` with this reason). */
 function refusal(reason: string): Error & { reason: string } {

@@ -5,7 +5,7 @@ import { inspect } from 'node:util';
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Extension } from '@hocuspocus/server';
 import { CaseDoc } from '../../shared/model/caseDoc.ts';
-import { MAX_UPDATE_BYTES, SYNC_SCHEMA_VERSION, parseDocName, volumeDocName } from '../../shared/sync/docNames.ts';
+import { MAX_UPDATE_BYTES, SYNC_SCHEMA_VERSION, parseDocName, reasonCode, volumeDocName } from '../../shared/sync/docNames.ts';
 import { seedCaseState } from '../../shared/sync/caseReplica.ts';
 import { SHARED_DOC_OPTIONS } from '../../shared/sync/yDoc.ts';
 import { openLibrary, type Library } from '../store/db.ts';
@@ -49,7 +49,7 @@ export const SYNC_REFUSAL_CODES: readonly SyncRefusalCode[] = [
 
 /** The code of a refusal's reason (`sync.badToken: …` → `sync.badToken`), or null for another reason. */
 export function refusalCode(reason: string | null | undefined): SyncRefusalCode | null {
-  const code = (reason ?? '').split(':', 1)[0]!.trim();
+  const code = reasonCode(reason);
   return (SYNC_REFUSAL_CODES as readonly string[]).includes(code) ? (code as SyncRefusalCode) : null;
 }
 
@@ -256,11 +256,12 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     async beforeSync({ connection, document, documentName, type, payload, context }) {
       // A machine's offline changes to a case meeting changes it had not seen: a signed case is
       // marked for review in its volume's document, so every machine of the team shows it.
-      if (connection.readOnly || parseDocName(documentName)?.kind !== 'case') return;
+      const name = parseDocName(documentName);
+      if (connection.readOnly || name?.kind !== 'case') return;
       if (merges.message(connection, document, type, payload)) {
         log(`sync: ${documentName}: changes of ${context?.user ?? 'a machine'} merged with changes it had not seen`);
         // Not awaited: the machine's sync goes on while the mark is written.
-        void markForReview(parseDocName(documentName)!.uuid);
+        void markForReview(name.uuid);
       }
     },
 

@@ -6,6 +6,7 @@ import { API_PREFIX, EXPORT_PREFIX, SCAN_PREFIX } from '../../shared/ipc/transpo
 import type { Dispatch } from '../ipc/dispatch.ts';
 import { openScan } from '../scans/serve.ts';
 import { AppError } from '../../shared/ipc/errors.ts';
+import { HUB_PATH } from '../../shared/sync/docNames.ts';
 import { handleApiCall, type ApiLimits } from './api.ts';
 import { serveDownload, type DownloadFile } from './download.ts';
 import { createToken, isAuthorized } from './auth.ts';
@@ -31,15 +32,12 @@ export interface WebServerOptions {
   /** Called with unexpected errors (the client only sees a generic 500). */
   onError?: (err: unknown) => void;
   /**
-   * WebSocket upgrades to {@link SYNC_PATH} (the local sync hub, see main/sync/hub.ts), after the
+   * WebSocket upgrades to {@link HUB_PATH} (the local sync hub, see main/sync/hub.ts), after the
    * Host and Origin guards the API has; absent: every upgrade is refused. The handler authenticates
    * the connection itself (the page's token travels inside the WebSocket protocol).
    */
   onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
-
-/** Where browser mode accepts WebSocket upgrades (the local sync hub). */
-export const SYNC_PATH = '/sync';
 
 export interface WebServer {
   /** `http://127.0.0.1:<port>` — the origin, without token. */
@@ -128,7 +126,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     // Same guards as the API (a page elsewhere reaching us by DNS rebinding, or by a cross-site
     // socket, which browsers do not stop), then only the one path, only when a hub is mounted.
     const segments = rawPathSegments(req.url ?? '/');
-    const onSyncPath = segments !== null && segments.length === 1 && `/${segments[0]}` === SYNC_PATH;
+    const onSyncPath = segments !== null && segments.length === 1 && `/${segments[0]}` === HUB_PATH;
     if (!opts.onUpgrade || !isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port) || !onSyncPath) {
       socket.destroy();
       return;

@@ -36,3 +36,14 @@ export const SYNC_SCHEMA_VERSION = 1;
 
 /** The largest single update a server accepts: far above any real edit (a whole 1 MB case is ~3 MB of Yjs). */
 export const MAX_UPDATE_BYTES = 8 * 1024 * 1024;
+
+/** Where the app's local sync hub answers WebSocket upgrades (main/sync/hub.ts; browser mode routes it the same way). */
+export const HUB_PATH = '/sync';
+
+/**
+ * The code of a server refusal's reason: the server sends `<code>: <English text>`
+ * (`sync.badToken: …` → `sync.badToken`); any other reason gives its first word.
+ */
+export function reasonCode(reason: string | null | undefined): string {
+  return (reason ?? '').split(':', 1)[0]!.trim();
+}

@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { Provider } from '@lexical/yjs';
+import { HUB_PATH } from '../../../shared/sync/docNames.ts';
 import type * as Y from 'yjs';
 import { newSharedDoc } from '../../../shared/sync/yDoc.ts';
 
@@ -167,9 +168,6 @@ export function createHubProvider(opts: HubProviderOptions): HubProvider {
   };
   return provider;
 }
-
-/** Where main's hub answers (main/sync/hub.ts HUB_PATH, main/web/server.ts SYNC_PATH). */
-export const HUB_PATH = '/sync';
 
 /**
  * The hub's URL for a page served by browser mode's own server: the page's own host (127.0.0.1 or

@@ -3,7 +3,6 @@ export { clearForCollab, registerRemoteAsLoad } from './remoteTags.ts';
 export {
   createHubProvider,
   cursorColorFor,
-  HUB_PATH,
   hubUrlFromPage,
   type CollabState,
   type CollabStatus,

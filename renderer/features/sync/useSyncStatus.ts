@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { SyncView } from '../../../shared/model/sync.ts';
+import { reasonCode } from '../../../shared/sync/docNames.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
@@ -69,7 +70,7 @@ const localSnapshot = (): boolean => current?.mode === 'local';
 
 /** The translation key of a refusal code (`sync.badToken` → `sync.reason.badToken`), if it is one. */
 export function reasonKey(reason: string | null): string | null {
-  const code = (reason ?? '').split(':', 1)[0]!.trim();
+  const code = reasonCode(reason);
   return /^sync\.[a-zA-Z]+$/.test(code) ? `sync.reason.${code.slice(5)}` : null;
 }
 
